@@ -1,0 +1,79 @@
+package io.huitong.rules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huitong.shared.web.NotFoundException;
+import io.huitong.shared.web.Violation;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Where decision records are kept: one row per evaluation, never changed afterwards. */
+@Repository
+public class DecisionRecords {
+
+    private static final TypeReference<List<FiredRule>> FIRED = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Violation>> VIOLATIONS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    DecisionRecords(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void save(DecisionRecord record) {
+        jdbc.sql("""
+                insert into decision_record (id, kind, outcome, sandbox, tender_id, rule_set_version, decided_at,
+                    operator, client_address, inputs, outputs, fired_rules, violations)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(record.id(), record.kind(), record.outcome().name(), record.sandbox(), record.tenderId(),
+                        record.ruleSetVersion(), Timestamp.from(record.decidedAt()), record.operator(),
+                        record.clientAddress(), write(record.inputs()), write(record.outputs()),
+                        write(record.firedRules()), write(record.violations()))
+                .update();
+    }
+
+    public Optional<DecisionRecord> find(String id) {
+        return jdbc.sql("select * from decision_record where id = ?").param(id).query(this::map).optional();
+    }
+
+    public DecisionRecord get(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("决策记录不存在 / No decision record " + id));
+    }
+
+    public List<DecisionRecord> ofTender(String tenderId) {
+        return jdbc.sql("select * from decision_record where tender_id = ? order by decided_at, id")
+                .param(tenderId).query(this::map).list();
+    }
+
+    private DecisionRecord map(ResultSet rs, int row) throws SQLException {
+        try {
+            return new DecisionRecord(rs.getString("id"), rs.getString("kind"),
+                    DecisionRecord.Outcome.valueOf(rs.getString("outcome")), rs.getBoolean("sandbox"),
+                    rs.getString("tender_id"), rs.getString("rule_set_version"),
+                    rs.getTimestamp("decided_at").toInstant(), rs.getString("operator"),
+                    rs.getString("client_address"), json.readTree(rs.getString("inputs")),
+                    json.readTree(rs.getString("outputs")), json.readValue(rs.getString("fired_rules"), FIRED),
+                    json.readValue(rs.getString("violations"), VIOLATIONS));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("decision record " + rs.getString("id") + " is not readable", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a decision record", e);
+        }
+    }
+}

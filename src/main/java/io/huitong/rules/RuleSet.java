@@ -1,0 +1,127 @@
+package io.huitong.rules;
+
+import io.huitong.rules.policy.PolicyData;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * One compiled rule-set version: its rules, its policy data and its calendar. Thread-safe; every evaluation
+ * runs in its own session, disposed when done.
+ */
+public final class RuleSet {
+
+    /** A decision that keeps firing is a rule bug; stop it rather than spin. */
+    private static final int MAX_FIRINGS = 10_000;
+    static final RuleLocation UNKNOWN = new RuleLocation("?", 0);
+
+    private final String version;
+    private final String contentHash;
+    private final String origin;
+    private final Instant compiledAt;
+    private final KieBase kieBase;
+    private final PolicyData policy;
+    private final Map<RuleKey, RuleLocation> locations;
+
+    RuleSet(String version, String contentHash, String origin, Instant compiledAt, KieBase kieBase,
+            PolicyData policy, Map<RuleKey, RuleLocation> locations) {
+        this.version = version;
+        this.contentHash = contentHash;
+        this.origin = origin;
+        this.compiledAt = compiledAt;
+        this.kieBase = kieBase;
+        this.policy = policy;
+        this.locations = Map.copyOf(locations);
+    }
+
+    /** A rule's package and name. */
+    record RuleKey(String pkg, String name) {
+    }
+
+    /** Where a rule is written: file and line. */
+    record RuleLocation(String file, int line) {
+    }
+
+    /** What an evaluation leaves behind: every fact in working memory and the rules that fired, in order. */
+    public record Evaluation(List<Object> facts, List<FiredRule> firedRules) {
+
+        public <T> List<T> all(Class<T> type) {
+            return facts.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+
+        public boolean any(Class<?> type) {
+            return facts.stream().anyMatch(type::isInstance);
+        }
+    }
+
+    /**
+     * Inserts the facts together with this version's policy facts (parameters, jurisdiction policies, sign-off
+     * levels), fires the rules and returns what they concluded.
+     */
+    public Evaluation evaluate(Collection<?> facts) {
+        KieSession session = kieBase.newKieSession();
+        try {
+            List<FiredRule> fired = new ArrayList<>();
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    var rule = event.getMatch().getRule();
+                    RuleLocation at = locations.getOrDefault(new RuleKey(rule.getPackageName(), rule.getName()),
+                            UNKNOWN);
+                    fired.add(new FiredRule(rule.getName(),
+                            RuleMetadata.text(rule.getMetaData().get(RuleMetadata.CITATION)),
+                            RuleMetadata.text(rule.getMetaData().get(RuleMetadata.TAG)), at.file(), at.line()));
+                }
+            });
+            session.insert(policy.parameters());
+            policy.jurisdictionPolicies().forEach(session::insert);
+            policy.approvalRoute().signOffLevels().forEach(session::insert);
+            facts.forEach(session::insert);
+            int firings = session.fireAllRules(MAX_FIRINGS);
+            if (firings >= MAX_FIRINGS) {
+                throw new IllegalStateException("rule set " + version + " did not settle after " + MAX_FIRINGS
+                        + " firings: a rule keeps re-activating itself");
+            }
+            return new Evaluation(List.copyOf(session.getObjects()), List.copyOf(fired));
+        } finally {
+            session.dispose();
+        }
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public String contentHash() {
+        return contentHash;
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    public Instant compiledAt() {
+        return compiledAt;
+    }
+
+    public PolicyData policy() {
+        return policy;
+    }
+
+    /** The names of every rule in this version. */
+    public Set<String> ruleNames() {
+        return locations.keySet().stream().map(RuleKey::name).collect(Collectors.toSet());
+    }
+
+    public int ruleCount() {
+        return locations.size();
+    }
+}

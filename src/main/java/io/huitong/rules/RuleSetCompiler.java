@@ -1,0 +1,163 @@
+package io.huitong.rules;
+
+import io.huitong.rules.RuleSet.RuleLocation;
+import io.huitong.rules.policy.PolicyData;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * The one place that touches the KIE build API: compiles DRL files (classic mvel compilation, exact error
+ * lines), parses the policy files and checks what the compiler cannot: every rule carries a citation and a
+ * tag, and every parameter a rule names exists.
+ */
+public final class RuleSetCompiler {
+
+    private static final String KFS_ROOT = "src/main/resources/";
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)");
+    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
+    private static final Pattern PARAMETER = Pattern.compile("amount\\(\\s*\"([^\"]+)\"\\s*\\)");
+    private static final Pattern ANALYSE = Pattern.compile("Unable to Analyse Expression (.+?):\\s*$",
+            Pattern.MULTILINE);
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final KieServices kie = KieServices.Factory.get();
+    private final ClassLoader classLoader = RuleSetCompiler.class.getClassLoader();
+    private final Clock clock;
+
+    public RuleSetCompiler(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Compiles a rule set, or refuses it with every problem found (file, line, column). */
+    public RuleSet compile(RuleSetSources sources) {
+        List<RuleProblem> problems = new ArrayList<>();
+        List<RuleSource> drls = sources.files().stream().filter(RuleSource::isDrl).toList();
+        if (drls.isEmpty()) {
+            problems.add(new RuleProblem("(rule set)", 0, 0, "no *.drl file in " + sources.origin()));
+        }
+        PolicyData policy = PolicyData.parse(sources.files().stream().filter(RuleSource::isPolicy).toList(),
+                problems);
+        Map<RuleSet.RuleKey, RuleLocation> locations = new HashMap<>();
+        for (RuleSource drl : drls) {
+            scan(drl, policy, locations, problems);
+        }
+        KieBase kieBase = drls.isEmpty() ? null : build(sources.version(), drls, problems);
+        if (kieBase != null) {
+            checkMetadata(kieBase, locations, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetRejectedException(sources.origin(), problems);
+        }
+        return new RuleSet(sources.version(), sources.contentHash(), sources.origin(), clock.instant(), kieBase,
+                policy, locations);
+    }
+
+    private KieBase build(String version, List<RuleSource> drls, List<RuleProblem> problems) {
+        KieFileSystem files = kie.newKieFileSystem();
+        ReleaseId releaseId = kie.newReleaseId("io.huitong.rules", "rule-set",
+                version + "-" + BUILDS.incrementAndGet());
+        files.generateAndWritePomXML(releaseId);
+        for (RuleSource drl : drls) {
+            files.write(KFS_ROOT + drl.path(), drl.content());
+        }
+        KieBuilder builder = kie.newKieBuilder(files, classLoader).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            for (Message error : errors) {
+                String path = error.getPath() == null ? "?" : error.getPath().replace(KFS_ROOT, "");
+                int line = error.getLine();
+                if (line <= 0) {
+                    line = drls.stream().filter(d -> d.path().equals(path)).findFirst()
+                            .map(d -> lineOfExpression(d, error.getText())).orElse(0);
+                }
+                problems.add(new RuleProblem(path, line, Math.max(error.getColumn(), 0), error.getText().strip()));
+            }
+            return null;
+        }
+        KieContainer container = kie.newKieContainer(releaseId, classLoader);
+        KieBase kieBase = container.getKieBase();
+        kie.getRepository().removeKieModule(releaseId);
+        return kieBase;
+    }
+
+    /**
+     * Some constraint errors come without a line ("Unable to Analyse Expression x.y(z)"): find the line that
+     * holds the expression, or failing that its first identifier.
+     */
+    static int lineOfExpression(RuleSource drl, String message) {
+        Matcher m = ANALYSE.matcher(message);
+        if (!m.find()) {
+            return 0;
+        }
+        String expression = m.group(1).strip();
+        String[] lines = drl.content().split("\n", -1);
+        for (String needle : new String[] {expression, expression.split("[^\\w$]", 2)[0]}) {
+            for (int i = 0; !needle.isBlank() && i < lines.length; i++) {
+                if (lines[i].contains(needle) && !lines[i].strip().startsWith("//")) {
+                    return i + 1;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Notes where each rule is declared and checks the parameters it names. */
+    private static void scan(RuleSource drl, PolicyData policy, Map<RuleSet.RuleKey, RuleLocation> locations,
+            List<RuleProblem> problems) {
+        String pkg = "";
+        String[] lines = drl.content().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher p = PACKAGE.matcher(lines[i]);
+            if (p.find()) {
+                pkg = p.group(1);
+            }
+            Matcher r = RULE.matcher(lines[i]);
+            if (r.find()) {
+                String name = r.group(1) != null ? r.group(1) : r.group(2) != null ? r.group(2) : r.group(3);
+                locations.put(new RuleSet.RuleKey(pkg, name), new RuleLocation(drl.path(), i + 1));
+            }
+            Matcher k = PARAMETER.matcher(lines[i]);
+            while (k.find()) {
+                if (!policy.parameters().has(k.group(1))) {
+                    problems.add(new RuleProblem(drl.path(), i + 1, k.start(1) + 1,
+                            "parameter '" + k.group(1) + "' is not defined in any policy file"));
+                }
+            }
+        }
+    }
+
+    private static void checkMetadata(KieBase kieBase, Map<RuleSet.RuleKey, RuleLocation> locations,
+            List<RuleProblem> problems) {
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                RuleLocation at = locations.getOrDefault(new RuleSet.RuleKey(kiePackage.getName(), rule.getName()),
+                        RuleSet.UNKNOWN);
+                String citation = RuleMetadata.text(rule.getMetaData().get(RuleMetadata.CITATION));
+                String tag = RuleMetadata.text(rule.getMetaData().get(RuleMetadata.TAG));
+                if (citation == null || citation.isBlank()) {
+                    problems.add(new RuleProblem(at.file(), at.line(), 0,
+                            "rule '" + rule.getName() + "' has no @citation(\"...\"): every rule names its article"));
+                }
+                if (!RuleMetadata.validTag(tag)) {
+                    problems.add(new RuleProblem(at.file(), at.line(), 0, "rule '" + rule.getName()
+                            + "' needs @tag with one or more of " + RuleMetadata.TAGS + ", found: " + tag));
+                }
+            }
+        }
+    }
+}

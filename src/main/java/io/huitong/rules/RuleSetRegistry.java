@@ -1,0 +1,115 @@
+package io.huitong.rules;
+
+import io.huitong.shared.HuitongProperties;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The rule-set versions Huitong decides with. At start-up the rules folder is compiled (a file that does not
+ * compile stops the start with its file, line and column), stored if new, and activated. A reload activates a
+ * new version only if it compiles; otherwise the running one stays. Versions that tenders are pinned to are
+ * compiled again from the database when needed.
+ */
+@Component
+public class RuleSetRegistry implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleSetRegistry.class);
+
+    private final RuleSetRepository repository;
+    private final HuitongProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final RuleSetCompiler compiler;
+    private final Map<String, RuleSet> compiled = new ConcurrentHashMap<>();
+    private volatile RuleSet active;
+
+    RuleSetRegistry(RuleSetRepository repository, HuitongProperties properties, TransactionTemplate transactions,
+            Clock clock) {
+        this.repository = repository;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.compiler = new RuleSetCompiler(clock);
+    }
+
+    /** What a reload did. */
+    public record Reload(String version, String previousVersion, boolean changed, String origin, int ruleCount,
+            int fileCount) {
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        Reload loaded = load("system");
+        log.info("rule set {} in force: {} rules in {} files from {}", loaded.version(), loaded.ruleCount(),
+                loaded.fileCount(), loaded.origin());
+    }
+
+    /** The version in force for new decisions. */
+    public RuleSet active() {
+        return active;
+    }
+
+    /** A version by id, compiled from the database if it is not in memory (a tender's pinned version). */
+    public RuleSet version(String version) {
+        RuleSet current = active;
+        if (current != null && current.version().equals(version)) {
+            return current;
+        }
+        return compiled.computeIfAbsent(version, v -> compiler.compile(repository.load(v)));
+    }
+
+    /**
+     * Reads the rules folder again and activates it if it compiles.
+     *
+     * @throws RuleSetRejectedException with every problem (file, line, column) if it does not; nothing changes
+     */
+    public synchronized Reload reload(String operator) {
+        return load(operator);
+    }
+
+    public List<RuleSetVersionSummary> versions() {
+        return repository.list();
+    }
+
+    /** The files of a stored version. */
+    public RuleSetSources sources(String version) {
+        return repository.load(version);
+    }
+
+    private synchronized Reload load(String operator) {
+        RuleSetSources sources = readSources();
+        RuleSet candidate = compiler.compile(sources);
+        RuleSet previous = active;
+        transactions.executeWithoutResult(status -> {
+            if (!repository.exists(candidate.version())) {
+                repository.store(sources, candidate.ruleCount(), clock.instant(), operator);
+            }
+            if (!repository.activeVersion().map(candidate.version()::equals).orElse(false)) {
+                repository.activate(candidate.version(), clock.instant(), operator);
+            }
+        });
+        compiled.put(candidate.version(), candidate);
+        active = candidate;
+        boolean changed = previous == null || !previous.version().equals(candidate.version());
+        if (changed && previous != null) {
+            log.info("rule set {} replaces {} (by {})", candidate.version(), previous.version(), operator);
+        }
+        return new Reload(candidate.version(), previous == null ? null : previous.version(), changed,
+                sources.origin(), candidate.ruleCount(), sources.files().size());
+    }
+
+    /** The rules folder (relative to the working directory), or the packaged copy if there is none. */
+    private RuleSetSources readSources() {
+        Path folder = properties.rulesDir();
+        return Files.isDirectory(folder) ? RuleSetSources.fromFolder(folder) : RuleSetSources.fromClasspath();
+    }
+}

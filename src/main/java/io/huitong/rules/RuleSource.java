@@ -1,0 +1,13 @@
+package io.huitong.rules;
+
+/** One file of a rule set: its path relative to the rules folder (with '/') and its text. */
+public record RuleSource(String path, String content) {
+
+    public boolean isDrl() {
+        return path.endsWith(".drl");
+    }
+
+    public boolean isPolicy() {
+        return path.endsWith(".yaml") || path.endsWith(".yml");
+    }
+}

@@ -1,0 +1,53 @@
+package io.huitong.shared.audit;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Leaves an audit entry for every state-changing request (POST, PUT, PATCH, DELETE) — accepted or refused —
+ * with time, network address, operator, path and status (EB20 49).
+ */
+public class AuditFilter extends OncePerRequestFilter {
+
+    private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
+
+    private final AuditLog audit;
+
+    public AuditFilter(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !CHANGING.contains(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        int status = 500;
+        try {
+            chain.doFilter(request, response);
+            status = response.getStatus();
+        } finally {
+            try {
+                String query = request.getQueryString();
+                audit.record(auth == null ? null : auth.getName(), request.getRemoteAddr(), request.getMethod(),
+                        request.getRequestURI() + (query == null ? "" : "?" + query), status, null);
+            } catch (RuntimeException e) {
+                log.error("audit entry not written for {} {}", request.getMethod(), request.getRequestURI(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Infrastructure shared by every feature: time and calendars, web errors, security, process glue, audit. */
+package io.huitong.shared;

@@ -1,0 +1,32 @@
+package io.huitong.shared.security;
+
+/** The Camunda groups Huitong's roles are made of; Spring authorities are {@code GROUP_<id>}. */
+public final class Groups {
+
+    public static final String ADMIN = "camunda-admin";
+    public static final String REGISTRATION_CLERK = "registration-clerk";
+    public static final String CENTRE_DIRECTOR = "centre-director";
+    public static final String SUPERVISOR = "supervisor";
+    public static final String FINANCE_DEPARTMENT = "finance-department";
+    public static final String PROJECT_APPROVAL_AUTHORITY = "project-approval-authority";
+    public static final String PURCHASER = "purchaser";
+    public static final String RULE_AUTHOR = "rule-author";
+    public static final String PROCESS_DESIGNER = "process-designer";
+
+    static final String AUTHORITY_PREFIX = "GROUP_";
+
+    private Groups() {
+    }
+
+    static String authority(String group) {
+        return AUTHORITY_PREFIX + group;
+    }
+
+    static String[] authorities(String... groups) {
+        String[] result = new String[groups.length];
+        for (int i = 0; i < groups.length; i++) {
+            result[i] = authority(groups[i]);
+        }
+        return result;
+    }
+}

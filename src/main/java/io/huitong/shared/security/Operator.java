@@ -1,0 +1,25 @@
+package io.huitong.shared.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/** Who acts and from where: the authenticated user and the network address (EB20 49). */
+public record Operator(String userId, String address) {
+
+    public static final Operator SYSTEM = new Operator("system", null);
+
+    /** The operator of the current request, or {@link #SYSTEM} outside a request. */
+    public static Operator current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        String user = auth == null || !auth.isAuthenticated() ? null : auth.getName();
+        String address = null;
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            address = request.getRemoteAddr();
+        }
+        return user == null && address == null ? SYSTEM : new Operator(user == null ? "anonymous" : user, address);
+    }
+}

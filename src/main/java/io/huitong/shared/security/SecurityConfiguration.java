@@ -1,0 +1,87 @@
+package io.huitong.shared.security;
+
+import static io.huitong.shared.security.Groups.ADMIN;
+import static io.huitong.shared.security.Groups.PROCESS_DESIGNER;
+import static io.huitong.shared.security.Groups.PURCHASER;
+import static io.huitong.shared.security.Groups.REGISTRATION_CLERK;
+import static io.huitong.shared.security.Groups.RULE_AUTHOR;
+import static io.huitong.shared.security.Groups.authorities;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huitong.shared.audit.AuditFilter;
+import io.huitong.shared.audit.AuditLog;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Every door of the API and of the engine's REST API needs HTTP Basic against Camunda's identity; roles are
+ * Camunda groups. Camunda's webapps (Cockpit, Tasklist, Admin) keep their own login and CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, IdentityService identity, ObjectMapper json, AuditLog audit)
+            throws Exception {
+        ProblemResponses problems = new ProblemResponses(json);
+        // path matchers on the whole path: /engine-rest is Camunda's Jersey servlet, not Spring MVC
+        http.securityMatcher(any("/api/**", "/engine-rest/**", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**"))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path(HttpMethod.POST, "/api/rules/reload"))
+                        .hasAnyAuthority(authorities(ADMIN, RULE_AUTHOR))
+                        .requestMatchers(path(HttpMethod.POST, "/api/processes/redeploy"),
+                                path(HttpMethod.POST, "/engine-rest/deployment/**"),
+                                path(HttpMethod.DELETE, "/engine-rest/deployment/**"))
+                        .hasAnyAuthority(authorities(ADMIN, PROCESS_DESIGNER))
+                        .requestMatchers(path(HttpMethod.POST, "/api/tenders"))
+                        .hasAnyAuthority(authorities(ADMIN, PURCHASER, REGISTRATION_CLERK))
+                        .anyRequest().authenticated())
+                .authenticationProvider(new CamundaIdentityAuthenticationProvider(identity))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                // stateless HTTP Basic: no session cookie, so no cross-site request can ride on one
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
+                .addFilterBefore(new AuditFilter(audit), ExceptionTranslationFilter.class);
+        return http.build();
+    }
+
+    private static RequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+
+    private static RequestMatcher any(String... patterns) {
+        RequestMatcher[] matchers = new RequestMatcher[patterns.length];
+        for (int i = 0; i < patterns.length; i++) {
+            matchers[i] = PathPatternRequestMatcher.withDefaults().matcher(patterns[i]);
+        }
+        return new OrRequestMatcher(matchers);
+    }
+
+    /** The webapps log in through their own forms; health probes are open to the load balancer. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(any("/actuator/health/**", "/actuator/health")).permitAll()
+                        .requestMatchers(any("/actuator/**")).denyAll()
+                        .anyRequest().permitAll())
+                // Camunda's webapps protect themselves with their own CSRF prevention filter
+                .csrf(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+}

@@ -1,0 +1,201 @@
+package io.huitong.shared.web;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.huitong.rules.RuleSetRejectedException;
+import io.huitong.shared.workflow.ModelRejectedException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one error contract of the API: problem details (RFC 9457). 400 for what cannot be read (malformed JSON,
+ * wrong types or values), 422 for what validation or the rules refuse — with {@code violations} naming each
+ * field, rule, citation, limit and value — 404 unknown, 409 conflict, never a stack trace.
+ */
+@RestControllerAdvice(basePackages = "io.huitong")
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    /** Bilingual messages for the bean-validation constraints the API uses. */
+    private static final Map<String, String[]> CONSTRAINTS = Map.of(
+            "NotNull", new String[] {"必填", "Required"},
+            "NotBlank", new String[] {"必填，不能为空", "Required and not blank"},
+            "Positive", new String[] {"必须大于0", "Must be greater than 0"},
+            "PositiveOrZero", new String[] {"不能为负数", "Must not be negative"},
+            "Digits", new String[] {"金额最多两位小数（分）", "Money has at most two decimals (fen)"},
+            "Pattern", new String[] {"格式不正确", "Wrong format"},
+            "Size", new String[] {"长度超出限制", "Too long"});
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Violation violation = unreadable(ex.getCause());
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+                "请求无法解析 / Malformed request", violation.message());
+        problem.setProperty("violations", List.of(violation));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Violation> violations = ex.getBindingResult().getFieldErrors().stream()
+                .map(ProblemAdvice::violation).toList();
+        return ResponseEntity.unprocessableEntity().body(validationProblem(violations));
+    }
+
+    @ExceptionHandler(ValidationException.class)
+    ProblemDetail validation(ValidationException ex) {
+        return validationProblem(ex.violations());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraint(ConstraintViolationException ex) {
+        return validationProblem(ex.getConstraintViolations().stream()
+                .map(v -> Violation.of(v.getPropertyPath().toString(), "validation."
+                        + v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(), null, null,
+                        v.getInvalidValue(), v.getMessage(), v.getMessage()))
+                .toList());
+    }
+
+    @ExceptionHandler(RuleRefusalException.class)
+    ProblemDetail refused(RuleRefusalException ex) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "rule-refusal",
+                "规则不允许 / Refused by the rules", ex.violations().stream()
+                        .map(v -> v.rule() + " (" + v.citation() + ")").collect(Collectors.joining("; ")));
+        problem.setProperty("violations", ex.violations());
+        problem.setProperty("decisionId", ex.decisionId());
+        problem.setProperty("ruleSetVersion", ex.ruleSetVersion());
+        return problem;
+    }
+
+    @ExceptionHandler(RuleSetRejectedException.class)
+    ProblemDetail ruleSetRejected(RuleSetRejectedException ex) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "rule-set-rejected",
+                "规则文件无法编译，原版本继续生效 / The rule files do not compile; the running version stays",
+                ex.problems().size() + " problem(s): " + ex.problems().get(0));
+        problem.setProperty("problems", ex.problems());
+        return problem;
+    }
+
+    @ExceptionHandler(ModelRejectedException.class)
+    ProblemDetail modelRejected(ModelRejectedException ex) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "model-rejected",
+                "模型无法解析，未部署 / A model does not parse; nothing was deployed",
+                ex.problems().size() + " problem(s): " + ex.problems().get(0));
+        problem.setProperty("problems", ex.problems());
+        return problem;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException ex) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "不存在 / Not found", ex.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException ex) {
+        return Problems.of(HttpStatus.CONFLICT, "conflict", "状态冲突 / Conflict", ex.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException ex) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "无权操作 / Forbidden", ex.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception ex) {
+        log.error("unexpected error", ex);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "内部错误 / Internal error",
+                "请求未能完成，已记录日志 / The request could not be completed; the error was logged");
+    }
+
+    static ProblemDetail validationProblem(List<Violation> violations) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "validation-failed",
+                "请求未通过校验 / Validation failed", violations.stream()
+                        .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")));
+        problem.setProperty("violations", violations);
+        return problem;
+    }
+
+    private static Violation violation(FieldError error) {
+        String constraint = error.getCode() == null ? "Invalid" : error.getCode();
+        String[] message = CONSTRAINTS.getOrDefault(constraint, new String[] {"取值无效", "Invalid value"});
+        Object limit = switch (constraint) {
+            case "Pattern" -> "\\d{6}";
+            case "Digits" -> "0.01";
+            default -> null;
+        };
+        return Violation.of(error.getField(), "validation." + constraint, null, limit, error.getRejectedValue(),
+                message[0], message[1]);
+    }
+
+    /** What Jackson could not read, named by its field path. */
+    private static Violation unreadable(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException e) {
+            return Violation.of(path(e), "json.unknown-field", null, e.getKnownPropertyIds(), e.getPropertyName(),
+                    "未知字段 " + e.getPropertyName(), "Unknown field " + e.getPropertyName());
+        }
+        if (cause instanceof InvalidFormatException e) {
+            Class<?> type = e.getTargetType();
+            Object allowed = type != null && type.isEnum() ? Arrays.toString(type.getEnumConstants()) : null;
+            return Violation.of(path(e), "json.invalid-value", null, allowed, e.getValue(),
+                    "取值无效，应为 " + describe(type), "Invalid value: expected " + describe(type));
+        }
+        if (cause instanceof JsonMappingException e && !e.getPath().isEmpty()) {
+            return Violation.of(path(e), "json.wrong-type", null, null, null,
+                    "类型错误", "Wrong type: " + e.getOriginalMessage());
+        }
+        if (cause instanceof JsonParseException e) {
+            JsonLocation at = e.getLocation();
+            return Violation.of(null, "json.syntax", null, null, null,
+                    "JSON 格式错误（第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列）",
+                    "Malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr());
+        }
+        return Violation.of(null, "json.unreadable", null, null, null, "请求体无法读取",
+                "The request body cannot be read");
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "?";
+        }
+        if (type.isEnum()) {
+            return Arrays.toString(type.getEnumConstants());
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "日期 date (2026-12-01)";
+            case "OffsetDateTime" -> "带时区的时间 date-time with offset (2026-12-21T09:30:00+08:00) 或日期 or date";
+            case "BigDecimal" -> "数字 number";
+            case "Boolean", "boolean" -> "true | false";
+            default -> type.getSimpleName();
+        };
+    }
+}

@@ -1,0 +1,165 @@
+package io.huitong.tender;
+
+import io.huitong.shared.security.Operator;
+import io.huitong.shared.web.ConflictException;
+import io.huitong.shared.web.ValidationException;
+import io.huitong.shared.web.Violation;
+import io.huitong.tender.workflow.RegistrationProcess;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The approval route of a registration (审批). Any member of a step's candidate group acts for the step; a
+ * return needs its reasons. Steps are completed through the REST API or Camunda Tasklist alike: the task
+ * listener of the model records every step here, whoever completed it.
+ */
+@Service
+public class ApprovalService {
+
+    private static final String LOOP_COUNTER = "loopCounter";
+
+    private final Tenders tenders;
+    private final ApprovalSteps steps;
+    private final TaskService taskService;
+    private final IdentityService identityService;
+    private final Clock clock;
+
+    ApprovalService(Tenders tenders, ApprovalSteps steps, TaskService taskService, IdentityService identityService,
+            Clock clock) {
+        this.tenders = tenders;
+        this.steps = steps;
+        this.taskService = taskService;
+        this.identityService = identityService;
+        this.clock = clock;
+    }
+
+    /** The open step of a tender's route, if any: its task and candidate group. */
+    public record OpenStep(String taskId, String candidateGroup, int stepNo, String name) {
+    }
+
+    public Optional<OpenStep> openStep(Tender tender) {
+        if (tender.processInstanceId() == null) {
+            return Optional.empty();
+        }
+        Task task = taskService.createTaskQuery().processInstanceId(tender.processInstanceId())
+                .taskDefinitionKey(RegistrationProcess.APPROVAL_TASK).active().singleResult();
+        if (task == null) {
+            return Optional.empty();
+        }
+        String group = taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(link -> link.getGroupId()).findFirst().orElse(null);
+        Object loop = taskService.getVariable(task.getId(), LOOP_COUNTER);
+        return Optional.of(new OpenStep(task.getId(), group, stepNo(loop), task.getName()));
+    }
+
+    /**
+     * Decides the open step of a tender's route as the operator.
+     *
+     * @throws ConflictException when the tender has no open step
+     * @throws AccessDeniedException when the operator is not in the step's candidate group
+     * @throws ValidationException when a return gives no reasons
+     */
+    @Transactional
+    public void decide(String tenderId, boolean approved, String comment, Operator operator) {
+        Tender tender = tenders.get(tenderId);
+        OpenStep step = openStep(tender).orElseThrow(() -> new ConflictException("招标项目 " + tenderId
+                + " 没有待审批的步骤 / Tender " + tenderId + " has no open approval step"));
+        List<String> groups = groupsOf(operator.userId());
+        if (!groups.contains(step.candidateGroup())) {
+            throw new AccessDeniedException("本步骤由 " + step.candidateGroup() + " 审批 / This step is decided by "
+                    + step.candidateGroup());
+        }
+        requireReasons(approved, comment);
+        Authentication previous = identityService.getCurrentAuthentication();
+        identityService.setAuthentication(operator.userId(), groups);
+        try {
+            taskService.complete(step.taskId(), Variables.createVariables()
+                    .putValue(RegistrationProcess.APPROVED, approved)
+                    .putValue(RegistrationProcess.COMMENT, comment));
+        } finally {
+            if (previous == null) {
+                identityService.clearAuthentication();
+            } else {
+                identityService.setAuthentication(previous);
+            }
+        }
+    }
+
+    /** Task listener, on create: each step starts undecided. */
+    public void startStep(DelegateTask task) {
+        task.getExecution().removeVariable(RegistrationProcess.APPROVED);
+        task.getExecution().removeVariable(RegistrationProcess.COMMENT);
+    }
+
+    /** Task listener, on complete: checks the decision and records the step, whoever completed the task. */
+    public void recordStep(DelegateTask task) {
+        Object approved = task.getVariable(RegistrationProcess.APPROVED);
+        if (!(approved instanceof Boolean decision)) {
+            throw new ValidationException(List.of(Violation.of(RegistrationProcess.APPROVED, "validation.NotNull",
+                    null, "true | false", approved, "请选择批准或退回", "Approve or return: choose one")));
+        }
+        String comment = task.getVariable(RegistrationProcess.COMMENT) instanceof String c ? c : null;
+        requireReasons(decision, comment);
+        String group = (String) task.getVariable(RegistrationProcess.APPROVER_GROUP);
+        Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String user = auth != null ? auth.getUserId() : task.getAssignee();
+        if (user == null) {
+            throw new AccessDeniedException("审批须由已登录的用户完成 / An approval step needs an authenticated user");
+        }
+        List<String> groups = auth != null && auth.getUserId().equals(user) && auth.getGroupIds() != null
+                ? auth.getGroupIds() : groupsOf(user);
+        if (!groups.contains(group)) {
+            throw new AccessDeniedException(user + " 不属于 " + group + " / " + user + " is not in " + group);
+        }
+        String tenderId = (String) task.getVariable(RegistrationProcess.TENDER_ID);
+        steps.insert(tenderId, new ApprovalSteps.Step(stepNo(task.getVariable(LOOP_COUNTER)), group, decision,
+                comment, user, clock.instant(), task.getId()));
+    }
+
+    /** Service task: every step approved. */
+    public void approved(String tenderId) {
+        Tender tender = tenders.get(tenderId);
+        tender.approve();
+        tenders.update(tender);
+    }
+
+    /** Service task: a step returned the registration to the purchaser. */
+    public void returned(String tenderId, String reason) {
+        Tender tender = tenders.get(tenderId);
+        tender.returnToPurchaser(reason);
+        tenders.update(tender);
+    }
+
+    List<ApprovalSteps.Step> steps(String tenderId) {
+        return steps.of(tenderId);
+    }
+
+    /** The multi-instance loop counter counts from 0; steps count from 1. */
+    private static int stepNo(Object loopCounter) {
+        return loopCounter instanceof Integer i ? i + 1 : 1;
+    }
+
+    private List<String> groupsOf(String userId) {
+        return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    }
+
+    private static void requireReasons(boolean approved, String comment) {
+        if (!approved && (comment == null || comment.isBlank())) {
+            throw new ValidationException(List.of(Violation.of(RegistrationProcess.COMMENT, "validation.reasons",
+                    "DOMAIN §3.2", null, comment, "退回须说明理由", "A return must give its reasons")));
+        }
+    }
+}

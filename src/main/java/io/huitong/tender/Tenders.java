@@ -1,0 +1,75 @@
+package io.huitong.tender;
+
+import io.huitong.shared.web.ConflictException;
+import io.huitong.shared.web.NotFoundException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Tenders in the database. Updates check the row version: a concurrent change is a conflict, not a loss. */
+@Repository
+class Tenders {
+
+    private final JdbcClient jdbc;
+
+    Tenders(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Tender t) {
+        jdbc.sql("""
+                insert into tender (id, title, regime, category, service_kind, procurement_method, estimated_amount,
+                    region_code, document_issue_date, bid_deadline, status, rule_set_version,
+                    registration_decision_id, registration, decisions, process_instance_id, return_reason,
+                    registered_at, registered_by, row_version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(t.id(), t.title(), t.regime().name(), t.category().name(),
+                        t.serviceKind() == null ? null : t.serviceKind().name(), t.procurementMethod().name(),
+                        t.estimatedAmount(), t.regionCode(), t.documentIssueDate(),
+                        Timestamp.from(t.bidDeadline().toInstant()), t.status().name(), t.ruleSetVersion(),
+                        t.registrationDecisionId(), t.registrationJson(), t.decisionsJson(), t.processInstanceId(),
+                        t.returnReason(), Timestamp.from(t.registeredAt()), t.registeredBy(), t.rowVersion())
+                .update();
+    }
+
+    void update(Tender t) {
+        int updated = jdbc.sql("""
+                update tender set status = ?, process_instance_id = ?, return_reason = ?, row_version = ?
+                where id = ? and row_version = ?""")
+                .params(t.status().name(), t.processInstanceId(), t.returnReason(), t.rowVersion() + 1, t.id(),
+                        t.rowVersion())
+                .update();
+        if (updated != 1) {
+            throw new ConflictException("招标项目 " + t.id() + " 已被他人修改，请刷新后重试 / Tender " + t.id()
+                    + " was changed concurrently: reload and retry");
+        }
+        t.incrementVersion();
+    }
+
+    Optional<Tender> find(String id) {
+        return jdbc.sql("select * from tender where id = ?").param(id).query(Tenders::map).optional();
+    }
+
+    Tender get(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("招标项目不存在 / No tender " + id));
+    }
+
+    private static Tender map(ResultSet rs, int row) throws SQLException {
+        String serviceKind = rs.getString("service_kind");
+        return new Tender(rs.getString("id"), rs.getString("title"), Regime.valueOf(rs.getString("regime")),
+                Category.valueOf(rs.getString("category")),
+                serviceKind == null ? null : ServiceKind.valueOf(serviceKind),
+                ProcurementMethod.valueOf(rs.getString("procurement_method")), rs.getBigDecimal("estimated_amount"),
+                rs.getString("region_code"), rs.getObject("document_issue_date", java.time.LocalDate.class),
+                OffsetDateTime.ofInstant(rs.getTimestamp("bid_deadline").toInstant(), ZoneOffset.ofHours(8)),
+                rs.getString("rule_set_version"), rs.getString("registration_decision_id"),
+                rs.getString("registration"), rs.getString("decisions"), rs.getTimestamp("registered_at").toInstant(),
+                rs.getString("registered_by"), TenderStatus.valueOf(rs.getString("status")),
+                rs.getString("process_instance_id"), rs.getString("return_reason"), rs.getInt("row_version"));
+    }
+}

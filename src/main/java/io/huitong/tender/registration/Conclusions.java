@@ -1,0 +1,139 @@
+package io.huitong.tender.registration;
+
+import io.huitong.rules.RuleOutput;
+import io.huitong.shared.time.PeriodUnit;
+import io.huitong.tender.BondForm;
+import io.huitong.tender.Regime;
+import java.math.BigDecimal;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * What registration rules conclude. Each conclusion is a fact a rule inserts, stamped with the rule that
+ * inserted it ({@link RuleOutput}); later rules match on them and the registration decision is read off them.
+ */
+public final class Conclusions {
+
+    private Conclusions() {
+    }
+
+    /** Which law governs the procedure (GPR 7: tendered government-procurement works follow the Tendering Law). */
+    public record ApplicableLaw(Regime law, RuleOutput by) {
+        public static ApplicableLaw of(RuleContext rule, Regime law) {
+            return new ApplicableLaw(law, RuleOutput.of(rule));
+        }
+    }
+
+    /** The project is in the scope of must-tender (MT16 Arts 2, 3). */
+    public record MustTenderScope(RuleOutput by) {
+        public static MustTenderScope of(RuleContext rule) {
+            return new MustTenderScope(RuleOutput.of(rule));
+        }
+    }
+
+    /** The procurement must be tendered (MT16 Art 5; for GP goods and services: must be openly tendered). */
+    public record MustTender(RuleOutput by) {
+        public static MustTender of(RuleContext rule) {
+            return new MustTender(RuleOutput.of(rule));
+        }
+    }
+
+    /** Open tendering is the required method (TBR 8; GPL 26, 27). */
+    public record OpenTenderRequired(RuleOutput by) {
+        public static OpenTenderRequired of(RuleContext rule) {
+            return new OpenTenderRequired(RuleOutput.of(rule));
+        }
+    }
+
+    /** A step of the approval route: one candidate group. */
+    public record ApprovalStep(String group, RuleOutput by) {
+        public static ApprovalStep of(RuleContext rule, String group) {
+            return new ApprovalStep(group, RuleOutput.of(rule));
+        }
+
+        public static ApprovalStep of(RuleContext rule, String group, String citation, String tag) {
+            return new ApprovalStep(group, RuleOutput.of(rule).citing(citation, tag));
+        }
+    }
+
+    /** The most the tender documents may cost. Several limits may apply; the lowest governs. */
+    public record DocumentFeeLimit(BigDecimal max, RuleOutput by) {
+        public static DocumentFeeLimit of(RuleContext rule, BigDecimal max) {
+            return new DocumentFeeLimit(max, RuleOutput.of(rule));
+        }
+
+        public static DocumentFeeLimit of(RuleContext rule, BigDecimal max, String citation, String tag) {
+            return new DocumentFeeLimit(max, RuleOutput.of(rule).citing(citation, tag));
+        }
+    }
+
+    /** The most a bid bond may be. Several caps may apply; the lowest governs. */
+    public record BidBondCap(BigDecimal max, RuleOutput by) {
+        public static BidBondCap of(RuleContext rule, BigDecimal max) {
+            return new BidBondCap(max, RuleOutput.of(rule));
+        }
+
+        public static BidBondCap of(RuleContext rule, BigDecimal max, String citation, String tag) {
+            return new BidBondCap(max, RuleOutput.of(rule).citing(citation, tag));
+        }
+    }
+
+    /** A form of bid bond the purchaser may not accept. */
+    public record BidBondFormExcluded(BondForm form, RuleOutput by) {
+        public static BidBondFormExcluded of(RuleContext rule, BondForm form) {
+            return new BidBondFormExcluded(form, RuleOutput.of(rule));
+        }
+    }
+
+    /** How much of the procurement is reserved for SMEs (SME46 Arts 8). */
+    public record SmeReservation(SmeReservationMode mode, BigDecimal minShare, BigDecimal smallMicroMinShare,
+            RuleOutput by) {
+        public static SmeReservation of(RuleContext rule, SmeReservationMode mode, BigDecimal minShare,
+                BigDecimal smallMicroMinShare) {
+            return new SmeReservation(mode, minShare, smallMicroMinShare, RuleOutput.of(rule));
+        }
+    }
+
+    public enum SmeReservationMode {
+        /** 专门面向中小企业采购: the whole procurement. */
+        EXCLUSIVE,
+        /** 预留份额: a share of the budget. */
+        PARTIAL
+    }
+
+    /** Where a period is counted from. */
+    public enum Anchor {
+        /** From the day documents are issued, forward: the earliest day something may happen. */
+        AFTER_DOCUMENT_ISSUE,
+        /** Back from the bid deadline: the latest day something may happen. */
+        BEFORE_BID_DEADLINE
+    }
+
+    /**
+     * A legal period: {@code length} units from an anchor. {@code enforced} periods are checked against the
+     * request (the bid deadline must not come before the end of the bid-preparation period); the others are
+     * reported so that clerks see the dates.
+     */
+    public record PeriodRequirement(String name, String labelZh, String labelEn, Anchor anchor, int length,
+            PeriodUnit unit, boolean enforced, RuleOutput by) {
+        public static PeriodRequirement of(RuleContext rule, String name, String labelZh, String labelEn,
+                Anchor anchor, int length, PeriodUnit unit, boolean enforced) {
+            return new PeriodRequirement(name, labelZh, labelEn, anchor, length, unit, enforced,
+                    RuleOutput.of(rule));
+        }
+    }
+
+    /** A refusal: the field, the value given, the limit, and why, in Chinese and English. */
+    public record Refusal(String field, Object value, Object limit, String messageZh, String messageEn,
+            RuleOutput by) {
+        public static Refusal of(RuleContext rule, String field, Object value, Object limit, String messageZh,
+                String messageEn) {
+            return new Refusal(field, value, limit, messageZh, messageEn, RuleOutput.of(rule));
+        }
+
+        public static Refusal of(RuleContext rule, String field, Object value, Object limit, String messageZh,
+                String messageEn, String citation, String tag) {
+            return new Refusal(field, value, limit, messageZh, messageEn,
+                    RuleOutput.of(rule).citing(citation, tag));
+        }
+    }
+}

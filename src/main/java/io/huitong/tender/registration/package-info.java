@@ -1,0 +1,6 @@
+/**
+ * Registration decided by rules (项目登记规则): the facts the DRL files in {@code rules/registration/} match,
+ * the conclusions they insert, and the service that turns an evaluation into a registration decision.
+ * The fact classes here are the contract between Java and the rule files; {@code rules/README.md} lists them.
+ */
+package io.huitong.tender.registration;

@@ -1,0 +1,95 @@
+package io.huitong.tender.web;
+
+import io.huitong.rules.DecisionRecord;
+import io.huitong.rules.FiredRule;
+import io.huitong.shared.security.Operator;
+import io.huitong.shared.web.Violation;
+import io.huitong.tender.ApprovalService;
+import io.huitong.tender.RegistrationRequest;
+import io.huitong.tender.RegistrationService;
+import io.huitong.tender.Tender;
+import io.huitong.tender.TenderQueries;
+import io.huitong.tender.TenderView;
+import io.huitong.tender.registration.RegistrationDecision;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+@Tag(name = "招标项目 Tenders", description = "项目登记、规则决策与审批 / Registration, rule decisions and approval")
+class TenderController {
+
+    private final RegistrationService registration;
+    private final TenderQueries queries;
+    private final ApprovalService approvals;
+
+    TenderController(RegistrationService registration, TenderQueries queries, ApprovalService approvals) {
+        this.registration = registration;
+        this.queries = queries;
+        this.approvals = approvals;
+    }
+
+    @PostMapping("/tenders")
+    @Operation(summary = "登记项目 Register a project",
+            description = "Decides the registration by the rules in force. 201 with the decisions and the approval "
+                    + "route started; 400 unreadable; 422 refused by validation or the rules (the decision record "
+                    + "is kept, no tender is created).")
+    ResponseEntity<TenderView> register(@Valid @RequestBody RegistrationRequest request) {
+        Tender tender = registration.register(request, Operator.current());
+        return ResponseEntity.created(URI.create("/api/tenders/" + tender.id())).body(queries.view(tender));
+    }
+
+    @GetMapping("/tenders/{id}")
+    @Operation(summary = "查看项目 A tender, its decisions and its approval")
+    TenderView tender(@PathVariable String id) {
+        return queries.view(id);
+    }
+
+    @GetMapping("/tenders/{id}/decisions")
+    @Operation(summary = "项目的决策记录 A tender's decision records",
+            description = "Every decision: inputs, outputs, the rules that fired with citations, the rule-set version.")
+    List<DecisionRecord> decisions(@PathVariable String id) {
+        return queries.decisions(id);
+    }
+
+    /** An approver's decision on the open step. */
+    record ApprovalDecision(@NotNull Boolean approved, @Size(max = 2000) String comment) {
+    }
+
+    @PostMapping("/tenders/{id}/approval")
+    @Operation(summary = "审批当前步骤 Decide the open approval step",
+            description = "Any member of the step's candidate group decides; a return needs its reasons (comment). "
+                    + "403 outside the group, 409 when no step is open.")
+    TenderView decide(@PathVariable String id, @Valid @RequestBody ApprovalDecision decision) {
+        approvals.decide(id, decision.approved(), decision.comment(), Operator.current());
+        return queries.view(id);
+    }
+
+    /** What the sandbox answers: the decisions, the refusals, the rules that fired. */
+    record SandboxResult(DecisionRecord.Outcome outcome, String ruleSetVersion, String decisionId,
+            RegistrationDecision decisions, List<Violation> violations, List<FiredRule> firedRules) {
+    }
+
+    @PostMapping("/rules/registration/evaluate")
+    @Operation(summary = "规则沙箱 Try the registration rules",
+            description = "The same body as registration, the same decisions out; only the decision record is stored. "
+                    + "A refusal is reported in the body (outcome REFUSED), not as an error.")
+    SandboxResult evaluate(@Valid @RequestBody RegistrationRequest request) {
+        RegistrationService.Result result = registration.evaluate(request, Operator.current());
+        return new SandboxResult(result.record().outcome(), result.evaluation().ruleSetVersion(),
+                result.record().id(), result.evaluation().decisions(), result.evaluation().violations(),
+                result.evaluation().firedRules());
+    }
+}

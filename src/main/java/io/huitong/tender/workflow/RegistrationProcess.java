@@ -1,0 +1,24 @@
+package io.huitong.tender.workflow;
+
+/** Names shared with {@code processes/tender-registration.bpmn}: defined here once. */
+public final class RegistrationProcess {
+
+    /** The process definition key. The business key is the tender id. */
+    public static final String KEY = "tender-registration";
+    /** The user task of each approval step (multi-instance, sequential). */
+    public static final String APPROVAL_TASK = "approveRegistration";
+
+    /** The tender's id. */
+    public static final String TENDER_ID = "tenderId";
+    /** The ordered candidate groups of the approval route (a list of strings). */
+    public static final String APPROVAL_ROUTE = "approvalRoute";
+    /** The candidate group of the current step (the multi-instance element variable). */
+    public static final String APPROVER_GROUP = "approverGroup";
+    /** Set by each step: true approves, false returns the registration. */
+    public static final String APPROVED = "approved";
+    /** The approver's comment; the reasons when returning. */
+    public static final String COMMENT = "comment";
+
+    private RegistrationProcess() {
+    }
+}

@@ -1,0 +1,74 @@
+package io.huitong.support;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A running Huitong on a random port (in-memory H2, demo users, job executor off) and a clock set to
+ * 2026-11-27 10:00 in China. Requests go through HTTP as a portal's would.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+public abstract class ApiTest {
+
+    public static final ZonedDateTime NOW = ZonedDateTime.parse("2026-11-27T10:00:00+08:00[Asia/Shanghai]");
+
+    @Autowired
+    protected TestRestTemplate http;
+
+    @BeforeEach
+    void setClock() {
+        ClockUtil.setCurrentTime(Date.from(NOW.toInstant()));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    /** The body as a tree; numbers with decimals are BigDecimal, so money compares exactly. */
+    protected static JsonNode json(ResponseEntity<String> response) {
+        try {
+            return JSON.readTree(response.getBody());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.getBody(), e);
+        }
+    }
+
+    protected ResponseEntity<String> post(String user, String path, String json) {
+        return exchange(user, HttpMethod.POST, path, json);
+    }
+
+    protected ResponseEntity<String> get(String user, String path) {
+        return exchange(user, HttpMethod.GET, path, null);
+    }
+
+    protected ResponseEntity<String> exchange(String user, HttpMethod method, String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (user != null) {
+            // demo passwords equal the user name (application-demo.yaml)
+            headers.setBasicAuth(user, user);
+        }
+        return http.exchange(path, method, new HttpEntity<>(json, headers), String.class);
+    }
+}
