@@ -33,6 +33,8 @@ public final class RuleSetCompiler {
     private static final Pattern PARAMETER = Pattern.compile("amount\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern ANALYSE = Pattern.compile("Unable to Analyse Expression (.+?):\\s*$",
             Pattern.MULTILINE);
+    /** The parser's own position, "Line 6:21", is 0-based in its column. */
+    private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final KieServices kie = KieServices.Factory.get();
@@ -78,15 +80,28 @@ public final class RuleSetCompiler {
         KieBuilder builder = kie.newKieBuilder(files, classLoader).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
+            List<RuleProblem> found = new ArrayList<>();
             for (Message error : errors) {
                 String path = error.getPath() == null ? "?" : error.getPath().replace(KFS_ROOT, "");
+                String text = error.getText().strip();
                 int line = error.getLine();
+                int column = Math.max(error.getColumn(), 0);
+                Matcher at = PARSER_POSITION.matcher(text);
+                if (at.find()) {
+                    line = line > 0 ? line : Integer.parseInt(at.group(1));
+                    column = column > 0 ? column : Integer.parseInt(at.group(2)) + 1;
+                }
                 if (line <= 0) {
                     line = drls.stream().filter(d -> d.path().equals(path)).findFirst()
-                            .map(d -> lineOfExpression(d, error.getText())).orElse(0);
+                            .map(d -> lineOfExpression(d, text)).orElse(0);
                 }
-                problems.add(new RuleProblem(path, line, Math.max(error.getColumn(), 0), error.getText().strip()));
+                found.add(new RuleProblem(path, line, column, text));
             }
+            // "Parser returned a null Package" only repeats that the file above did not parse
+            found.stream()
+                    .filter(p -> !(p.line() == 0 && p.message().contains("null Package")
+                            && found.stream().anyMatch(o -> o.file().equals(p.file()) && o.line() > 0)))
+                    .forEach(problems::add);
             return null;
         }
         KieContainer container = kie.newKieContainer(releaseId, classLoader);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -51,6 +52,10 @@ public record PolicyData(Parameters parameters, List<JurisdictionPolicy> jurisdi
             PolicyFile parsed;
             try {
                 parsed = YAML.readValue(file.content(), PolicyFile.class);
+            } catch (UnrecognizedPropertyException e) {
+                problems.add(new RuleProblem(file.path(), new Checker(file, problems).lineOfKey(e.getPropertyName()),
+                        0, "unknown key '" + e.getPropertyName() + "'; known here: " + e.getKnownPropertyIds()));
+                continue;
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation();
                 problems.add(new RuleProblem(file.path(), at == null ? 0 : at.getLineNr(),
@@ -126,6 +131,17 @@ public record PolicyData(Parameters parameters, List<JurisdictionPolicy> jurisdi
 
         void problem(String near, String message) {
             problems.add(new RuleProblem(file.path(), lineOf(near), 0, message));
+        }
+
+        int lineOfKey(String key) {
+            var pattern = java.util.regex.Pattern.compile("^\\s*(-\\s*)?" + java.util.regex.Pattern.quote(key) + "\\s*:");
+            String[] lines = file.content().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (pattern.matcher(lines[i]).find()) {
+                    return i + 1;
+                }
+            }
+            return lineOf(key);
         }
 
         int lineOf(String text) {

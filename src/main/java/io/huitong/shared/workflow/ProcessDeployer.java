@@ -41,7 +41,7 @@ public class ProcessDeployer implements InitializingBean {
     private final RepositoryService repository;
     private final HuitongProperties properties;
 
-    ProcessDeployer(RepositoryService repository, HuitongProperties properties) {
+    public ProcessDeployer(RepositoryService repository, HuitongProperties properties) {
         this.repository = repository;
         this.properties = properties;
     }

@@ -121,7 +121,7 @@ public class RegistrationRules {
             allowed.remove(excluded.form());
             if (facts.bidBondForms().contains(excluded.form())) {
                 violations.add(violation("bidBondForms", excluded.by(), "not " + excluded.form(), excluded.form(),
-                        "不得接受以" + excluded.form() + "形式缴纳的投标保证金",
+                        "不得接受以" + excluded.form().zh() + "形式缴纳的投标保证金",
                         "A bid bond may not be given as " + excluded.form()));
             }
         }

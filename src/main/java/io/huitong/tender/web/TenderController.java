@@ -12,6 +12,8 @@ import io.huitong.tender.TenderQueries;
 import io.huitong.tender.TenderView;
 import io.huitong.tender.registration.RegistrationDecision;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +33,21 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "招标项目 Tenders", description = "项目登记、规则决策与审批 / Registration, rule decisions and approval")
 class TenderController {
 
+    static final String WORKS_EXAMPLE = """
+            {"title": "郑州市某道路改造工程施工", "regime": "TENDERING_LAW", "category": "WORKS",
+             "estimatedAmount": 5000000.00, "budgetFunds": 5000000.00, "totalInvestment": 10000000.00,
+             "stateControlled": true, "regionCode": "410100", "procurementMethod": "OPEN",
+             "bidBondAmount": 100000.00, "bidBondForms": ["E_GUARANTEE", "BANK_GUARANTEE"],
+             "documentIssueDate": "2026-12-01", "bidDeadline": "2026-12-21T09:30:00+08:00"}""";
+    static final String XINYANG_EXAMPLE = """
+            {"title": "信阳市某单位办公设备采购", "regime": "GOVERNMENT_PROCUREMENT", "category": "GOODS",
+             "estimatedAmount": 1500000.00, "regionCode": "411502", "procurementMethod": "OPEN",
+             "documentIssueDate": "2026-12-01", "bidDeadline": "2026-12-21"}""";
+    static final String XINYANG_BOND_EXAMPLE = """
+            {"title": "信阳市某单位办公设备采购", "regime": "GOVERNMENT_PROCUREMENT", "category": "GOODS",
+             "estimatedAmount": 1500000.00, "regionCode": "411502", "procurementMethod": "OPEN",
+             "bidBondAmount": 30000.00, "documentIssueDate": "2026-12-01", "bidDeadline": "2026-12-21"}""";
+
     private final RegistrationService registration;
     private final TenderQueries queries;
     private final ApprovalService approvals;
@@ -46,7 +63,12 @@ class TenderController {
             description = "Decides the registration by the rules in force. 201 with the decisions and the approval "
                     + "route started; 400 unreadable; 422 refused by validation or the rules (the decision record "
                     + "is kept, no tender is created).")
-    ResponseEntity<TenderView> register(@Valid @RequestBody RegistrationRequest request) {
+    ResponseEntity<TenderView> register(@Valid @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(examples = {
+                @ExampleObject(name = "works", summary = "工程施工（招标投标法）Works under the Tendering Law",
+                        value = WORKS_EXAMPLE),
+                @ExampleObject(name = "xinyang-goods", summary = "信阳政府采购货物 Government procurement in Xinyang",
+                        value = XINYANG_EXAMPLE)})) RegistrationRequest request) {
         Tender tender = registration.register(request, Operator.current());
         return ResponseEntity.created(URI.create("/api/tenders/" + tender.id())).body(queries.view(tender));
     }
@@ -86,7 +108,11 @@ class TenderController {
     @Operation(summary = "规则沙箱 Try the registration rules",
             description = "The same body as registration, the same decisions out; only the decision record is stored. "
                     + "A refusal is reported in the body (outcome REFUSED), not as an error.")
-    SandboxResult evaluate(@Valid @RequestBody RegistrationRequest request) {
+    SandboxResult evaluate(@Valid @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(examples = {
+                @ExampleObject(name = "works", value = WORKS_EXAMPLE),
+                @ExampleObject(name = "xinyang-goods-with-bond", summary = "refused: Xinyang waives bid bonds",
+                        value = XINYANG_BOND_EXAMPLE)})) RegistrationRequest request) {
         RegistrationService.Result result = registration.evaluate(request, Operator.current());
         return new SandboxResult(result.record().outcome(), result.evaluation().ruleSetVersion(),
                 result.record().id(), result.evaluation().decisions(), result.evaluation().violations(),

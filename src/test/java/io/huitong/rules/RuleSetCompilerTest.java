@@ -1,0 +1,250 @@
+package io.huitong.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.huitong.shared.time.LegalClock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** A rule set that does not compile is refused with its file, line and column; one that does gets a hash. */
+class RuleSetCompilerTest {
+
+    private final RuleSetCompiler compiler = new RuleSetCompiler(new LegalClock());
+
+    /** The project's own rule files, with one file replaced or added. */
+    static RuleSetSources projectRulesWith(String path, String content) throws IOException {
+        Path root = Path.of("rules");
+        List<RuleSource> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                String relative = root.relativize(file).toString().replace('\\', '/');
+                if (!relative.equals(path) && (relative.endsWith(".drl") || relative.endsWith(".yaml"))) {
+                    files.add(new RuleSource(relative, Files.readString(file)));
+                }
+            }
+        }
+        if (content != null) {
+            files.add(new RuleSource(path, content));
+        }
+        return RuleSetSources.of("test", files);
+    }
+
+    private List<RuleProblem> problems(RuleSetSources sources) {
+        var refused = catchThrowableOfType(RuleSetRejectedException.class, () -> compiler.compile(sources));
+        assertThat(refused).as("the rule set should have been refused").isNotNull();
+        return refused.problems();
+    }
+
+    private RuleProblem onlyProblem(RuleSetSources sources) {
+        List<RuleProblem> problems = problems(sources);
+        assertThat(problems).hasSize(1);
+        return problems.get(0);
+    }
+
+    @Test
+    void the_same_files_make_the_same_version() throws IOException {
+        RuleSetSources a = projectRulesWith("none.drl", null);
+        RuleSetSources b = RuleSetSources.fromFolder(Path.of("rules"));
+        assertThat(a.contentHash()).isEqualTo(b.contentHash());
+        assertThat(a.version()).hasSize(16).isEqualTo(compiler.compile(b).version());
+    }
+
+    @Test
+    void the_copy_packaged_in_the_jar_is_the_same_version_as_the_folder() {
+        assertThat(RuleSetSources.fromClasspath().contentHash())
+                .isEqualTo(RuleSetSources.fromFolder(Path.of("rules")).contentHash());
+    }
+
+    @Test
+    void a_changed_file_makes_another_version() throws IOException {
+        String path = "policy/approval-route.yaml";
+        String changed = Files.readString(Path.of("rules", path)).replace("4000000", "5000000");
+        assertThat(projectRulesWith(path, changed).version())
+                .isNotEqualTo(RuleSetSources.fromFolder(Path.of("rules")).version());
+    }
+
+    @Test
+    void a_syntax_error_is_refused_with_file_line_and_column() throws IOException {
+        String broken = """
+                package io.huitong.rules.test;
+
+                rule "broken"
+                    @citation("TBR 26") @tag("S")
+                when
+                    String( length > )
+                then
+                end
+                """;
+        RuleProblem problem = onlyProblem(projectRulesWith("test/broken.drl", broken));
+        assertThat(problem.file()).isEqualTo("test/broken.drl");
+        assertThat(problem.line()).isEqualTo(6);
+        assertThat(problem.column()).isEqualTo(22);
+    }
+
+    @Test
+    void an_unknown_type_is_refused_with_its_line() throws IOException {
+        String broken = """
+                package io.huitong.rules.test;
+
+                rule "unknown fact"
+                    @citation("TBR 26") @tag("S")
+                when
+                    NoSuchFact( amount > 1 )
+                then
+                end
+                """;
+        RuleProblem problem = onlyProblem(projectRulesWith("test/unknown.drl", broken));
+        assertThat(problem.file()).isEqualTo("test/unknown.drl");
+        assertThat(problem.line()).isEqualTo(6);
+        assertThat(problem.message()).contains("NoSuchFact");
+    }
+
+    @Test
+    void a_constraint_the_compiler_places_nowhere_is_found_by_its_expression() throws IOException {
+        String broken = """
+                package io.huitong.rules.test;
+                import io.huitong.tender.registration.RegistrationFacts;
+
+                rule "bad property"
+                    @citation("TBR 26") @tag("S")
+                when
+                    RegistrationFacts( noSuchProperty > 1 )
+                then
+                end
+                """;
+        RuleProblem problem = onlyProblem(projectRulesWith("test/property.drl", broken));
+        assertThat(problem.file()).isEqualTo("test/property.drl");
+        assertThat(problem.line()).isEqualTo(7);
+    }
+
+    @Test
+    void a_rule_without_a_citation_is_refused() throws IOException {
+        String uncited = """
+                package io.huitong.rules.test;
+
+                rule "uncited"
+                    @tag("S")
+                when
+                    String()
+                then
+                end
+                """;
+        RuleProblem problem = onlyProblem(projectRulesWith("test/uncited.drl", uncited));
+        assertThat(problem.file()).isEqualTo("test/uncited.drl");
+        assertThat(problem.line()).isEqualTo(3);
+        assertThat(problem.message()).contains("@citation");
+    }
+
+    @Test
+    void a_rule_with_an_unknown_tag_is_refused() throws IOException {
+        String badTag = """
+                package io.huitong.rules.test;
+
+                rule "bad tag"
+                    @citation("TBR 26") @tag("X")
+                when
+                    String()
+                then
+                end
+                """;
+        assertThat(onlyProblem(projectRulesWith("test/tag.drl", badTag)).message()).contains("@tag");
+    }
+
+    @Test
+    void a_rule_naming_a_missing_parameter_is_refused_at_that_line() throws IOException {
+        String missing = """
+                package io.huitong.rules.test;
+                import io.huitong.rules.policy.Parameters;
+
+                rule "missing parameter"
+                    @citation("TBR 26") @tag("M")
+                when
+                    Parameters( $x : amount("no.such.parameter") )
+                then
+                end
+                """;
+        RuleProblem problem = onlyProblem(projectRulesWith("test/parameter.drl", missing));
+        assertThat(problem.line()).isEqualTo(7);
+        assertThat(problem.message()).contains("no.such.parameter");
+    }
+
+    @Test
+    void invalid_policy_yaml_is_refused_with_its_line() throws IOException {
+        String broken = """
+                parameters:
+                  some.key:
+                    value: [not, a, number]
+                """;
+        RuleProblem problem = onlyProblem(projectRulesWith("policy/extra.yaml", broken));
+        assertThat(problem.file()).isEqualTo("policy/extra.yaml");
+        assertThat(problem.line()).isEqualTo(3);
+    }
+
+    @Test
+    void an_unknown_section_in_a_policy_file_is_refused() throws IOException {
+        RuleProblem problem = onlyProblem(projectRulesWith("policy/extra.yaml", "thresholds:\n  a: 1\n"));
+        assertThat(problem.line()).isEqualTo(1);
+        assertThat(problem.message()).contains("thresholds");
+    }
+
+    @Test
+    void a_route_policy_without_a_base_level_is_refused() throws IOException {
+        String route = """
+                approvalRoute:
+                  order: [registration-clerk, centre-director]
+                  signOffLevels:
+                    - { group: centre-director, minAmount: 4000000, citation: x, tag: I }
+                """;
+        assertThat(onlyProblem(projectRulesWith("policy/approval-route.yaml", route)).message())
+                .contains("minAmount 0");
+    }
+
+    @Test
+    void a_parameter_defined_twice_is_refused() throws IOException {
+        String twice = """
+                parameters:
+                  gp.open-tender.min: { value: 3000000, tag: M, citation: local }
+                """;
+        assertThat(onlyProblem(projectRulesWith("policy/local.yaml", twice)).message()).contains("twice");
+    }
+
+    @Test
+    void holidays_outside_their_year_are_refused() throws IOException {
+        String holidays = """
+                holidays:
+                  year: 2027
+                  source: test
+                  daysOff:
+                    - { from: 2026-01-01, to: 2026-01-01, name: wrong year }
+                  workdays: []
+                """;
+        assertThat(onlyProblem(projectRulesWith("calendar/holidays-2027.yaml", holidays)).message())
+                .contains("outside 2027");
+    }
+
+    @Test
+    void a_jurisdiction_policy_with_an_unknown_regime_is_refused() throws IOException {
+        String policy = """
+                jurisdictionPolicies:
+                  - id: test
+                    name: test
+                    regionPrefix: "4101"
+                    regime: PROCUREMENT
+                    waiveDocumentFee: true
+                    waiveBidBond: false
+                    effectiveFrom: 2026-01-01
+                    enabled: true
+                    citation: test
+                    tag: L
+                """;
+        RuleProblem problem = onlyProblem(projectRulesWith("policy/zhengzhou.yaml", policy));
+        assertThat(problem.line()).isEqualTo(5);
+        assertThat(problem.message()).contains("PROCUREMENT");
+    }
+}
