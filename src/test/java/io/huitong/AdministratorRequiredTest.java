@@ -12,8 +12,7 @@ class AdministratorRequiredTest {
     void refuses_to_start_without_an_administrator() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(HuitongApplication.class)
                 .profiles("test")
-                .properties("server.port=0")
-                .run().close())
+                .run("--server.port=0").close())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("No administrator")
                 .hasMessageContaining("camunda.bpm.admin-user.password");

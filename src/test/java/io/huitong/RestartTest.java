@@ -49,9 +49,9 @@ class RestartTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(HuitongApplication.class)
                 .profiles("demo")
-                .properties("huitong.data-dir=" + dataDir, "server.port=0",
-                        "camunda.bpm.job-execution.enabled=false", "camunda.bpm.metrics.enabled=false")
-                .run();
+                // arguments, not default properties: application.yaml would win over those
+                .run("--huitong.data-dir=" + dataDir, "--server.port=0", "--camunda.bpm.job-execution.enabled=false",
+                        "--camunda.bpm.metrics.enabled=false");
     }
 
     private ResponseEntity<String> call(ConfigurableApplicationContext app, String user, HttpMethod method,
@@ -87,6 +87,7 @@ class RestartTest {
                     "{\"approved\":true,\"comment\":\"材料齐全\"}");
             assertThat(approved.getStatusCode().value()).isEqualTo(200);
         }
+        assertThat(dataDir.resolve("huitong.mv.db")).as("the database is the file under the data folder").exists();
 
         try (ConfigurableApplicationContext second = start()) {
             JsonNode tender = read(call(second, "director", HttpMethod.GET, "/api/tenders/" + id, null));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.huitong.rules.RuleSetRejectedException;
 import io.huitong.shared.workflow.ModelRejectedException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Arrays;
@@ -14,6 +13,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -34,6 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * field, rule, citation, limit and value — 404 unknown, 409 conflict, never a stack trace.
  */
 @RestControllerAdvice(basePackages = "io.huitong")
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
@@ -88,15 +90,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         problem.setProperty("violations", ex.violations());
         problem.setProperty("decisionId", ex.decisionId());
         problem.setProperty("ruleSetVersion", ex.ruleSetVersion());
-        return problem;
-    }
-
-    @ExceptionHandler(RuleSetRejectedException.class)
-    ProblemDetail ruleSetRejected(RuleSetRejectedException ex) {
-        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "rule-set-rejected",
-                "规则文件无法编译，原版本继续生效 / The rule files do not compile; the running version stays",
-                ex.problems().size() + " problem(s): " + ex.problems().get(0));
-        problem.setProperty("problems", ex.problems());
         return problem;
     }
 

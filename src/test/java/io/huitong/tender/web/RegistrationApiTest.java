@@ -134,6 +134,13 @@ class RegistrationApiTest extends ApiTest {
         }
 
         @Test
+        void a_number_written_as_a_string() {
+            JsonNode v = violation(post("purchaser", "/api/tenders",
+                    works().with("estimatedAmount", "5000000.00").toString()), 400);
+            assertThat(v.get("field").asText()).isEqualTo("estimatedAmount");
+        }
+
+        @Test
         void a_date_time_without_offset() {
             JsonNode v = violation(post("purchaser", "/api/tenders",
                     works().with("bidDeadline", "2026-12-21T09:30:00").toString()), 400);

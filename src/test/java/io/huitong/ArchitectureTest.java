@@ -1,0 +1,34 @@
+package io.huitong;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Module boundaries: shared is infrastructure, rules know no feature, features do not cycle. */
+@AnalyzeClasses(packages = "io.huitong", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule shared_is_infrastructure_only = noClasses().that().resideInAPackage("io.huitong.shared..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.huitong.rules..", "io.huitong.tender..");
+
+    @ArchTest
+    static final ArchRule rules_know_no_feature = noClasses().that().resideInAPackage("io.huitong.rules..")
+            .should().dependOnClassesThat().resideInAPackage("io.huitong.tender..");
+
+    @ArchTest
+    static final ArchRule features_do_not_cycle = slices().matching("io.huitong.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule no_field_injection = noFields().should().beAnnotatedWith(Autowired.class);
+
+    @ArchTest
+    static final ArchRule no_console_output = noClasses().should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err");
+}
