@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.Group;
@@ -89,6 +90,8 @@ public class ApprovalService {
             taskService.complete(step.taskId(), Variables.createVariables()
                     .putValue(RegistrationProcess.APPROVED, approved)
                     .putValue(RegistrationProcess.COMMENT, comment));
+        } catch (OptimisticLockingException | org.camunda.bpm.engine.exception.NotFoundException e) {
+            throw new ConflictException("该步骤已由他人处理 / The step was decided by someone else at the same time");
         } finally {
             if (previous == null) {
                 identityService.clearAuthentication();
@@ -113,7 +116,11 @@ public class ApprovalService {
         }
         String comment = task.getVariable(RegistrationProcess.COMMENT) instanceof String c ? c : null;
         requireReasons(decision, comment);
-        String group = (String) task.getVariable(RegistrationProcess.APPROVER_GROUP);
+        // the task's own candidate group, not a variable a task worker could overwrite
+        String group = task.getCandidates().stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(link -> link.getGroupId()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("approval task " + task.getId() + " has no candidate group"));
         Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String user = auth != null ? auth.getUserId() : task.getAssignee();
         if (user == null) {

@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * A project as the purchaser registers it (项目登记). Money is yuan, exact, at most two decimals (fen).
  * Booleans left out mean {@code false}, except {@code electronicDocuments} and {@code suitableForSme}, which
- * default to {@code true}.
+ * default to {@code true}. Validated by {@code RegistrationService}, which keeps a decision record of every
+ * refusal.
  */
 @Schema(description = "项目登记 / Registration of a project")
 public record RegistrationRequest(
@@ -49,7 +50,7 @@ public record RegistrationRequest(
         @PositiveOrZero @Digits(integer = 16, fraction = 2) BigDecimal documentFee,
         @Schema(description = "投标保证金（不要求则不填）/ Bid bond (leave out when none)", example = "80000.00")
         @PositiveOrZero @Digits(integer = 16, fraction = 2) BigDecimal bidBondAmount,
-        @Schema(description = "允许的保证金形式 / Bond forms allowed") Set<BondForm> bidBondForms,
+        @Schema(description = "允许的保证金形式 / Bond forms allowed") Set<@NotNull BondForm> bidBondForms,
         @Schema(description = "招标文件发出日 / Date the documents are issued", example = "2026-12-01")
         @NotNull LocalDate documentIssueDate,
         @Schema(description = "投标截止时间：带时区的时间，或日期（即当日09:00北京时间）/ Bid deadline: a date-time with offset, or a date (09:00 Asia/Shanghai)",

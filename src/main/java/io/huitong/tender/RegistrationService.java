@@ -10,6 +10,7 @@ import io.huitong.rules.RuleSet;
 import io.huitong.rules.RuleSetRegistry;
 import io.huitong.shared.security.Operator;
 import io.huitong.shared.time.LegalClock;
+import io.huitong.shared.web.BeanViolations;
 import io.huitong.shared.web.RuleRefusalException;
 import io.huitong.shared.web.ValidationException;
 import io.huitong.shared.web.Violation;
@@ -20,6 +21,7 @@ import io.huitong.tender.workflow.RegistrationWorkflow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import jakarta.validation.Validator;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,10 +43,12 @@ public class RegistrationService {
     private final TransactionTemplate transactions;
     private final LegalClock clock;
     private final ObjectMapper json;
+    private final Validator validator;
 
     RegistrationService(RuleSetRegistry ruleSets, RegistrationRules rules, DecisionRecords decisionRecords,
             Tenders tenders, RegistrationWorkflow workflow, TransactionTemplate transactions, LegalClock clock,
-            ObjectMapper json) {
+            ObjectMapper json, Validator validator) {
+        this.validator = validator;
         this.ruleSets = ruleSets;
         this.rules = rules;
         this.decisionRecords = decisionRecords;
@@ -62,7 +66,8 @@ public class RegistrationService {
     /**
      * Registers a project.
      *
-     * @throws ValidationException if the request cannot be decided on (nothing stored)
+     * @throws ValidationException if the request cannot be decided on (only the refused decision record is
+     *     stored)
      * @throws RuleRefusalException if the rules refuse it (the decision record is stored, no tender)
      */
     public Tender register(RegistrationRequest request, Operator operator) {
@@ -76,7 +81,8 @@ public class RegistrationService {
             decisionRecords.save(result.record());
             Tender tender = new Tender(result.tenderId(), request.title().strip(), request.regime(),
                     request.category(), request.serviceKind(), request.procurementMethod(), request.estimatedAmount(),
-                    request.regionCode(), request.documentIssueDate(), request.bidDeadline(),
+                    request.regionCode(), request.documentIssueDate(),
+                    request.bidDeadline().atZoneSameInstant(LegalClock.CHINA).toOffsetDateTime(),
                     result.evaluation().ruleSetVersion(), result.record().id(), write(request),
                     write(result.evaluation().decisions()), result.record().decidedAt(), operator.userId(),
                     TenderStatus.PENDING_APPROVAL, null, null, 0);
@@ -96,11 +102,21 @@ public class RegistrationService {
 
     private Result decide(RegistrationRequest request, Operator operator, boolean sandbox) {
         LocalDate today = clock.today();
-        List<Violation> invalid = RegistrationValidator.check(request, today);
-        if (!invalid.isEmpty()) {
-            throw new ValidationException(invalid);
-        }
         RuleSet ruleSet = ruleSets.active();
+        List<Violation> invalid = BeanViolations.of(validator.validate(request));
+        if (invalid.isEmpty()) {
+            invalid = RegistrationValidator.check(request, today);
+        }
+        if (!invalid.isEmpty()) {
+            // the facts cannot be decided on; the refusal is kept all the same
+            ObjectNode inputs = json.createObjectNode();
+            inputs.set("registration", json.valueToTree(request));
+            DecisionRecord record = new DecisionRecord(UUID.randomUUID().toString(), DECISION_KIND, Outcome.REFUSED,
+                    sandbox, null, ruleSet.version(), clock.instant(), operator.userId(), operator.address(), inputs,
+                    json.nullNode(), List.of(), invalid);
+            transactions.executeWithoutResult(status -> decisionRecords.save(record));
+            throw new ValidationException(invalid, record.id());
+        }
         RegistrationFacts facts = facts(request, today);
         RegistrationEvaluation evaluation = rules.evaluate(facts, ruleSet);
         String tenderId = sandbox || !evaluation.accepted() ? null : UUID.randomUUID().toString();

@@ -42,17 +42,21 @@ final class RegistrationValidator {
                     "Budget funds cannot exceed the total investment"));
         }
         if (r.regime() == Regime.TENDERING_LAW) {
-            // MT16 Art 2 cannot be decided without these: a missing one must not read as "no".
-            requireForTenderingLaw(violations, "budgetFunds", r.budgetFunds());
-            requireForTenderingLaw(violations, "totalInvestment", r.totalInvestment());
-            requireForTenderingLaw(violations, "stateControlled", r.stateControlled());
+            // MT16 Arts 2 and 5 cannot be decided without these: a missing one must not read as "no".
+            requireForTenderingLaw(violations, "budgetFunds", r.budgetFunds(), "MT16 2");
+            requireForTenderingLaw(violations, "totalInvestment", r.totalInvestment(), "MT16 2");
+            requireForTenderingLaw(violations, "stateControlled", r.stateControlled(), "MT16 2");
+            if (r.category() == Category.SERVICES) {
+                requireForTenderingLaw(violations, "serviceKind", r.serviceKind(), "MT16 5(3)");
+            }
         }
         return violations;
     }
 
-    private static void requireForTenderingLaw(List<Violation> violations, String field, Object value) {
+    private static void requireForTenderingLaw(List<Violation> violations, String field, Object value,
+            String citation) {
         if (value == null) {
-            violations.add(Violation.of(field, "validation.required-for-tendering-law", "MT16 2", null, null,
+            violations.add(Violation.of(field, "validation.required-for-tendering-law", citation, null, null,
                     "招标投标法项目须填写此项，以判断是否必须招标", "Required under the Tendering Law to decide must-tender"));
         }
     }

@@ -229,6 +229,24 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void a_holiday_block_that_ends_before_it_starts_is_refused_not_crashed() throws IOException {
+        String holidays = """
+                holidays:
+                  year: 2028
+                  source: test
+                  daysOff:
+                    - { from: 2028-01-03, to: 2028-01-01, name: backwards }
+                    - { from: 2028-02-01, name: no end }
+                  workdays: []
+                """;
+        List<RuleProblem> problems = problems(projectRulesWith("calendar/holidays-2028.yaml", holidays));
+        assertThat(problems).hasSize(2).allSatisfy(p -> {
+            assertThat(p.file()).isEqualTo("calendar/holidays-2028.yaml");
+            assertThat(p.line()).isPositive();
+        });
+    }
+
+    @Test
     void a_jurisdiction_policy_with_an_unknown_regime_is_refused() throws IOException {
         String policy = """
                 jurisdictionPolicies:

@@ -64,7 +64,9 @@ public abstract class ApiTest {
 
     protected ResponseEntity<String> exchange(String user, HttpMethod method, String path, String json) {
         HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (json != null) {
+            headers.setContentType(MediaType.APPLICATION_JSON);
+        }
         if (user != null) {
             // demo passwords equal the user name (application-demo.yaml)
             headers.setBasicAuth(user, user);

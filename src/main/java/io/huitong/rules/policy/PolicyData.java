@@ -96,8 +96,7 @@ public record PolicyData(Parameters parameters, List<JurisdictionPolicy> jurisdi
                 }
                 calendar = parsed.calendar();
             }
-            if (parsed.holidays() != null) {
-                check.holidays(parsed.holidays(), years);
+            if (parsed.holidays() != null && check.holidays(parsed.holidays(), years)) {
                 years.add(parsed.holidays());
             }
         }
@@ -114,8 +113,9 @@ public record PolicyData(Parameters parameters, List<JurisdictionPolicy> jurisdi
         Set<LocalDate> off = new HashSet<>();
         Set<LocalDate> work = new HashSet<>();
         Set<Integer> published = new HashSet<>();
+        Set<Integer> provisional = new HashSet<>();
         for (HolidayYear year : years) {
-            published.add(year.year());
+            (year.isProvisional() ? provisional : published).add(year.year());
             for (HolidayYear.DaysOff block : year.daysOff()) {
                 block.from().datesUntil(block.to().plusDays(1)).forEach(off::add);
             }
@@ -123,7 +123,7 @@ public record PolicyData(Parameters parameters, List<JurisdictionPolicy> jurisdi
                 work.add(day.date());
             }
         }
-        return new LegalCalendar(off, work, published, rollOverWeekends);
+        return new LegalCalendar(off, work, published, provisional, rollOverWeekends);
     }
 
     /** Finds the line of a key in a file, so that problems found after parsing still point somewhere. */
@@ -196,27 +196,33 @@ public record PolicyData(Parameters parameters, List<JurisdictionPolicy> jurisdi
             }
         }
 
-        void holidays(HolidayYear year, List<HolidayYear> earlier) {
+        /** Checks a holiday year; only a year without problems enters the calendar. */
+        boolean holidays(HolidayYear year, List<HolidayYear> earlier) {
+            int before = problems.size();
             String near = "year";
             if (year.daysOff() == null || year.workdays() == null) {
                 problem(near, "holidays need daysOff and workdays lists (either may be empty)");
-                return;
+                return false;
             }
             if (earlier.stream().anyMatch(e -> e.year() == year.year())) {
                 problem(near, "the holidays of " + year.year() + " are defined twice");
             }
             for (HolidayYear.DaysOff block : year.daysOff()) {
                 if (block.from() == null || block.to() == null || block.to().isBefore(block.from())) {
-                    problem("from:", "a block of days off needs from ≤ to");
-                } else if (block.from().getYear() != year.year() && block.to().getYear() != year.year()) {
-                    problem(block.from().toString(), "days off " + block.from() + " lie outside " + year.year());
+                    problem(block.from() == null ? "from:" : block.from().toString(),
+                            "a block of days off needs from and to, with from ≤ to");
+                } else if (block.from().getYear() != year.year() || block.to().getYear() != year.year()) {
+                    problem(block.from().toString(), "days off " + block.from() + " to " + block.to()
+                            + " lie outside " + year.year());
                 }
             }
             for (HolidayYear.Workday day : year.workdays()) {
                 if (day.date() == null || day.date().getYear() != year.year()) {
-                    problem("date:", "a make-up workday must lie in " + year.year());
+                    problem(day.date() == null ? "date:" : day.date().toString(),
+                            "a make-up workday must lie in " + year.year());
                 }
             }
+            return problems.size() == before;
         }
     }
 

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,9 +20,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class EngineAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identity;
+    private final RequestMatcher paths;
 
-    EngineAuthenticationFilter(IdentityService identity) {
+    EngineAuthenticationFilter(IdentityService identity, RequestMatcher paths) {
         this.identity = identity;
+        this.paths = paths;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !paths.matches(request);
     }
 
     @Override

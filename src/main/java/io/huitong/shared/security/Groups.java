@@ -5,6 +5,10 @@ public final class Groups {
 
     public static final String ADMIN = "camunda-admin";
     public static final String REGISTRATION_CLERK = "registration-clerk";
+    /** Clerks who run a tender's steps: opening, committee, archive (交易中心经办人). */
+    public static final String CENTRE_CLERK = "centre-clerk";
+    /** Evaluation experts (评标专家). */
+    public static final String EVALUATION_EXPERT = "evaluation-expert";
     public static final String CENTRE_DIRECTOR = "centre-director";
     public static final String SUPERVISOR = "supervisor";
     public static final String FINANCE_DEPARTMENT = "finance-department";

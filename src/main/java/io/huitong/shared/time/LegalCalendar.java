@@ -20,19 +20,21 @@ public final class LegalCalendar {
     private final Set<LocalDate> daysOff;
     private final Set<LocalDate> makeUpWorkdays;
     private final Set<Integer> publishedYears;
+    private final Set<Integer> provisionalYears;
     private final boolean rollOverWeekends;
 
     public LegalCalendar(Set<LocalDate> daysOff, Set<LocalDate> makeUpWorkdays, Set<Integer> publishedYears,
             boolean rollOverWeekends) {
+        this(daysOff, makeUpWorkdays, publishedYears, Set.of(), rollOverWeekends);
+    }
+
+    public LegalCalendar(Set<LocalDate> daysOff, Set<LocalDate> makeUpWorkdays, Set<Integer> publishedYears,
+            Set<Integer> provisionalYears, boolean rollOverWeekends) {
         this.daysOff = Set.copyOf(daysOff);
         this.makeUpWorkdays = Set.copyOf(makeUpWorkdays);
         this.publishedYears = Set.copyOf(publishedYears);
+        this.provisionalYears = Set.copyOf(provisionalYears);
         this.rollOverWeekends = rollOverWeekends;
-    }
-
-    /** A calendar with weekends only: what applies to years whose holiday arrangement is not published. */
-    public static LegalCalendar weekendsOnly() {
-        return new LegalCalendar(Set.of(), Set.of(), Set.of(), true);
     }
 
     public boolean isWorkingDay(LocalDate day) {
@@ -49,6 +51,11 @@ public final class LegalCalendar {
     /** Whether the official arrangement of days off for this year is in the calendar. */
     public boolean isPublished(int year) {
         return publishedYears.contains(year);
+    }
+
+    /** Whether this year holds only the statutory days off, its arrangement (调休) not yet published. */
+    public boolean isProvisional(int year) {
+        return provisionalYears.contains(year);
     }
 
     /**

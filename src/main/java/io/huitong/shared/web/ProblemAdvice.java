@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.huitong.shared.workflow.ModelRejectedException;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -40,16 +40,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-    /** Bilingual messages for the bean-validation constraints the API uses. */
-    private static final Map<String, String[]> CONSTRAINTS = Map.of(
-            "NotNull", new String[] {"必填", "Required"},
-            "NotBlank", new String[] {"必填，不能为空", "Required and not blank"},
-            "Positive", new String[] {"必须大于0", "Must be greater than 0"},
-            "PositiveOrZero", new String[] {"不能为负数", "Must not be negative"},
-            "Digits", new String[] {"金额最多两位小数（分）", "Money has at most two decimals (fen)"},
-            "Pattern", new String[] {"格式不正确", "Wrong format"},
-            "Size", new String[] {"长度超出限制", "Too long"});
-
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -64,22 +54,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Violation> violations = ex.getBindingResult().getFieldErrors().stream()
-                .map(ProblemAdvice::violation).toList();
-        return ResponseEntity.unprocessableEntity().body(validationProblem(violations));
+                .map(e -> BeanViolations.of(e.getField(), e.getCode(), e.getRejectedValue(), null))
+                .sorted(java.util.Comparator.comparing(Violation::field))
+                .toList();
+        return ResponseEntity.unprocessableEntity().body(validationProblem(violations, null));
     }
 
     @ExceptionHandler(ValidationException.class)
     ProblemDetail validation(ValidationException ex) {
-        return validationProblem(ex.violations());
+        return validationProblem(ex.violations(), ex.decisionId());
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraint(ConstraintViolationException ex) {
-        return validationProblem(ex.getConstraintViolations().stream()
-                .map(v -> Violation.of(v.getPropertyPath().toString(), "validation."
-                        + v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(), null, null,
-                        v.getInvalidValue(), v.getMessage(), v.getMessage()))
-                .toList());
+        return validationProblem(BeanViolations.of(ex.getConstraintViolations()), null);
     }
 
     @ExceptionHandler(RuleRefusalException.class)
@@ -117,6 +105,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "无权操作 / Forbidden", ex.getMessage());
     }
 
+    @ExceptionHandler(OptimisticLockingException.class)
+    ProblemDetail concurrent(OptimisticLockingException ex) {
+        return Problems.of(HttpStatus.CONFLICT, "conflict", "状态冲突 / Conflict",
+                "已被他人同时修改，请刷新后重试 / Changed by someone else at the same time: reload and retry");
+    }
+
+    @ExceptionHandler(AuthorizationException.class)
+    ProblemDetail engineForbidden(AuthorizationException ex) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "无权操作 / Forbidden", ex.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception ex) {
         log.error("unexpected error", ex);
@@ -124,24 +123,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 "请求未能完成，已记录日志 / The request could not be completed; the error was logged");
     }
 
-    static ProblemDetail validationProblem(List<Violation> violations) {
+    static ProblemDetail validationProblem(List<Violation> violations, String decisionId) {
         ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "validation-failed",
                 "请求未通过校验 / Validation failed", violations.stream()
                         .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")));
         problem.setProperty("violations", violations);
+        if (decisionId != null) {
+            problem.setProperty("decisionId", decisionId);
+        }
         return problem;
-    }
-
-    private static Violation violation(FieldError error) {
-        String constraint = error.getCode() == null ? "Invalid" : error.getCode();
-        String[] message = CONSTRAINTS.getOrDefault(constraint, new String[] {"取值无效", "Invalid value"});
-        Object limit = switch (constraint) {
-            case "Pattern" -> "\\d{6}";
-            case "Digits" -> "0.01";
-            default -> null;
-        };
-        return Violation.of(error.getField(), "validation." + constraint, null, limit, error.getRejectedValue(),
-                message[0], message[1]);
     }
 
     /** What Jackson could not read, named by its field path. */

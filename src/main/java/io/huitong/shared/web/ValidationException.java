@@ -6,13 +6,24 @@ import java.util.List;
 public class ValidationException extends RuntimeException {
 
     private final List<Violation> violations;
+    private final String decisionId;
 
     public ValidationException(List<Violation> violations) {
+        this(violations, null);
+    }
+
+    /** A refusal whose decision record was kept under {@code decisionId}. */
+    public ValidationException(List<Violation> violations, String decisionId) {
         super(violations.size() + " violation(s): " + violations);
         this.violations = List.copyOf(violations);
+        this.decisionId = decisionId;
     }
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    public String decisionId() {
+        return decisionId;
     }
 }

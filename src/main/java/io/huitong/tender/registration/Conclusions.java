@@ -30,6 +30,13 @@ public final class Conclusions {
         }
     }
 
+    /** State-owned funds hold control or a dominant position (国有资金占控股或者主导地位, TBR 8). */
+    public record StateControl(RuleOutput by) {
+        public static StateControl of(RuleContext rule) {
+            return new StateControl(RuleOutput.of(rule));
+        }
+    }
+
     /** The procurement must be tendered (MT16 Art 5; for GP goods and services: must be openly tendered). */
     public record MustTender(RuleOutput by) {
         public static MustTender of(RuleContext rule) {

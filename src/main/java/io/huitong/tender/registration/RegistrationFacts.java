@@ -88,6 +88,12 @@ public record RegistrationFacts(
                 && budgetFunds.compareTo(totalInvestment.multiply(share)) >= 0;
     }
 
+    /** Budget funds are more than {@code share} (0.50 = half) of total investment. */
+    public boolean budgetFundsShareAbove(BigDecimal share) {
+        return budgetFunds != null && totalInvestment != null && totalInvestment.signum() > 0
+                && budgetFunds.compareTo(totalInvestment.multiply(share)) > 0;
+    }
+
     /** {@code percent}% of the estimate (the budget under government procurement), rounded down to the fen. */
     public BigDecimal percentOfEstimate(BigDecimal percent) {
         return estimatedAmount.multiply(percent).divide(HUNDRED, 2, RoundingMode.DOWN);

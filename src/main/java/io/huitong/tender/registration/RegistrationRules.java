@@ -152,12 +152,23 @@ public class RegistrationRules {
                 yearsBetween(latest, facts.bidDeadlineDate(), calendar, unpublished);
                 periods.add(new Period(p.name(), label, null, latest, p.length(), p.unit(), citation,
                         p.by().rule(), p.enforced()));
+                if (latest.isBefore(facts.documentIssueDate())) {
+                    notes.add(p.labelZh() + "（" + latest + "）早于招标文件发出日：此类事项一经发生即须顺延投标截止时间 / "
+                            + p.labelEn() + " (" + latest + ") is before the documents are issued: any such event "
+                            + "moves the bid deadline");
+                }
             }
         }
         periods.sort(Comparator.comparing(Period::name));
         for (int year : unpublished) {
-            notes.add(year + "年节假日安排尚未收入日历，期限仅按周末计算 / The " + year
-                    + " holiday arrangement is not in the calendar yet: periods count weekends only");
+            if (calendar.isProvisional(year)) {
+                notes.add(year + "年调休安排尚未公布，期限按法定节假日和周末计算 / The " + year
+                        + " arrangement of days off is not published yet: periods count the statutory holidays "
+                        + "and weekends only");
+            } else {
+                notes.add(year + "年节假日安排尚未收入日历，期限仅按周末计算 / The " + year
+                        + " holiday arrangement is not in the calendar yet: periods count weekends only");
+            }
         }
         return periods;
     }

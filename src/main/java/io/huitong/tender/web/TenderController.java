@@ -63,7 +63,7 @@ class TenderController {
             description = "Decides the registration by the rules in force. 201 with the decisions and the approval "
                     + "route started; 400 unreadable; 422 refused by validation or the rules (the decision record "
                     + "is kept, no tender is created).")
-    ResponseEntity<TenderView> register(@Valid @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+    ResponseEntity<TenderView> register(@RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(examples = {
                 @ExampleObject(name = "works", summary = "工程施工（招标投标法）Works under the Tendering Law",
                         value = WORKS_EXAMPLE),
@@ -108,7 +108,7 @@ class TenderController {
     @Operation(summary = "规则沙箱 Try the registration rules",
             description = "The same body as registration, the same decisions out; only the decision record is stored. "
                     + "A refusal is reported in the body (outcome REFUSED), not as an error.")
-    SandboxResult evaluate(@Valid @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+    SandboxResult evaluate(@RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(examples = {
                 @ExampleObject(name = "works", value = WORKS_EXAMPLE),
                 @ExampleObject(name = "xinyang-goods-with-bond", summary = "refused: Xinyang waives bid bonds",

@@ -59,11 +59,21 @@ class LegalCalendarTest {
     }
 
     @Test
+    void a_provisional_year_has_its_statutory_days_off() {
+        assertThat(calendar.isPublished(2027)).isFalse();
+        assertThat(calendar.isProvisional(2027)).isTrue();
+        assertThat(calendar.isWorkingDay(d(2027, 1, 1))).isFalse();
+        assertThat(calendar.isWorkingDay(d(2027, 2, 5))).as("除夕 2027").isFalse();
+        assertThat(calendar.isWorkingDay(d(2027, 10, 4))).as("only 1–3 October are statutory").isTrue();
+    }
+
+    @Test
     void a_year_without_its_holiday_file_has_weekends_only() {
         assertThat(calendar.isPublished(2026)).isTrue();
-        assertThat(calendar.isPublished(2027)).isFalse();
-        assertThat(calendar.isWorkingDay(d(2027, 1, 1))).as("New Year 2027 is not in the calendar yet").isTrue();
-        assertThat(calendar.isWorkingDay(d(2027, 1, 2))).isFalse();
+        assertThat(calendar.isPublished(2028)).isFalse();
+        assertThat(calendar.isProvisional(2028)).isFalse();
+        assertThat(calendar.isWorkingDay(d(2028, 1, 3))).isTrue();
+        assertThat(calendar.isWorkingDay(d(2028, 1, 1))).isFalse();
     }
 
     @Test

@@ -198,14 +198,14 @@ class RegistrationRulesTest {
         }
 
         @Test
-        void invited_works_need_a_ground_and_the_finance_department() {
+        void invited_works_need_a_ground_and_the_project_approval_authority_of_the_Tendering_Law() {
             var works = goodsUnderGovernmentProcurement().category(Category.WORKS).estimate("5000000.00")
                     .method(ProcurementMethod.INVITATION);
             assertThat(refusal(decide(works), "invitationGround").citation()).isEqualTo("TBR 8");
             var e = decide(works.invitationGround(InvitationGround.TECHNICAL_COMPLEXITY_OR_FEW_SUPPLIERS));
             assertThat(e.accepted()).as(e.violations().toString()).isTrue();
-            assertThat(e.decisions().approvalRoute()).contains("finance-department")
-                    .doesNotContain("project-approval-authority");
+            assertThat(e.decisions().approvalRoute()).contains("project-approval-authority")
+                    .doesNotContain("finance-department");
         }
     }
 
@@ -235,6 +235,18 @@ class RegistrationRulesTest {
         void must_tender_projects_cannot_use_single_source() {
             var e = decide(worksUnderTenderingLaw().method(ProcurementMethod.SINGLE_SOURCE));
             assertThat(refusal(e, "procurementMethod").citation()).isEqualTo("TBL 3, 4, 10");
+        }
+
+        @Test
+        void budget_funds_over_half_of_the_investment_are_state_control() {
+            var e = decide(worksUnderTenderingLaw().stateControlled(false).funds("5000000.01", "10000000.00")
+                    .method(ProcurementMethod.INVITATION));
+            assertThat(refusal(e, "invitationGround").citation()).isEqualTo("TBR 8");
+            assertThat(e.firedRules()).extracting(FiredRule::rule)
+                    .contains("Budget funds over half of the investment are state-owned funds in control");
+            var half = decide(worksUnderTenderingLaw().stateControlled(false).funds("5000000.00", "10000000.00")
+                    .method(ProcurementMethod.INVITATION));
+            assertThat(half.accepted()).as("exactly half is not over half").isTrue();
         }
 
         @Test
@@ -564,10 +576,15 @@ class RegistrationRulesTest {
         }
 
         @Test
-        void the_Tendering_Law_sets_no_minimum_for_projects_that_need_not_be_tendered() {
-            var e = decide(worksUnderTenderingLaw().estimate("3000000.00").deadline(LocalDate.of(2026, 12, 2)));
+        void projects_that_need_not_be_tendered_keep_documents_on_sale_5_days() {
+            var voluntary = worksUnderTenderingLaw().estimate("3000000.00");
+            Violation v = refusal(decide(voluntary.deadline(LocalDate.of(2026, 12, 6))), "bidDeadline");
+            assertThat(v.citation()).isEqualTo("TBR 16");
+            assertThat(v.limit()).as("1 December + 5 days is a Sunday").isEqualTo(LocalDate.of(2026, 12, 7));
+            var e = decide(voluntary.deadline(LocalDate.of(2026, 12, 7)));
             assertThat(e.accepted()).isTrue();
             assertThat(e.decisions().periods()).extracting(Period::name).doesNotContain("bidPreparation");
+            assertThat(e.decisions().notes()).anySatisfy(note -> assertThat(note).contains("2026-11-22"));
         }
 
         @Test
@@ -615,11 +632,20 @@ class RegistrationRulesTest {
         }
 
         @Test
+        void a_provisional_year_counts_its_statutory_holidays_and_says_so() {
+            var e = decide(worksUnderTenderingLaw().issued(LocalDate.of(2026, 12, 12))
+                    .deadline(LocalDate.of(2027, 1, 1)));
+            assertThat(refusal(e, "bidDeadline").limit()).as("New Year's Day 2027 is a statutory day off")
+                    .isEqualTo(LocalDate.of(2027, 1, 4));
+            assertThat(e.decisions().notes()).singleElement().asString().contains("2027").contains("statutory");
+        }
+
+        @Test
         void a_year_without_a_holiday_file_counts_weekends_only_and_says_so() {
-            var e = decide(worksUnderTenderingLaw().issued(LocalDate.of(2026, 12, 20))
-                    .deadline(LocalDate.of(2027, 1, 15)));
-            assertThat(period(e, "bidPreparation").earliest()).isEqualTo(LocalDate.of(2027, 1, 11));
-            assertThat(e.decisions().notes()).singleElement().asString().contains("2027");
+            var e = decide(worksUnderTenderingLaw().registered(LocalDate.of(2027, 12, 1))
+                    .issued(LocalDate.of(2027, 12, 20)).deadline(LocalDate.of(2028, 1, 15)));
+            assertThat(period(e, "bidPreparation").earliest()).isEqualTo(LocalDate.of(2028, 1, 10));
+            assertThat(e.decisions().notes()).anySatisfy(note -> assertThat(note).contains("2028").contains("weekends only"));
         }
     }
 

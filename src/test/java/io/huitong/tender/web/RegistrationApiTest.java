@@ -71,6 +71,15 @@ class RegistrationApiTest extends ApiTest {
         }
 
         @Test
+        void a_deadline_in_another_offset_is_answered_in_China_time() {
+            JsonNode created = json(post("purchaser", "/api/tenders",
+                    works().with("bidDeadline", "2026-12-21T01:30:00Z").toString()));
+            assertThat(created.get("bidDeadline").asText()).isEqualTo("2026-12-21T09:30:00+08:00");
+            JsonNode read = json(get("clerk", "/api/tenders/" + created.get("id").asText()));
+            assertThat(read.get("bidDeadline").asText()).isEqualTo("2026-12-21T09:30:00+08:00");
+        }
+
+        @Test
         void a_date_alone_means_nine_o_clock_in_China() {
             JsonNode body = json(post("purchaser", "/api/tenders", works().with("bidDeadline", "2026-12-21").toString()));
             assertThat(body.get("bidDeadline").asText()).isEqualTo("2026-12-21T09:00:00+08:00");
@@ -141,6 +150,26 @@ class RegistrationApiTest extends ApiTest {
         }
 
         @Test
+        void an_enum_given_as_a_number() {
+            JsonNode v = violation(post("purchaser", "/api/tenders", works().withRaw("regime", "1").toString()), 400);
+            assertThat(v.get("field").asText()).isEqualTo("regime");
+        }
+
+        @Test
+        void text_given_as_a_number() {
+            JsonNode v = violation(post("purchaser", "/api/tenders", works().withRaw("regionCode", "410100").toString()),
+                    400);
+            assertThat(v.get("field").asText()).isEqualTo("regionCode");
+        }
+
+        @Test
+        void a_date_given_as_a_date_time() {
+            JsonNode v = violation(post("purchaser", "/api/tenders",
+                    works().with("documentIssueDate", "2026-12-01T20:00:00Z").toString()), 400);
+            assertThat(v.get("field").asText()).isEqualTo("documentIssueDate");
+        }
+
+        @Test
         void a_date_time_without_offset() {
             JsonNode v = violation(post("purchaser", "/api/tenders",
                     works().with("bidDeadline", "2026-12-21T09:30:00").toString()), 400);
@@ -189,6 +218,22 @@ class RegistrationApiTest extends ApiTest {
         }
 
         @Test
+        void an_empty_bond_form() {
+            JsonNode v = violation(post("purchaser", "/api/tenders",
+                    works().withRaw("bidBondForms", "[\"CASH\", null]").toString()), 422);
+            assertThat(v.get("field").asText()).startsWith("bidBondForms");
+        }
+
+        @Test
+        void the_kind_of_service_under_the_Tendering_Law() {
+            JsonNode v = violation(post("purchaser", "/api/tenders",
+                    works().with("category", "SERVICES").with("estimatedAmount", new BigDecimal("2000000.00"))
+                            .toString()), 422);
+            assertThat(v.get("field").asText()).isEqualTo("serviceKind");
+            assertThat(v.get("citation").asText()).isEqualTo("MT16 5(3)");
+        }
+
+        @Test
         void the_facts_must_tender_depends_on_under_the_Tendering_Law() {
             JsonNode v = violation(post("purchaser", "/api/tenders", works().without("stateControlled").toString()), 422);
             assertThat(v.get("field").asText()).isEqualTo("stateControlled");
@@ -196,10 +241,14 @@ class RegistrationApiTest extends ApiTest {
         }
 
         @Test
-        void nothing_is_stored() {
+        void no_tender_is_created_but_the_refusal_is_recorded() {
             int before = tenders();
-            post("purchaser", "/api/tenders", works().without("title").toString());
+            JsonNode problem = json(post("purchaser", "/api/tenders", works().without("title").toString()));
             assertThat(tenders()).isEqualTo(before);
+            JsonNode record = json(get("clerk", "/api/decisions/" + problem.get("decisionId").asText()));
+            assertThat(record.get("outcome").asText()).isEqualTo("REFUSED");
+            assertThat(record.get("violations").get(0).get("field").asText()).isEqualTo("title");
+            assertThat(record.get("firedRules")).isEmpty();
         }
     }
 
@@ -289,6 +338,49 @@ class RegistrationApiTest extends ApiTest {
             var response = http.exchange("/api/rules", org.springframework.http.HttpMethod.GET,
                     new org.springframework.http.HttpEntity<>(headers), String.class);
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+
+        @Test
+        void nobody_grants_themselves_rights_through_the_engine() {
+            var response = exchange("purchaser", org.springframework.http.HttpMethod.PUT,
+                    "/engine-rest/group/camunda-admin/members/purchaser", null);
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").userId("purchaser").count()).isZero();
+        }
+
+        @Test
+        void the_engine_shows_tasks_only_to_their_groups() {
+            String id = json(post("purchaser", "/api/tenders", works().toString())).get("id").asText();
+            String processInstance = jdbc.sql("select process_instance_id from tender where id = ?").param(id)
+                    .query(String.class).single();
+            String path = "/engine-rest/task?processInstanceId=" + processInstance;
+            assertThat(json(get("clerk", path))).as(get("clerk", path).getBody() + " for " + path).hasSize(1);
+            assertThat(json(get("purchaser", path))).isEmpty();
+            assertThat(json(get("director", path))).isEmpty();
+        }
+
+        @Test
+        void only_granted_groups_log_in_to_Tasklist() {
+            assertThat(webappLogin("clerk", "tasklist")).isEqualTo(HttpStatus.OK);
+            assertThat(webappLogin("ruleauthor", "tasklist")).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(webappLogin("clerk", "admin")).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(webappLogin("demo", "admin")).isEqualTo(HttpStatus.OK);
+        }
+
+        /** Logs in as the webapps' own login form does: a page first, for the session and its CSRF token. */
+        private org.springframework.http.HttpStatusCode webappLogin(String user, String app) {
+            var page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+            var cookies = page.getHeaders().get(org.springframework.http.HttpHeaders.SET_COOKIE).stream()
+                    .map(c -> c.split(";", 2)[0]).toList();
+            var headers = new org.springframework.http.HttpHeaders();
+            headers.put(org.springframework.http.HttpHeaders.COOKIE, cookies);
+            headers.set("X-XSRF-TOKEN", page.getHeaders().getFirst("X-XSRF-TOKEN"));
+            headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+            var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+            form.add("username", user);
+            form.add("password", user);
+            return http.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
+                    new org.springframework.http.HttpEntity<>(form, headers), String.class).getStatusCode();
         }
 
         @Test

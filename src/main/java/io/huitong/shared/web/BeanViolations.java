@@ -1,0 +1,56 @@
+package io.huitong.shared.web;
+
+import jakarta.validation.ConstraintViolation;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Bean-validation failures as violations with bilingual messages, in field order. */
+public final class BeanViolations {
+
+    /** Bilingual messages for the constraints the API uses. */
+    private static final Map<String, String[]> MESSAGES = Map.of(
+            "NotNull", new String[] {"必填", "Required"},
+            "NotBlank", new String[] {"必填，不能为空", "Required and not blank"},
+            "NotEmpty", new String[] {"必填，不能为空", "Required and not empty"},
+            "Positive", new String[] {"必须大于0", "Must be greater than 0"},
+            "PositiveOrZero", new String[] {"不能为负数", "Must not be negative"},
+            "Digits", new String[] {"金额最多两位小数（分）", "Money has at most two decimals (fen)"},
+            "Pattern", new String[] {"格式不正确", "Wrong format"},
+            "Size", new String[] {"长度超出限制", "Too long or too short"},
+            "DecimalMax", new String[] {"超出上限", "Above the maximum"},
+            "DecimalMin", new String[] {"低于下限", "Below the minimum"});
+
+    private BeanViolations() {
+    }
+
+    public static List<Violation> of(Set<? extends ConstraintViolation<?>> violations) {
+        return violations.stream()
+                .map(v -> of(v.getPropertyPath().toString(),
+                        v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
+                        v.getInvalidValue(), limit(v)))
+                .sorted(Comparator.comparing(Violation::field))
+                .toList();
+    }
+
+    /** One failed constraint on a field. */
+    public static Violation of(String field, String constraint, Object value, Object limit) {
+        String[] message = MESSAGES.getOrDefault(constraint, new String[] {"取值无效", "Invalid value"});
+        return Violation.of(field, "validation." + constraint, null, limit, value, message[0], message[1]);
+    }
+
+    private static Object limit(ConstraintViolation<?> v) {
+        Map<String, Object> attributes = v.getConstraintDescriptor().getAttributes();
+        for (String key : new String[] {"regexp", "value", "max"}) {
+            Object limit = attributes.get(key);
+            if (limit != null) {
+                return limit;
+            }
+        }
+        if (attributes.containsKey("fraction")) {
+            return "fraction ≤ " + attributes.get("fraction");
+        }
+        return null;
+    }
+}
