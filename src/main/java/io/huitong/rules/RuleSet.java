@@ -64,7 +64,7 @@ public final class RuleSet {
 
     /**
      * Inserts the facts together with this version's policy facts (parameters, jurisdiction policies, sign-off
-     * levels), fires the rules and returns what they concluded.
+     * levels, platform operators), fires the rules and returns what they concluded.
      */
     public Evaluation evaluate(Collection<?> facts) {
         KieSession session = kieBase.newKieSession();
@@ -84,6 +84,7 @@ public final class RuleSet {
             session.insert(policy.parameters());
             policy.jurisdictionPolicies().forEach(session::insert);
             policy.approvalRoute().signOffLevels().forEach(session::insert);
+            policy.platformOperators().forEach(session::insert);
             facts.forEach(session::insert);
             int firings = session.fireAllRules(MAX_FIRINGS);
             if (firings >= MAX_FIRINGS) {
@@ -116,9 +117,10 @@ public final class RuleSet {
         return policy;
     }
 
-    /** The names of every rule in this version. */
-    public Set<String> ruleNames() {
-        return locations.keySet().stream().map(RuleKey::name).collect(Collectors.toSet());
+    /** The names of the rules of a package (as the DRL files declare it: io.huitong.rules.registration). */
+    public Set<String> ruleNames(String pkg) {
+        return locations.keySet().stream().filter(k -> k.pkg().equals(pkg)).map(RuleKey::name)
+                .collect(Collectors.toSet());
     }
 
     public int ruleCount() {

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,9 +37,11 @@ public class ApprovalService {
     private final TaskService taskService;
     private final IdentityService identityService;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ApprovalService(Tenders tenders, ApprovalSteps steps, TaskService taskService, IdentityService identityService,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.tenders = tenders;
         this.steps = steps;
         this.taskService = taskService;
@@ -136,11 +139,12 @@ public class ApprovalService {
                 comment, user, clock.instant(), task.getId()));
     }
 
-    /** Service task: every step approved. */
+    /** Service task: every step approved; the lifecycle starts in the same transaction. */
     public void approved(String tenderId) {
         Tender tender = tenders.get(tenderId);
         tender.approve();
         tenders.update(tender);
+        events.publishEvent(new TenderApproved(tenderId));
     }
 
     /** Service task: a step returned the registration to the purchaser. */

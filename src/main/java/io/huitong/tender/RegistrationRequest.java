@@ -1,6 +1,7 @@
 package io.huitong.tender;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.huitong.shared.party.CreditCode;
 import io.huitong.shared.web.DeadlineDeserializer;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Digits;
@@ -51,6 +52,8 @@ public record RegistrationRequest(
         @Schema(description = "投标保证金（不要求则不填）/ Bid bond (leave out when none)", example = "80000.00")
         @PositiveOrZero @Digits(integer = 16, fraction = 2) BigDecimal bidBondAmount,
         @Schema(description = "允许的保证金形式 / Bond forms allowed") Set<@NotNull BondForm> bidBondForms,
+        @Schema(description = "招标代理机构的统一社会信用代码（如有）/ The agency's unified social credit code, if any")
+        @CreditCode String agencyId,
         @Schema(description = "招标文件发出日 / Date the documents are issued", example = "2026-12-01")
         @NotNull LocalDate documentIssueDate,
         @Schema(description = "投标截止时间：带时区的时间，或日期（即当日09:00北京时间）/ Bid deadline: a date-time with offset, or a date (09:00 Asia/Shanghai)",

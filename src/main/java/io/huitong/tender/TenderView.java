@@ -27,7 +27,26 @@ public record TenderView(
         Approval approval,
         String returnReason,
         Instant registeredAt,
-        String registeredBy) {
+        String registeredBy,
+        int round,
+        String outcomeReason,
+        String winnerBidId,
+        List<Deadline> timeline,
+        List<OpenTask> openTasks) {
+
+    /**
+     * A due date: {@code dueAt} is the moment it falls due (for a legal period, 24:00 of its last day, CC 203);
+     * {@code lastDay} the last day of a period.
+     */
+    public record Deadline(int round, String name, String label, OffsetDateTime dueAt, LocalDate lastDay,
+            Integer length, io.huitong.shared.time.PeriodUnit unit, String citation, String rule,
+            TenderTimeline.State state, boolean overdue) {
+    }
+
+    /** A task waiting for someone: who may do it, and by when. */
+    public record OpenTask(String taskId, String taskKey, String name, String assignee, List<String> candidateGroups,
+            java.util.Date due, String processDefinitionKey) {
+    }
 
     /** The approval route: its groups, the steps taken, the step open now. */
     public record Approval(List<String> route, List<Step> steps, OpenStep openStep) {

@@ -39,16 +39,28 @@ class Tenders {
 
     void update(Tender t) {
         int updated = jdbc.sql("""
-                update tender set status = ?, process_instance_id = ?, return_reason = ?, row_version = ?
+                update tender set status = ?, process_instance_id = ?, return_reason = ?, document_issue_date = ?,
+                    bid_deadline = ?, round = ?, lifecycle_instance_id = ?, suspended_at = ?, suspended_from = ?,
+                    winner_bid_id = ?, outcome_reason = ?, row_version = ?
                 where id = ? and row_version = ?""")
-                .params(t.status().name(), t.processInstanceId(), t.returnReason(), t.rowVersion() + 1, t.id(),
-                        t.rowVersion())
+                .params(t.status().name(), t.processInstanceId(), t.returnReason(), t.documentIssueDate(),
+                        Timestamp.from(t.bidDeadline().toInstant()), t.round(), t.lifecycleInstanceId(),
+                        t.suspendedAt() == null ? null : Timestamp.from(t.suspendedAt()),
+                        t.suspendedFrom() == null ? null : t.suspendedFrom().name(), t.winnerBidId(),
+                        t.outcomeReason(), t.rowVersion() + 1, t.id(), t.rowVersion())
                 .update();
         if (updated != 1) {
             throw new ConflictException("招标项目 " + t.id() + " 已被他人修改，请刷新后重试 / Tender " + t.id()
                     + " was changed concurrently: reload and retry");
         }
         t.incrementVersion();
+    }
+
+    /** The tender, its row locked until the transaction ends (a bid and the closing of bidding exclude each other). */
+    Tender lock(String id) {
+        jdbc.sql("select id from tender where id = ? for update").param(id).query(String.class).optional()
+                .orElseThrow(() -> new NotFoundException("招标项目不存在 / No tender " + id));
+        return get(id);
     }
 
     Optional<Tender> find(String id) {
@@ -61,7 +73,7 @@ class Tenders {
 
     private static Tender map(ResultSet rs, int row) throws SQLException {
         String serviceKind = rs.getString("service_kind");
-        return new Tender(rs.getString("id"), rs.getString("title"), Regime.valueOf(rs.getString("regime")),
+        Tender tender = new Tender(rs.getString("id"), rs.getString("title"), Regime.valueOf(rs.getString("regime")),
                 Category.valueOf(rs.getString("category")),
                 serviceKind == null ? null : ServiceKind.valueOf(serviceKind),
                 ProcurementMethod.valueOf(rs.getString("procurement_method")), rs.getBigDecimal("estimated_amount"),
@@ -71,5 +83,12 @@ class Tenders {
                 rs.getString("registration"), rs.getString("decisions"), rs.getTimestamp("registered_at").toInstant(),
                 rs.getString("registered_by"), TenderStatus.valueOf(rs.getString("status")),
                 rs.getString("process_instance_id"), rs.getString("return_reason"), rs.getInt("row_version"));
+        Timestamp suspendedAt = rs.getTimestamp("suspended_at");
+        String suspendedFrom = rs.getString("suspended_from");
+        tender.restore(rs.getInt("round"), rs.getString("lifecycle_instance_id"),
+                suspendedAt == null ? null : suspendedAt.toInstant(),
+                suspendedFrom == null ? null : TenderStatus.valueOf(suspendedFrom), rs.getString("winner_bid_id"),
+                rs.getString("outcome_reason"));
+        return tender;
     }
 }

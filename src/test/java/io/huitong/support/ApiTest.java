@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.ZonedDateTime;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +34,33 @@ public abstract class ApiTest {
 
     @Autowired
     protected TestRestTemplate http;
+
+    @Autowired
+    protected ProcessEngine engine;
+
+    /** Moves the one clock of domain and engine; nothing sleeps. */
+    protected void clockAt(ZonedDateTime at) {
+        ClockUtil.setCurrentTime(Date.from(at.toInstant()));
+    }
+
+    /**
+     * Runs every job that is due at the clock's time, as the job executor would (it is off in tests), until none
+     * is left: timers whose date has come and asynchronous continuations.
+     */
+    protected int runDueJobs() {
+        int ran = 0;
+        for (int pass = 0; pass < 200; pass++) {
+            List<Job> due = engine.getManagementService().createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                return ran;
+            }
+            for (Job job : due) {
+                engine.getManagementService().executeJob(job.getId());
+                ran++;
+            }
+        }
+        throw new AssertionError("jobs keep coming: a loop in a model?");
+    }
 
     @BeforeEach
     void setClock() {

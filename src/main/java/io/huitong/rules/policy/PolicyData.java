@@ -25,7 +25,8 @@ import java.util.Set;
  * approval-route policy and the legal calendar. Problems are reported with file and line.
  */
 public record PolicyData(Parameters parameters, List<JurisdictionPolicy> jurisdictionPolicies,
-        ApprovalRoutePolicy approvalRoute, LegalCalendar calendar, List<HolidayYear> holidayYears) {
+        ApprovalRoutePolicy approvalRoute, LegalCalendar calendar, List<HolidayYear> holidayYears,
+        List<PlatformOperator> platformOperators) {
 
     static final Set<String> REGIMES = Set.of("TENDERING_LAW", "GOVERNMENT_PROCUREMENT");
 
@@ -38,7 +39,8 @@ public record PolicyData(Parameters parameters, List<JurisdictionPolicy> jurisdi
 
     /** One YAML file: any of its sections may be present. */
     record PolicyFile(Map<String, Parameter> parameters, List<JurisdictionPolicy> jurisdictionPolicies,
-            ApprovalRoutePolicy approvalRoute, CalendarSettings calendar, HolidayYear holidays) {
+            ApprovalRoutePolicy approvalRoute, CalendarSettings calendar, HolidayYear holidays,
+            List<PlatformOperator> platformOperators) {
     }
 
     /** Parses and merges the policy files; adds a problem (file, line, column) for everything wrong. */
@@ -46,6 +48,7 @@ public record PolicyData(Parameters parameters, List<JurisdictionPolicy> jurisdi
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         List<JurisdictionPolicy> policies = new ArrayList<>();
         List<HolidayYear> years = new ArrayList<>();
+        List<PlatformOperator> operators = new ArrayList<>();
         ApprovalRoutePolicy route = null;
         CalendarSettings calendar = null;
         for (RuleSource file : files) {
@@ -99,6 +102,16 @@ public record PolicyData(Parameters parameters, List<JurisdictionPolicy> jurisdi
             if (parsed.holidays() != null && check.holidays(parsed.holidays(), years)) {
                 years.add(parsed.holidays());
             }
+            if (parsed.platformOperators() != null) {
+                for (PlatformOperator operator : parsed.platformOperators()) {
+                    if (operator.partyId() == null || !io.huitong.shared.party.CreditCodes.isValid(operator.partyId())) {
+                        check.problem("partyId", "a platform operator needs a valid unified social credit code: "
+                                + operator.partyId());
+                    } else {
+                        operators.add(operator);
+                    }
+                }
+            }
         }
         if (route == null) {
             problems.add(new RuleProblem("(rule set)", 0, 0,
@@ -106,7 +119,8 @@ public record PolicyData(Parameters parameters, List<JurisdictionPolicy> jurisdi
             route = new ApprovalRoutePolicy(List.of(), List.of());
         }
         return new PolicyData(new Parameters(parameters), List.copyOf(policies), route,
-                calendar(calendar == null || calendar.rollOverWeekends(), years), List.copyOf(years));
+                calendar(calendar == null || calendar.rollOverWeekends(), years), List.copyOf(years),
+                List.copyOf(operators));
     }
 
     private static LegalCalendar calendar(boolean rollOverWeekends, List<HolidayYear> years) {

@@ -14,6 +14,8 @@ public final class Groups {
     public static final String FINANCE_DEPARTMENT = "finance-department";
     public static final String PROJECT_APPROVAL_AUTHORITY = "project-approval-authority";
     public static final String PURCHASER = "purchaser";
+    /** Bidders, through their portals (投标人). */
+    public static final String BIDDER = "bidder";
     public static final String RULE_AUTHOR = "rule-author";
     public static final String PROCESS_DESIGNER = "process-designer";
 

@@ -1,10 +1,14 @@
 package io.huitong.shared.security;
 
 import static io.huitong.shared.security.Groups.ADMIN;
+import static io.huitong.shared.security.Groups.BIDDER;
+import static io.huitong.shared.security.Groups.CENTRE_CLERK;
+import static io.huitong.shared.security.Groups.FINANCE_DEPARTMENT;
 import static io.huitong.shared.security.Groups.PROCESS_DESIGNER;
 import static io.huitong.shared.security.Groups.PURCHASER;
 import static io.huitong.shared.security.Groups.REGISTRATION_CLERK;
 import static io.huitong.shared.security.Groups.RULE_AUTHOR;
+import static io.huitong.shared.security.Groups.SUPERVISOR;
 import static io.huitong.shared.security.Groups.authorities;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +52,21 @@ class SecurityConfiguration {
                         .hasAnyAuthority(authorities(ADMIN, PROCESS_DESIGNER))
                         .requestMatchers(path(HttpMethod.POST, "/api/tenders"))
                         .hasAnyAuthority(authorities(ADMIN, PURCHASER, REGISTRATION_CLERK))
+                        .requestMatchers(path(HttpMethod.POST, "/api/credit/**"))
+                        .hasAnyAuthority(authorities(ADMIN, SUPERVISOR))
+                        .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/bids"),
+                                path(HttpMethod.DELETE, "/api/tenders/*/bids/*"))
+                        .hasAnyAuthority(authorities(ADMIN, BIDDER))
+                        .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/clarifications"),
+                                path(HttpMethod.POST, "/api/tenders/*/objections/*/answer"),
+                                path(HttpMethod.POST, "/api/tenders/*/award"),
+                                path(HttpMethod.POST, "/api/tenders/*/after-failure"),
+                                path(HttpMethod.POST, "/api/tenders/*/termination"))
+                        .hasAnyAuthority(authorities(ADMIN, PURCHASER))
+                        .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/committee"))
+                        .hasAnyAuthority(authorities(ADMIN, CENTRE_CLERK))
+                        .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/bond-refunds"))
+                        .hasAnyAuthority(authorities(ADMIN, CENTRE_CLERK, FINANCE_DEPARTMENT))
                         .anyRequest().authenticated())
                 .authenticationProvider(new CamundaIdentityAuthenticationProvider(identity))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))

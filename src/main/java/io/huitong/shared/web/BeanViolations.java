@@ -10,17 +10,20 @@ import java.util.Set;
 public final class BeanViolations {
 
     /** Bilingual messages for the constraints the API uses. */
-    private static final Map<String, String[]> MESSAGES = Map.of(
-            "NotNull", new String[] {"必填", "Required"},
-            "NotBlank", new String[] {"必填，不能为空", "Required and not blank"},
-            "NotEmpty", new String[] {"必填，不能为空", "Required and not empty"},
-            "Positive", new String[] {"必须大于0", "Must be greater than 0"},
-            "PositiveOrZero", new String[] {"不能为负数", "Must not be negative"},
-            "Digits", new String[] {"金额最多两位小数（分）", "Money has at most two decimals (fen)"},
-            "Pattern", new String[] {"格式不正确", "Wrong format"},
-            "Size", new String[] {"长度超出限制", "Too long or too short"},
-            "DecimalMax", new String[] {"超出上限", "Above the maximum"},
-            "DecimalMin", new String[] {"低于下限", "Below the minimum"});
+    private static final Map<String, String[]> MESSAGES = Map.ofEntries(
+            Map.entry("NotNull", new String[] {"必填", "Required"}),
+            Map.entry("NotBlank", new String[] {"必填，不能为空", "Required and not blank"}),
+            Map.entry("NotEmpty", new String[] {"必填，不能为空", "Required and not empty"}),
+            Map.entry("Positive", new String[] {"必须大于0", "Must be greater than 0"}),
+            Map.entry("PositiveOrZero", new String[] {"不能为负数", "Must not be negative"}),
+            Map.entry("Digits", new String[] {"金额最多两位小数（分）", "Money has at most two decimals (fen)"}),
+            Map.entry("Pattern", new String[] {"格式不正确", "Wrong format"}),
+            Map.entry("Size", new String[] {"长度超出限制", "Too long or too short"}),
+            Map.entry("DecimalMax", new String[] {"超出上限", "Above the maximum"}),
+            Map.entry("DecimalMin", new String[] {"低于下限", "Below the minimum"}),
+            Map.entry("CreditCode", new String[] {"统一社会信用代码无效（GB 32100）", "Invalid unified social credit code (GB 32100)"}),
+            Map.entry("Max", new String[] {"超出上限", "Above the maximum"}),
+            Map.entry("Min", new String[] {"低于下限", "Below the minimum"}));
 
     private BeanViolations() {
     }

@@ -128,19 +128,4 @@ public final class Conclusions {
                     RuleOutput.of(rule));
         }
     }
-
-    /** A refusal: the field, the value given, the limit, and why, in Chinese and English. */
-    public record Refusal(String field, Object value, Object limit, String messageZh, String messageEn,
-            RuleOutput by) {
-        public static Refusal of(RuleContext rule, String field, Object value, Object limit, String messageZh,
-                String messageEn) {
-            return new Refusal(field, value, limit, messageZh, messageEn, RuleOutput.of(rule));
-        }
-
-        public static Refusal of(RuleContext rule, String field, Object value, Object limit, String messageZh,
-                String messageEn, String citation, String tag) {
-            return new Refusal(field, value, limit, messageZh, messageEn,
-                    RuleOutput.of(rule).citing(citation, tag));
-        }
-    }
 }

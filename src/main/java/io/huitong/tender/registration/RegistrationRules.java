@@ -1,6 +1,7 @@
 package io.huitong.tender.registration;
 
 import io.huitong.rules.FiredRule;
+import io.huitong.rules.Refusal;
 import io.huitong.rules.RuleOutput;
 import io.huitong.rules.RuleSet;
 import io.huitong.rules.policy.ApprovalRoutePolicy;
@@ -17,7 +18,6 @@ import io.huitong.tender.registration.Conclusions.DocumentFeeLimit;
 import io.huitong.tender.registration.Conclusions.MustTender;
 import io.huitong.tender.registration.Conclusions.OpenTenderRequired;
 import io.huitong.tender.registration.Conclusions.PeriodRequirement;
-import io.huitong.tender.registration.Conclusions.Refusal;
 import io.huitong.tender.registration.Conclusions.SmeReservation;
 import io.huitong.tender.registration.Conclusions.SmeReservationMode;
 import io.huitong.tender.registration.RegistrationDecision.BidBond;
@@ -48,8 +48,7 @@ public class RegistrationRules {
         LegalCalendar calendar = ruleSet.policy().calendar();
         List<Violation> violations = new ArrayList<>();
         for (Refusal refusal : evaluation.all(Refusal.class)) {
-            violations.add(violation(refusal.field(), refusal.by(), refusal.limit(), refusal.value(),
-                    refusal.messageZh(), refusal.messageEn()));
+            violations.add(refusal.violation());
         }
 
         BigDecimal documentFee = documentFee(facts, evaluation.all(DocumentFeeLimit.class), violations);

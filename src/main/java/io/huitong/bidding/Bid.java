@@ -1,0 +1,48 @@
+package io.huitong.bidding;
+
+import io.huitong.tender.BondForm;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** A bid as stored: what was submitted, and what opening and evaluation made of it. */
+public record Bid(
+        String id,
+        String tenderId,
+        int round,
+        String bidderId,
+        String bidderName,
+        BigDecimal price,
+        BondForm bondForm,
+        BigDecimal bondAmount,
+        String bondPayerAccount,
+        String bondGuaranteeNo,
+        SmeSize smeSize,
+        List<String> consortiumMembers,
+        String legalRepresentative,
+        String projectManager,
+        String contactPerson,
+        Instant submittedAt,
+        String submittedBy,
+        BidStatus status,
+        String invalidReason,
+        String invalidCitation,
+        BigDecimal evaluatedPrice,
+        BigDecimal priceScore,
+        BigDecimal technicalScore,
+        BigDecimal totalScore,
+        Integer candidateRank,
+        Instant bondRefundDue,
+        Instant bondRefundedAt,
+        String decisionId) {
+
+    public boolean holdsBond() {
+        return bondAmount != null && bondAmount.signum() > 0;
+    }
+
+    /** Every party of the bid: the bidder and its consortium members. */
+    public List<String> parties() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(bidderId), consortiumMembers.stream())
+                .distinct().toList();
+    }
+}

@@ -1,0 +1,106 @@
+package io.huitong.bidding;
+
+import io.huitong.tender.BondForm;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Bids in the database. */
+@Repository
+class Bids {
+
+    private final JdbcClient jdbc;
+
+    Bids(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Bid b) {
+        jdbc.sql("""
+                insert into bid (id, tender_id, round, bidder_id, bidder_name, price, bond_form, bond_amount,
+                    bond_payer_account, bond_guarantee_no, sme_size, consortium_members, legal_representative,
+                    project_manager, contact_person, submitted_at, submitted_by, status, decision_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(b.id(), b.tenderId(), b.round(), b.bidderId(), b.bidderName(), b.price(),
+                        b.bondForm() == null ? null : b.bondForm().name(), b.bondAmount(), b.bondPayerAccount(),
+                        b.bondGuaranteeNo(), b.smeSize().name(), String.join(",", b.consortiumMembers()),
+                        b.legalRepresentative(), b.projectManager(), b.contactPerson(), Timestamp.from(b.submittedAt()),
+                        b.submittedBy(), b.status().name(), b.decisionId())
+                .update();
+    }
+
+    /** A bidder's earlier bid in the round is replaced by its new one (TBL 29: bids may be modified). */
+    void deleteSubmitted(String tenderId, int round, String bidderId) {
+        jdbc.sql("delete from bid where tender_id = ? and round = ? and bidder_id = ? and status in ('SUBMITTED', 'WITHDRAWN')")
+                .params(tenderId, round, bidderId).update();
+    }
+
+    Optional<Bid> find(String id) {
+        return jdbc.sql("select * from bid where id = ?").param(id).query(Bids::map).optional();
+    }
+
+    Optional<Bid> ofBidder(String tenderId, int round, String bidderId) {
+        return jdbc.sql("select * from bid where tender_id = ? and round = ? and bidder_id = ?")
+                .params(tenderId, round, bidderId).query(Bids::map).optional();
+    }
+
+    List<Bid> ofRound(String tenderId, int round) {
+        return jdbc.sql("select * from bid where tender_id = ? and round = ? order by submitted_at, id")
+                .params(tenderId, round).query(Bids::map).list();
+    }
+
+    List<Bid> ofTender(String tenderId) {
+        return jdbc.sql("select * from bid where tender_id = ? order by round, submitted_at, id")
+                .param(tenderId).query(Bids::map).list();
+    }
+
+    void status(String id, BidStatus status, String reason, String citation) {
+        jdbc.sql("update bid set status = ?, invalid_reason = ?, invalid_citation = ? where id = ?")
+                .params(status.name(), reason, citation, id).update();
+    }
+
+    void scores(String id, BigDecimal evaluatedPrice, BigDecimal priceScore, BigDecimal technicalScore,
+            BigDecimal totalScore, Integer rank) {
+        jdbc.sql("""
+                update bid set evaluated_price = ?, price_score = ?, technical_score = ?, total_score = ?,
+                    candidate_rank = ? where id = ?""")
+                .params(evaluatedPrice, priceScore, technicalScore, totalScore, rank, id).update();
+    }
+
+    void refundDue(String id, Instant due) {
+        jdbc.sql("update bid set bond_refund_due = ? where id = ? and bond_refunded_at is null")
+                .params(Timestamp.from(due), id).update();
+    }
+
+    void refunded(String id, Instant at) {
+        jdbc.sql("update bid set bond_refunded_at = ? where id = ?").params(Timestamp.from(at), id).update();
+    }
+
+    private static Bid map(ResultSet rs, int row) throws SQLException {
+        String form = rs.getString("bond_form");
+        String members = rs.getString("consortium_members");
+        Timestamp due = rs.getTimestamp("bond_refund_due");
+        Timestamp refunded = rs.getTimestamp("bond_refunded_at");
+        int rank = rs.getInt("candidate_rank");
+        Integer rankOrNull = rs.wasNull() ? null : rank;
+        return new Bid(rs.getString("id"), rs.getString("tender_id"), rs.getInt("round"), rs.getString("bidder_id"),
+                rs.getString("bidder_name"), rs.getBigDecimal("price"), form == null ? null : BondForm.valueOf(form),
+                rs.getBigDecimal("bond_amount"), rs.getString("bond_payer_account"), rs.getString("bond_guarantee_no"),
+                SmeSize.valueOf(rs.getString("sme_size")),
+                members == null || members.isBlank() ? List.of() : Arrays.asList(members.split(",")),
+                rs.getString("legal_representative"), rs.getString("project_manager"), rs.getString("contact_person"),
+                rs.getTimestamp("submitted_at").toInstant(), rs.getString("submitted_by"),
+                BidStatus.valueOf(rs.getString("status")), rs.getString("invalid_reason"),
+                rs.getString("invalid_citation"), rs.getBigDecimal("evaluated_price"), rs.getBigDecimal("price_score"),
+                rs.getBigDecimal("technical_score"), rs.getBigDecimal("total_score"), rankOrNull,
+                due == null ? null : due.toInstant(), refunded == null ? null : refunded.toInstant(),
+                rs.getString("decision_id"));
+    }
+}

@@ -1,0 +1,119 @@
+package io.huitong.bidding.web;
+
+import io.huitong.bidding.Bid;
+import io.huitong.bidding.BidRequest;
+import io.huitong.bidding.BidService;
+import io.huitong.bidding.BidStatus;
+import io.huitong.shared.security.Operator;
+import io.huitong.shared.web.ConflictException;
+import io.huitong.shared.web.ValidationException;
+import io.huitong.shared.web.BeanViolations;
+import io.huitong.tender.TenderService;
+import io.huitong.tender.TenderStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotEmpty;
+import java.net.URI;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/tenders/{tenderId}")
+@Tag(name = "投标 Bids", description = "递交、撤回、开标后查看、退还保证金 / Submit, withdraw, read once opened, refund bonds")
+class BidController {
+
+    /** Before these, bids are sealed: nobody reads another's bid (TBL 22; EB20 27). */
+    private static final Set<TenderStatus> SEALED = EnumSet.of(TenderStatus.APPROVED, TenderStatus.BIDDING,
+            TenderStatus.SUSPENDED, TenderStatus.CLOSED);
+
+    private final BidService bids;
+    private final TenderService tenders;
+    private final Validator validator;
+
+    BidController(BidService bids, TenderService tenders, Validator validator) {
+        this.bids = bids;
+        this.tenders = tenders;
+        this.validator = validator;
+    }
+
+    /** What a bidder gets back: a receipt, nothing about anyone else. */
+    record Receipt(String id, String tenderId, int round, String bidderId, String bidderName, Instant submittedAt,
+            BidStatus status, String decisionId) {
+        static Receipt of(Bid bid) {
+            return new Receipt(bid.id(), bid.tenderId(), bid.round(), bid.bidderId(), bid.bidderName(),
+                    bid.submittedAt(), bid.status(), bid.decisionId());
+        }
+    }
+
+    @PostMapping("/bids")
+    @Operation(summary = "递交投标 Submit a bid",
+            description = "Until the deadline; a bidder's new bid replaces its earlier one (TBL 29). The bond is "
+                    + "checked against the tender's registration decision and the bidder's eligibility is decided by "
+                    + "the rules: 422 with each rule and article. After the deadline: 422 citing EB20 26.")
+    ResponseEntity<Receipt> submit(@PathVariable String tenderId, @RequestBody BidRequest request) {
+        var invalid = BeanViolations.of(validator.validate(request));
+        if (!invalid.isEmpty()) {
+            throw new ValidationException(invalid);
+        }
+        Bid bid = bids.submit(tenderId, request, Operator.current());
+        return ResponseEntity.created(URI.create("/api/tenders/" + tenderId + "/bids/" + bid.id()))
+                .body(Receipt.of(bid));
+    }
+
+    @DeleteMapping("/bids/{bidId}")
+    @Operation(summary = "撤回投标 Withdraw a bid", description = "Only before the deadline, by whoever submitted it.")
+    Receipt withdraw(@PathVariable String tenderId, @PathVariable String bidId) {
+        requireSubmitter(bids.bid(tenderId, bidId));
+        return Receipt.of(bids.withdraw(tenderId, bidId));
+    }
+
+    @GetMapping("/bids/{bidId}")
+    @Operation(summary = "投标回执 A bid", description = "Before the opening only its submitter sees its receipt.")
+    Object bid(@PathVariable String tenderId, @PathVariable String bidId) {
+        Bid bid = bids.bid(tenderId, bidId);
+        if (SEALED.contains(tenders.get(tenderId).status())) {
+            requireSubmitter(bid);
+            return Receipt.of(bid);
+        }
+        return bid;
+    }
+
+    @GetMapping("/bids")
+    @Operation(summary = "开标后的投标 The bids, once opened",
+            description = "409 before the opening: nobody reads bids before then (TBL 22; EB20 27).")
+    List<Bid> list(@PathVariable String tenderId) {
+        if (SEALED.contains(tenders.get(tenderId).status())) {
+            throw new ConflictException("开标前投标文件密封，任何人不得查看 / Bids are sealed until the opening (EB20 27)");
+        }
+        return bids.ofTender(tenderId);
+    }
+
+    record Refunds(@NotEmpty List<String> bidIds) {
+    }
+
+    @PostMapping("/bond-refunds")
+    @Operation(summary = "确认退还保证金 Confirm bond refunds", description = "Centre clerks and finance.")
+    List<Bid> refunded(@PathVariable String tenderId, @Valid @RequestBody Refunds refunds) {
+        bids.refunded(tenderId, refunds.bidIds());
+        return bids.bondsToRefund(tenderId);
+    }
+
+    private static void requireSubmitter(Bid bid) {
+        if (!bid.submittedBy().equals(Operator.current().userId())) {
+            throw new AccessDeniedException("只有递交人可以查看或撤回 / Only the submitter may see or withdraw this bid");
+        }
+    }
+}

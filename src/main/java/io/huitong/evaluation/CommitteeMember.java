@@ -1,0 +1,22 @@
+package io.huitong.evaluation;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** A member of an evaluation committee: a drawn expert or the purchaser's representative. */
+public record CommitteeMember(
+        String id,
+        @Schema(description = "姓名 / Name") @NotBlank @Size(max = 100) String name,
+        @Schema(description = "用户（评分任务的办理人）/ User who scores") @NotBlank @Size(max = 100) String userId,
+        @Schema(description = "身份 / Role") @NotNull Role role,
+        @Schema(description = "组长 / Chair") boolean chair) {
+
+    public enum Role {
+        /** 评审专家. */
+        EXPERT,
+        /** 采购人代表 / 招标人代表. */
+        PURCHASER_REPRESENTATIVE
+    }
+}

@@ -1,0 +1,294 @@
+package io.huitong.evaluation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.huitong.bidding.Bid;
+import io.huitong.bidding.BidService;
+import io.huitong.bidding.BidStatus;
+import io.huitong.rules.DecisionRecord;
+import io.huitong.rules.DecisionRecords;
+import io.huitong.rules.Refusal;
+import io.huitong.rules.RuleSet;
+import io.huitong.rules.RuleSetRegistry;
+import io.huitong.shared.security.Operator;
+import io.huitong.shared.web.RuleRefusalException;
+import io.huitong.shared.web.ValidationException;
+import io.huitong.shared.web.Violation;
+import io.huitong.shared.workflow.TaskActions;
+import io.huitong.tender.Tender;
+import io.huitong.tender.TenderService;
+import io.huitong.tender.registration.RegistrationDecision;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Local evaluation ({@code processes/local-evaluation.bpmn}): the committee, the qualification review, the
+ * members' scores, the aggregation with the price rules, the ranked candidates. The API calls in complete the
+ * model's tasks; the model's service tasks call {@link #begin}, {@link #aggregate} and {@link #outcome}.
+ */
+@Component("evaluation")
+public class Evaluation {
+
+    public static final String RECORD_COMMITTEE = "recordCommittee";
+    public static final String REVIEW = "reviewQualifications";
+    public static final String DECIDE_REJECT_ALL = "decideRejectAll";
+    public static final String SCORE = "scoreBids";
+    public static final String SIGN_REPORT = "signReport";
+
+    private static final BigDecimal HUNDRED = new BigDecimal(100);
+    private static final int CANDIDATES = 3;
+
+    private final TenderService tenders;
+    private final BidService bids;
+    private final Committees committees;
+    private final RuleSetRegistry ruleSets;
+    private final DecisionRecords decisionRecords;
+    private final TaskActions tasks;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    Evaluation(TenderService tenders, BidService bids, Committees committees, RuleSetRegistry ruleSets,
+            DecisionRecords decisionRecords, TaskActions tasks, TransactionTemplate transactions, Clock clock,
+            ObjectMapper json) {
+        this.tenders = tenders;
+        this.bids = bids;
+        this.committees = committees;
+        this.ruleSets = ruleSets;
+        this.decisionRecords = decisionRecords;
+        this.tasks = tasks;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** Service task: evaluation begins. */
+    public void begin(String tenderId) {
+        tenders.change(tenderId, Tender::startEvaluation);
+    }
+
+    /** Service task: the outcome the lifecycle reads (CANDIDATES, INSUFFICIENT, ALL_REJECTED). */
+    public String outcome(String tenderId, String outcome) {
+        return outcome;
+    }
+
+    /**
+     * Records the committee of the current round; the composition rules decide (G1, G3): 422 with each rule and
+     * article, the decision kept either way.
+     */
+    public List<CommitteeMember> recordCommittee(String tenderId, List<CommitteeMember> members, Operator operator) {
+        Tender tender = tenders.get(tenderId);
+        RegistrationDecision decisions = tenders.decisions(tender);
+        long chairs = members.stream().filter(CommitteeMember::chair).count();
+        boolean chairIsRepresentative = members.stream()
+                .anyMatch(m -> m.chair() && m.role() == CommitteeMember.Role.PURCHASER_REPRESENTATIVE);
+        CommitteeFacts facts = new CommitteeFacts(decisions.applicableLaw(), tender.regime(), decisions.mustTender(),
+                tender.estimatedAmount(), members.size(),
+                (int) members.stream().filter(m -> m.role() == CommitteeMember.Role.EXPERT).count(), (int) chairs,
+                chairIsRepresentative);
+        RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
+        RuleSet.Evaluation evaluation = ruleSet.evaluate(List.of(facts));
+        List<Violation> violations = new ArrayList<>(evaluation.all(Refusal.class).stream().map(Refusal::violation).toList());
+        if (members.stream().map(CommitteeMember::userId).distinct().count() != members.size()) {
+            violations.add(Violation.of("members", "validation.distinct-members", null, "distinct", null,
+                    "评标委员会成员不得重复", "Each member sits once"));
+        }
+        ObjectNode inputs = json.createObjectNode();
+        inputs.set("members", json.valueToTree(members));
+        inputs.set("facts", json.valueToTree(facts));
+        DecisionRecord record = new DecisionRecord(UUID.randomUUID().toString(), "COMMITTEE",
+                violations.isEmpty() ? DecisionRecord.Outcome.ACCEPTED : DecisionRecord.Outcome.REFUSED, false,
+                tenderId, ruleSet.version(), clock.instant(), operator.userId(), operator.address(), inputs,
+                json.createObjectNode().put("round", tender.round()), evaluation.firedRules(), violations);
+        if (!violations.isEmpty()) {
+            transactions.executeWithoutResult(s -> decisionRecords.save(record));
+            throw new RuleRefusalException(violations, record.id(), ruleSet.version());
+        }
+        return transactions.execute(s -> {
+            decisionRecords.save(record);
+            List<CommitteeMember> stored = committees.insert(tenderId, tender.round(), members);
+            String chair = stored.stream().filter(CommitteeMember::chair).findFirst().orElseThrow().userId();
+            tasks.complete(tenderId, RECORD_COMMITTEE, operator, Variables.createVariables()
+                    .putValue("members", new ArrayList<>(stored.stream().map(CommitteeMember::userId).toList()))
+                    .putValue("chair", chair));
+            return stored;
+        });
+    }
+
+    public List<CommitteeMember> committee(String tenderId) {
+        return committees.of(tenderId, tenders.get(tenderId).round());
+    }
+
+    /** One bid the committee rejects in its review, with the reason and the article (H1, H3). */
+    public record Rejection(String bidId, String reason, String citation) {
+    }
+
+    /**
+     * The chair records the qualification and compliance review: the bids rejected, each with its reason and
+     * article. The number of qualified bids decides the next step (H8, H9); on a package reserved for SMEs only
+     * SMEs count (SME46 10).
+     */
+    public int review(String tenderId, List<Rejection> rejections, Operator operator) {
+        return transactions.execute(s -> {
+            Tender tender = tenders.get(tenderId);
+            for (Rejection r : rejections) {
+                if (r.reason() == null || r.reason().isBlank() || r.citation() == null || r.citation().isBlank()) {
+                    throw new ValidationException(List.of(Violation.of("rejections", "validation.reasons", null, null,
+                            r.bidId(), "否决投标须写明理由和依据", "A rejection gives its reason and article")));
+                }
+                bids.reject(tenderId, r.bidId(), r.reason(), r.citation());
+            }
+            boolean reserved = tenders.decisions(tender).smeReserved();
+            int qualified = (int) bids.ofRound(tenderId, tender.round()).stream()
+                    .filter(b -> b.status() == BidStatus.VALID)
+                    .filter(b -> !reserved || b.smeSize().isSme()).count();
+            tasks.complete(tenderId, REVIEW, operator, Variables.createVariables().putValue("qualifiedCount", qualified));
+            return qualified;
+        });
+    }
+
+    /** Tendering Law, fewer than 3 valid bids: the committee may reject them all (H8; R12 27). */
+    public void decideRejectAll(String tenderId, boolean rejectAll, String reason, Operator operator) {
+        Tender tender = tenders.get(tenderId);
+        long valid = bids.ofRound(tenderId, tender.round()).stream().filter(b -> b.status() == BidStatus.VALID).count();
+        if (!rejectAll && valid == 0) {
+            throw new ValidationException(List.of(Violation.of("rejectAll", "validation.no-valid-bid", "TBL 42", true,
+                    false, "没有有效投标，只能否决全部投标", "With no valid bid every bid is rejected")));
+        }
+        if (rejectAll && (reason == null || reason.isBlank())) {
+            throw new ValidationException(List.of(Violation.of("reason", "validation.reasons", "R12 27", null, null,
+                    "否决全部投标须在评标报告中写明理由", "Rejecting every bid records its reasons in the report")));
+        }
+        tasks.complete(tenderId, DECIDE_REJECT_ALL, operator, Variables.createVariables()
+                .putValue("rejectAll", rejectAll).putValue("rejectAllReason", reason));
+    }
+
+    /** The most technical points a member may give: what price does not carry. */
+    public BigDecimal maxTechnicalScore(String tenderId) {
+        Tender tender = tenders.get(tenderId);
+        return HUNDRED.subtract(HUNDRED.multiply(pricing(tender, List.of()).weight().weight()));
+    }
+
+    /** A member's technical scores of every qualified bid; completes that member's scoring task. */
+    public void score(String tenderId, Map<String, BigDecimal> scores, Operator operator) {
+        transactions.executeWithoutResult(s -> {
+            Tender tender = tenders.get(tenderId);
+            CommitteeMember member = committees.of(tenderId, tender.round()).stream()
+                    .filter(m -> m.userId().equals(operator.userId())).findFirst()
+                    .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException(
+                            "你不是本项目评标委员会成员 / You do not sit on this committee"));
+            List<Bid> valid = bids.ofRound(tenderId, tender.round()).stream()
+                    .filter(b -> b.status() == BidStatus.VALID).toList();
+            BigDecimal max = maxTechnicalScore(tenderId);
+            List<Violation> invalid = new ArrayList<>();
+            for (Bid bid : valid) {
+                BigDecimal score = scores.get(bid.id());
+                if (score == null || score.signum() < 0 || score.compareTo(max) > 0) {
+                    invalid.add(Violation.of("scores." + bid.id(), "validation.score-range", "O87 55; O87 64", max,
+                            score, "每个合格投标须评分，分值在0至" + max.toPlainString() + "之间",
+                            "Every qualified bid is scored between 0 and " + max.toPlainString()));
+                }
+            }
+            scores.keySet().stream().filter(id -> valid.stream().noneMatch(b -> b.id().equals(id)))
+                    .forEach(id -> invalid.add(Violation.of("scores." + id, "validation.not-qualified", null, null, id,
+                            "只对合格投标评分", "Only qualified bids are scored")));
+            if (!invalid.isEmpty()) {
+                throw new ValidationException(invalid);
+            }
+            valid.forEach(b -> committees.score(member.id(), b.id(), scores.get(b.id()), clock.instant()));
+            tasks.complete(tenderId, SCORE, operator, Map.of());
+        });
+    }
+
+    /** The price rules for the tender and these bids. */
+    private record Pricing(PriceWeight weight, List<PriceAdjustment> adjustments, RuleSet.Evaluation evaluation) {
+    }
+
+    private Pricing pricing(Tender tender, List<Bid> valid) {
+        RegistrationDecision decisions = tenders.decisions(tender);
+        List<Object> facts = new ArrayList<>();
+        facts.add(new PricingFacts(decisions.applicableLaw(), tender.regime(), tender.category(),
+                decisions.smeReserved()));
+        valid.forEach(b -> facts.add(new PricedBid(b.id(), b.smeSize(), b.price())));
+        RuleSet.Evaluation evaluation = ruleSets.version(tender.ruleSetVersion()).evaluate(facts);
+        List<PriceWeight> weights = evaluation.all(PriceWeight.class);
+        if (weights.size() != 1) {
+            throw new IllegalStateException("the rules give " + weights.size() + " price weights for tender "
+                    + tender.id());
+        }
+        return new Pricing(weights.get(0), evaluation.all(PriceAdjustment.class), evaluation);
+    }
+
+    /**
+     * Service task: price scores (O87 55: base price over bid price times the weight, the adjusted price serving
+     * as both), the SME adjustments of the rules, the members' technical scores averaged, the total, the rank, and
+     * up to 3 ranked candidates (H11). Ties go to the lower evaluated price, then the earlier bid.
+     */
+    public int aggregate(String tenderId) {
+        Tender tender = tenders.get(tenderId);
+        List<Bid> valid = bids.ofRound(tenderId, tender.round()).stream().filter(b -> b.status() == BidStatus.VALID)
+                .toList();
+        Pricing pricing = pricing(tender, valid);
+        BigDecimal weight = pricing.weight().weight();
+        Map<String, BigDecimal> deduction = new HashMap<>();
+        Map<String, BigDecimal> bonus = new HashMap<>();
+        for (PriceAdjustment a : pricing.adjustments()) {
+            (a.kind() == PriceAdjustment.Kind.DEDUCTION ? deduction : bonus).put(a.bidId(), a.rate());
+        }
+        Map<String, Map<String, BigDecimal>> technical = committees.scores(tenderId, tender.round());
+        record Scored(Bid bid, BigDecimal evaluated, BigDecimal price, BigDecimal technical, BigDecimal total) {
+        }
+        Map<String, BigDecimal> evaluatedPrice = new HashMap<>();
+        for (Bid bid : valid) {
+            BigDecimal d = deduction.getOrDefault(bid.id(), BigDecimal.ZERO);
+            evaluatedPrice.put(bid.id(), bid.price().multiply(BigDecimal.ONE.subtract(d)).setScale(2, RoundingMode.HALF_UP));
+        }
+        BigDecimal base = evaluatedPrice.values().stream().min(Comparator.naturalOrder()).orElse(BigDecimal.ONE);
+        List<Scored> scored = new ArrayList<>();
+        for (Bid bid : valid) {
+            BigDecimal evaluated = evaluatedPrice.get(bid.id());
+            BigDecimal price = base.divide(evaluated, 10, RoundingMode.HALF_UP).multiply(HUNDRED).multiply(weight)
+                    .multiply(BigDecimal.ONE.add(bonus.getOrDefault(bid.id(), BigDecimal.ZERO)))
+                    .setScale(4, RoundingMode.HALF_UP);
+            Map<String, BigDecimal> byMember = technical.getOrDefault(bid.id(), Map.of());
+            BigDecimal tech = byMember.isEmpty() ? BigDecimal.ZERO : byMember.values().stream()
+                    .reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .divide(BigDecimal.valueOf(byMember.size()), 4, RoundingMode.HALF_UP);
+            scored.add(new Scored(bid, evaluated, price, tech, tech.add(price)));
+        }
+        scored.sort(Comparator.comparing(Scored::total).reversed().thenComparing(Scored::evaluated)
+                .thenComparing(s -> s.bid().submittedAt()));
+        ArrayNode outputs = json.createArrayNode();
+        for (int i = 0; i < scored.size(); i++) {
+            Scored s = scored.get(i);
+            Integer rank = i < CANDIDATES ? i + 1 : null;
+            bids.score(s.bid().id(), s.evaluated(), s.price(), s.technical(), s.total(), rank);
+            outputs.addObject().put("bidId", s.bid().id()).put("bidder", s.bid().bidderName())
+                    .put("evaluatedPrice", s.evaluated()).put("priceScore", s.price())
+                    .put("technicalScore", s.technical()).put("totalScore", s.total())
+                    .put("rank", rank == null ? null : rank);
+        }
+        ObjectNode inputs = json.createObjectNode().put("round", tender.round()).put("priceWeight", weight);
+        inputs.set("technicalScores", json.valueToTree(technical));
+        decisionRecords.save(new DecisionRecord(UUID.randomUUID().toString(), "EVALUATION",
+                DecisionRecord.Outcome.ACCEPTED, false, tenderId, tender.ruleSetVersion(), clock.instant(), "system",
+                null, inputs, outputs, pricing.evaluation().firedRules(), List.of()));
+        return Math.min(scored.size(), CANDIDATES);
+    }
+
+    /** The chair signs the report for the committee (H11). */
+    public void signReport(String tenderId, Operator operator) {
+        tasks.complete(tenderId, SIGN_REPORT, operator, Map.of());
+    }
+}

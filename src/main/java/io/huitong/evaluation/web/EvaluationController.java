@@ -1,0 +1,92 @@
+package io.huitong.evaluation.web;
+
+import io.huitong.evaluation.CommitteeMember;
+import io.huitong.evaluation.Evaluation;
+import io.huitong.shared.security.Operator;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/tenders/{tenderId}")
+@Tag(name = "评标 Evaluation", description = "评标委员会、审查、评分、评标报告 / Committee, review, scores, report")
+class EvaluationController {
+
+    private final Evaluation evaluation;
+
+    EvaluationController(Evaluation evaluation) {
+        this.evaluation = evaluation;
+    }
+
+    record CommitteeRequest(@NotEmpty @Size(max = 25) List<@Valid CommitteeMember> members) {
+    }
+
+    @PostMapping("/committee")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "组建评标委员会 Record the committee",
+            description = "Centre clerks. The composition rules decide (TBL 37; O87 47): 422 with each rule and article.")
+    List<CommitteeMember> committee(@PathVariable String tenderId, @Valid @RequestBody CommitteeRequest r) {
+        return evaluation.recordCommittee(tenderId, r.members(), Operator.current());
+    }
+
+    @GetMapping("/committee")
+    List<CommitteeMember> committee(@PathVariable String tenderId) {
+        return evaluation.committee(tenderId);
+    }
+
+    record ReviewRequest(@NotNull List<Evaluation.@Valid Rejection> rejections) {
+    }
+
+    record Qualified(int qualifiedCount) {
+    }
+
+    @PostMapping("/review")
+    @Operation(summary = "资格和符合性审查 Review the bids",
+            description = "The chair: every bid rejected with its reason and article (TBR 51; O87 63).")
+    Qualified review(@PathVariable String tenderId, @Valid @RequestBody ReviewRequest r) {
+        return new Qualified(evaluation.review(tenderId, r.rejections(), Operator.current()));
+    }
+
+    record RejectAllRequest(@NotNull Boolean rejectAll, @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/review/reject-all")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "是否否决全部投标 Reject every bid?",
+            description = "Tendering Law, fewer than 3 valid bids: the committee may reject them all (R12 27).")
+    void rejectAll(@PathVariable String tenderId, @Valid @RequestBody RejectAllRequest r) {
+        evaluation.decideRejectAll(tenderId, r.rejectAll(), r.reason(), Operator.current());
+    }
+
+    record ScoresRequest(@NotEmpty Map<String, BigDecimal> scores) {
+    }
+
+    @PostMapping("/scores")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "评分 Score the bids",
+            description = "A member: a technical score for every qualified bid, up to what price does not carry.")
+    void score(@PathVariable String tenderId, @Valid @RequestBody ScoresRequest r) {
+        evaluation.score(tenderId, r.scores(), Operator.current());
+    }
+
+    @PostMapping("/report/signature")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "签署评标报告 Sign the report", description = "The chair, for the committee (TBR 53).")
+    void sign(@PathVariable String tenderId) {
+        evaluation.signReport(tenderId, Operator.current());
+    }
+}

@@ -1,0 +1,124 @@
+package io.huitong.lifecycle;
+
+import io.huitong.rules.RuleSet;
+import io.huitong.rules.RuleSetRegistry;
+import io.huitong.shared.time.LegalCalendar;
+import io.huitong.shared.time.LegalClock;
+import io.huitong.tender.Regime;
+import io.huitong.tender.Tender;
+import io.huitong.tender.TenderService;
+import io.huitong.tender.TenderTimeline;
+import io.huitong.tender.registration.RegistrationDecision;
+import io.huitong.tender.registration.RegistrationDecision.Period;
+import io.huitong.tender.registration.RegistrationEvaluation;
+import io.huitong.tender.registration.RegistrationRules;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The legal calendar service of the lifecycle: every period comes from the rules of the tender's rule-set
+ * version, with its unit and article, and is counted by that version's holiday calendar (X11). Each due date is
+ * kept in the tender's timeline, which the timers of the model read.
+ */
+@Component
+public class LegalPeriods {
+
+    private final RuleSetRegistry ruleSets;
+    private final TenderService tenders;
+    private final TenderTimeline timeline;
+    private final RegistrationRules registrationRules;
+    private final LegalClock clock;
+
+    LegalPeriods(RuleSetRegistry ruleSets, TenderService tenders, TenderTimeline timeline,
+            RegistrationRules registrationRules, LegalClock clock) {
+        this.ruleSets = ruleSets;
+        this.tenders = tenders;
+        this.timeline = timeline;
+        this.registrationRules = registrationRules;
+        this.clock = clock;
+    }
+
+    public LifecycleFacts facts(Tender tender) {
+        RegistrationDecision decisions = tenders.decisions(tender);
+        return new LifecycleFacts(decisions.applicableLaw(), tender.regime(), tender.category(),
+                tender.procurementMethod(), decisions.mustTender(),
+                decisions.applicableLaw() == Regime.TENDERING_LAW && decisions.openTenderRequired());
+    }
+
+    /** The period of that name for the tender, as its rules give it. */
+    public LegalPeriod period(Tender tender, String name) {
+        List<LegalPeriod> periods = ruleSet(tender).evaluate(List.of(facts(tender), new PeriodQuery(name)))
+                .all(LegalPeriod.class);
+        if (periods.size() != 1) {
+            throw new IllegalStateException("rule set " + tender.ruleSetVersion() + " gives " + periods.size()
+                    + " periods '" + name + "' for tender " + tender.id() + " (" + facts(tender) + ")");
+        }
+        return periods.get(0);
+    }
+
+    /** Whether the first-ranked candidate wins without the purchaser choosing (TBR 55). */
+    public boolean winnerByRank(Tender tender) {
+        return ruleSet(tender).evaluate(List.of(facts(tender))).any(WinnerByRank.class);
+    }
+
+    /** The moment a period counted from {@code from} ends: 24:00 of its last day in China (CC 203). */
+    public OffsetDateTime end(Tender tender, LegalPeriod period, Instant from) {
+        LocalDate last = calendar(tender).periodEnd(LocalDate.ofInstant(from, LegalClock.CHINA), period.length(),
+                period.unit());
+        return endOf(last);
+    }
+
+    /** Schedules the period of that name from {@code from} in the tender's timeline; returns its end. */
+    public OffsetDateTime schedule(Tender tender, String name, Instant from) {
+        LegalPeriod period = period(tender, name);
+        OffsetDateTime due = end(tender, period, from);
+        timeline.schedule(tender.id(), tender.round(), name, period.label(), due, period.length(), period.unit(),
+                period.by().citation(), period.by().rule());
+        return due;
+    }
+
+    /**
+     * Schedules the bidding phase for the tender's current dates: the deadline itself, and the periods the
+     * registration rules decide around it (documents on sale, the last day for a clarification or an objection);
+     * under government procurement also the announcement and the window for challenging the documents.
+     */
+    public void scheduleBidding(Tender tender) {
+        OffsetDateTime deadline = tender.bidDeadline();
+        RegistrationEvaluation evaluation = registrationRules.evaluate(
+                tenders.facts(tender, tender.documentIssueDate(), deadline, tender.round() > 1, clock.today()),
+                ruleSet(tender));
+        Period preparation = evaluation.decisions().periods().stream().filter(p -> p.name().equals("bidPreparation"))
+                .findFirst().orElse(null);
+        timeline.schedule(tender.id(), tender.round(), "bidDeadline", "投标截止时间 / Bid deadline",
+                deadline.atZoneSameInstant(LegalClock.CHINA).toOffsetDateTime(), null, null,
+                preparation == null ? "EB20 26" : preparation.citation(), preparation == null ? null : preparation.rule());
+        for (Period p : evaluation.decisions().periods()) {
+            if (p.name().equals("bidPreparation")) {
+                continue;
+            }
+            LocalDate last = p.earliest() != null ? p.earliest() : p.latest();
+            timeline.schedule(tender.id(), tender.round(), p.name(), p.label(), endOf(last), p.length(), p.unit(),
+                    p.citation(), p.rule());
+        }
+        if (facts(tender).law() == Regime.GOVERNMENT_PROCUREMENT) {
+            Instant issued = tender.documentIssueDate().atStartOfDay(LegalClock.CHINA).toInstant();
+            OffsetDateTime announcementEnd = schedule(tender, "announcement", issued);
+            schedule(tender, "challengeWindow", announcementEnd.minusNanos(1).toInstant());
+        }
+    }
+
+    private static OffsetDateTime endOf(LocalDate lastDay) {
+        return lastDay.plusDays(1).atStartOfDay(LegalClock.CHINA).toOffsetDateTime();
+    }
+
+    private LegalCalendar calendar(Tender tender) {
+        return ruleSet(tender).policy().calendar();
+    }
+
+    private RuleSet ruleSet(Tender tender) {
+        return ruleSets.version(tender.ruleSetVersion());
+    }
+}

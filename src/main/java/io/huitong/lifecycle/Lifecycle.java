@@ -1,0 +1,300 @@
+package io.huitong.lifecycle;
+
+import io.huitong.bidding.Bid;
+import io.huitong.bidding.BidService;
+import io.huitong.shared.time.LegalClock;
+import io.huitong.tender.ProcurementMethod;
+import io.huitong.tender.Regime;
+import io.huitong.tender.Tender;
+import io.huitong.tender.TenderApproved;
+import io.huitong.tender.TenderService;
+import io.huitong.tender.TenderTimeline;
+import io.huitong.tender.registration.RegistrationDecision;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of {@code tender-lifecycle.bpmn}, each one call from the model into the domain: the model decides
+ * when, the tender decides whether. Every step runs in the engine's transaction.
+ */
+@Component("lifecycle")
+public class Lifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Lifecycle.class);
+
+    /** Which due dates a completed user task meets. */
+    private static final Map<String, List<String>> MEETS = Map.of(
+            "signContract", List.of("contract"),
+            "publishContract", List.of("contractPublication"),
+            "fileContract", List.of("contractFiling"),
+            "reportToSupervisor", List.of("supervisorReport"),
+            "refundLosersBonds", List.of("losersBondRefund"),
+            "refundBonds", List.of("bondRefund", "failedRoundRefund", "losersBondRefund"),
+            "refundAfterTermination", List.of("terminationRefund", "failedRoundRefund", "bondRefund",
+                    "losersBondRefund"));
+
+    private final TenderService tenders;
+    private final TenderTimeline timeline;
+    private final LegalPeriods periods;
+    private final BidService bids;
+    private final RuntimeService runtime;
+    private final LegalClock clock;
+    private final String evaluationProcess;
+
+    Lifecycle(TenderService tenders, TenderTimeline timeline, LegalPeriods periods, BidService bids,
+            RuntimeService runtime, LegalClock clock,
+            @Value("${huitong.lifecycle.evaluation-process:" + LifecycleProcess.LOCAL_EVALUATION + "}")
+            String evaluationProcess) {
+        this.tenders = tenders;
+        this.timeline = timeline;
+        this.periods = periods;
+        this.bids = bids;
+        this.runtime = runtime;
+        this.clock = clock;
+        this.evaluationProcess = evaluationProcess;
+    }
+
+    /** The registration's route ended approved: the lifecycle starts, waiting for the day of issue. */
+    @EventListener
+    public void start(TenderApproved approved) {
+        Tender tender = tenders.get(approved.tenderId());
+        RegistrationDecision decisions = tenders.decisions(tender);
+        scheduleIssue(tender);
+        runtime.startProcessInstanceByKey(LifecycleProcess.KEY, tender.id(), Variables.createVariables()
+                .putValue(LifecycleProcess.TENDER_ID, tender.id())
+                .putValue(LifecycleProcess.LAW, decisions.applicableLaw().name())
+                .putValue(LifecycleProcess.ROUND, tender.round())
+                .putValue(LifecycleProcess.EVALUATION_PROCESS, evaluationProcess)
+                .putValue(LifecycleProcess.METHOD_CHANGE_APPROVER,
+                        decisions.applicableLaw() == Regime.TENDERING_LAW ? "project-approval-authority"
+                                : "finance-department"));
+    }
+
+    // ---- announcement and bidding ----------------------------------------------------------------------------
+
+    /** The documents are issued and the announcement published: bids are accepted until the deadline. */
+    public void announce(DelegateExecution execution) {
+        String tenderId = tenderId(execution);
+        Tender tender = tenders.change(tenderId, t -> t.announce(execution.getProcessInstanceId()));
+        timeline.close(tenderId, tender.round(), "documentIssue", TenderTimeline.State.MET);
+        periods.scheduleBidding(tender);
+    }
+
+    /** A clarification moved the deadline (or not): the periods around it are decided again. */
+    public void rescheduleBidding(String tenderId) {
+        periods.scheduleBidding(tenders.get(tenderId));
+    }
+
+    /** Every pending objection answered (the answer set the deadline): bidding resumes. */
+    public void resumeBidding(String tenderId) {
+        periods.scheduleBidding(tenders.change(tenderId, Tender::resume));
+    }
+
+    /** The bid deadline has passed: bidding closes; returns the number of bids standing (F2, F3). */
+    public int closeBidding(String tenderId) {
+        Tender tender = tenders.change(tenderId, Tender::closeBidding);
+        timeline.close(tenderId, tender.round(), "bidDeadline", TenderTimeline.State.MET);
+        return bids.submitted(tenderId, tender.round()).size();
+    }
+
+    /** Opens the bids (EB20 29); returns the number of valid bids. */
+    public int open(String tenderId) {
+        Tender tender = tenders.change(tenderId, Tender::open);
+        return bids.open(tenderId, tender.round()).size();
+    }
+
+    // ---- failure --------------------------------------------------------------------------------------------
+
+    /** Failed (流标, 废标): the reason and its article; the round's bonds are to be refunded. */
+    public void fail(DelegateExecution execution) {
+        String tenderId = tenderId(execution);
+        Tender tender = tenders.get(tenderId);
+        String reason = failureReason(execution, periods.facts(tender).law());
+        tenders.change(tenderId, t -> t.fail(reason));
+        timeline.cancelOpen(tenderId, tender.round());
+        if (bids.ofRound(tenderId, tender.round()).stream().anyMatch(Bid::holdsBond)) {
+            OffsetDateTime due = periods.schedule(tender, "failedRoundRefund", clock.instant());
+            bids.bondsDue(tenderId, tender.round(), due.toInstant(), b -> true);
+        }
+    }
+
+    private static String failureReason(DelegateExecution execution, Regime law) {
+        Object outcome = execution.getVariable(LifecycleProcess.EVALUATION_OUTCOME);
+        Object valid = execution.getVariable(LifecycleProcess.VALID_BID_COUNT);
+        Object count = execution.getVariable(LifecycleProcess.BID_COUNT);
+        if ("ALL_REJECTED".equals(outcome)) {
+            return "评标委员会否决全部投标 (R12 27; TBL 42) / The committee rejected every bid";
+        }
+        if ("INSUFFICIENT".equals(outcome)) {
+            return "合格投标人不足3家，不得评标 (GPL 36; O87 44) / Fewer than 3 qualified bidders";
+        }
+        if (valid != null) {
+            return "开标后有效投标不足3家 (" + valid + ") (O87 43, 44) / Fewer than 3 valid bids after opening";
+        }
+        return "投标人少于3个，不得开标 (" + count + ") ("
+                + (law == Regime.TENDERING_LAW ? "TBL 28; TBR 44" : "O87 41, 43")
+                + ") / Fewer than 3 bids at the deadline: no opening";
+    }
+
+    /** A new round: new dates, checked by the rules when the purchaser asked for it. */
+    public void startRound(DelegateExecution execution) {
+        String tenderId = tenderId(execution);
+        LocalDate issue = LocalDate.parse((String) execution.getVariable(LifecycleProcess.NEW_DOCUMENT_ISSUE_DATE));
+        OffsetDateTime deadline = OffsetDateTime.parse((String) execution.getVariable(LifecycleProcess.NEW_BID_DEADLINE));
+        Tender tender = tenders.change(tenderId, t -> t.retender(issue, deadline));
+        for (String name : List.of(LifecycleProcess.BID_COUNT, LifecycleProcess.VALID_BID_COUNT,
+                LifecycleProcess.EVALUATION_OUTCOME, LifecycleProcess.NEXT_STEP, LifecycleProcess.WINNER_BID_ID)) {
+            execution.removeVariable(name);
+        }
+        execution.setVariable(LifecycleProcess.ROUND, tender.round());
+        scheduleIssue(tender);
+    }
+
+    /** Another method approved after the failure: this procedure ends (GPL 37; O87 43; A14). */
+    public void changeMethod(DelegateExecution execution) {
+        String method = (String) execution.getVariable(LifecycleProcess.NEW_METHOD);
+        String reason = (String) execution.getVariable(LifecycleProcess.REASON);
+        tenders.change(tenderId(execution), t -> t.changeMethod("变更为" + ProcurementMethod.valueOf(method) + "："
+                + reason));
+    }
+
+    // ---- award ----------------------------------------------------------------------------------------------
+
+    /** Tendering Law: the candidates are publicised for at least 3 days (TBR 54). */
+    public void publishCandidates(String tenderId) {
+        Tender tender = tenders.change(tenderId, Tender::publishCandidates);
+        periods.schedule(tender, "publicity", clock.instant());
+    }
+
+    /** Every objection to the result answered (the answer set the publicity's end): publicity resumes. */
+    public void resumePublicity(String tenderId) {
+        tenders.change(tenderId, Tender::resume);
+    }
+
+    /**
+     * The winner is to be determined: under government procurement by the purchaser within 5 working days (O87
+     * 68). Returns whether the first-ranked candidate wins without a choice (TBR 55).
+     */
+    public boolean startAwarding(String tenderId) {
+        Tender tender = tenders.change(tenderId, Tender::startAwarding);
+        timeline.close(tenderId, tender.round(), "publicity", TenderTimeline.State.MET);
+        if (periods.facts(tender).law() == Regime.GOVERNMENT_PROCUREMENT) {
+            periods.schedule(tender, "winnerDetermination", clock.instant());
+        }
+        return periods.winnerByRank(tender);
+    }
+
+    /** The first-ranked candidate (TBR 55; O87 68: silence is deemed choosing it). */
+    public String rankOne(String tenderId) {
+        Tender tender = tenders.get(tenderId);
+        return bids.ofRound(tenderId, tender.round()).stream()
+                .filter(b -> Integer.valueOf(1).equals(b.candidateRank())).map(Bid::id).findFirst()
+                .orElseThrow(() -> new IllegalStateException("tender " + tenderId + " has no first-ranked candidate"));
+    }
+
+    /** The award notice is sent; the contract, the report and the losers' refunds fall due. */
+    public void award(DelegateExecution execution) {
+        String tenderId = tenderId(execution);
+        String winner = (String) execution.getVariable(LifecycleProcess.WINNER_BID_ID);
+        Tender tender = tenders.change(tenderId, t -> t.award(winner));
+        timeline.close(tenderId, tender.round(), "winnerDetermination", TenderTimeline.State.MET);
+        Instant now = clock.instant();
+        periods.schedule(tender, "contract", now);
+        boolean losersHold = false;
+        if (periods.facts(tender).law() == Regime.TENDERING_LAW) {
+            periods.schedule(tender, "supervisorReport", now);
+        } else {
+            losersHold = bids.ofRound(tenderId, tender.round()).stream()
+                    .anyMatch(b -> b.holdsBond() && b.bondRefundedAt() == null && !b.id().equals(winner));
+            if (losersHold) {
+                OffsetDateTime due = periods.schedule(tender, "losersBondRefund", now);
+                bids.bondsDue(tenderId, tender.round(), due.toInstant(), b -> !b.id().equals(winner));
+            }
+        }
+        execution.setVariable(LifecycleProcess.LOSERS_BONDS_HELD, losersHold);
+    }
+
+    /** The contract was not signed in time: the delay is on record for the supervisor. */
+    public void contractOverdue(String tenderId) {
+        Tender tender = tenders.get(tenderId);
+        timeline.schedule(tenderId, tender.round(), "contractOverdue", "合同逾期未签订，已报告 / Contract overdue, reported",
+                OffsetDateTime.ofInstant(clock.instant(), LegalClock.CHINA), null, null, "TBL 46; GPL 46", null);
+        timeline.close(tenderId, tender.round(), "contractOverdue", TenderTimeline.State.MET);
+        log.warn("tender {}: the contract was not signed by its legal date", tenderId);
+    }
+
+    /** The contract is signed: its publication and filing (GP) and the remaining refunds fall due. */
+    public void recordContract(String tenderId) {
+        Tender tender = tenders.change(tenderId, Tender::contract);
+        Instant now = clock.instant();
+        if (periods.facts(tender).law() == Regime.GOVERNMENT_PROCUREMENT) {
+            periods.schedule(tender, "contractPublication", now);
+            periods.schedule(tender, "contractFiling", now);
+        }
+        if (bondsHeld(tenderId)) {
+            OffsetDateTime due = periods.schedule(tender, "bondRefund", now);
+            bids.bondsDue(tenderId, tender.round(), due.toInstant(), b -> b.bondRefundDue() == null);
+        }
+    }
+
+    /** Whether any bond of the tender, in any round, is still to be refunded. */
+    public boolean bondsHeld(String tenderId) {
+        return !bids.bondsToRefund(tenderId).isEmpty();
+    }
+
+    /** Task listener, on complete: the due dates the task meets; a refund task refunds what it covers. */
+    public void taskDone(DelegateTask task) {
+        String tenderId = (String) task.getVariable(LifecycleProcess.TENDER_ID);
+        Tender tender = tenders.get(tenderId);
+        String key = task.getTaskDefinitionKey();
+        if (key.startsWith("refund")) {
+            String winner = tender.winnerBidId();
+            List<String> refunded = bids.bondsToRefund(tenderId).stream()
+                    .filter(b -> !"refundLosersBonds".equals(key) || !b.id().equals(winner))
+                    .map(Bid::id).toList();
+            bids.refunded(tenderId, refunded);
+        }
+        for (String name : MEETS.getOrDefault(key, List.of())) {
+            timeline.close(tenderId, tender.round(), name, TenderTimeline.State.MET);
+        }
+    }
+
+    public void archive(String tenderId) {
+        Tender tender = tenders.change(tenderId, Tender::archive);
+        timeline.cancelOpen(tenderId, tender.round());
+    }
+
+    /** Terminated by the purchaser (TBR 31; O87 29): every fee and bond is to be refunded. */
+    public void terminate(DelegateExecution execution) {
+        String tenderId = tenderId(execution);
+        String reason = (String) execution.getVariable(LifecycleProcess.REASON);
+        Tender tender = tenders.change(tenderId, t -> t.terminate(reason));
+        timeline.cancelOpen(tenderId, tender.round());
+        if (bondsHeld(tenderId)) {
+            OffsetDateTime due = periods.schedule(tender, "terminationRefund", clock.instant());
+            bids.bondsDue(tenderId, tender.round(), due.toInstant(), b -> true);
+        }
+    }
+
+    private void scheduleIssue(Tender tender) {
+        OffsetDateTime issue = tender.documentIssueDate().atStartOfDay(LegalClock.CHINA).toOffsetDateTime();
+        timeline.schedule(tender.id(), tender.round(), "documentIssue", "招标文件发出 / Documents issued", issue, null,
+                null, null, null);
+    }
+
+    private static String tenderId(DelegateExecution execution) {
+        return (String) execution.getVariable(LifecycleProcess.TENDER_ID);
+    }
+}

@@ -1,0 +1,371 @@
+package io.huitong.lifecycle;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.huitong.bidding.Bid;
+import io.huitong.bidding.BidService;
+import io.huitong.rules.DecisionRecord;
+import io.huitong.rules.DecisionRecords;
+import io.huitong.rules.RuleSet;
+import io.huitong.rules.RuleSetRegistry;
+import io.huitong.shared.security.Operator;
+import io.huitong.shared.time.LegalClock;
+import io.huitong.shared.web.ConflictException;
+import io.huitong.shared.web.RuleRefusalException;
+import io.huitong.shared.web.ValidationException;
+import io.huitong.shared.web.Violation;
+import io.huitong.shared.workflow.TaskActions;
+import io.huitong.tender.ProcurementMethod;
+import io.huitong.tender.Regime;
+import io.huitong.tender.Tender;
+import io.huitong.tender.TenderService;
+import io.huitong.tender.TenderStatus;
+import io.huitong.tender.TenderTimeline;
+import io.huitong.tender.registration.RegistrationEvaluation;
+import io.huitong.tender.registration.RegistrationRules;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What people do to a running tender through the API: clarify, object and answer, choose the winner, decide
+ * after a failure, approve a change of method, terminate. Each checks the law and the tender's state, records
+ * its decision, and wakes the lifecycle by a message or by completing its task.
+ */
+@Service
+public class LifecycleActions {
+
+    private final TenderService tenders;
+    private final TenderTimeline timeline;
+    private final LegalPeriods periods;
+    private final Objections objections;
+    private final BidService bids;
+    private final RuleSetRegistry ruleSets;
+    private final RegistrationRules registrationRules;
+    private final DecisionRecords decisionRecords;
+    private final RuntimeService runtime;
+    private final TaskActions tasks;
+    private final TransactionTemplate transactions;
+    private final LegalClock clock;
+    private final ObjectMapper json;
+
+    LifecycleActions(TenderService tenders, TenderTimeline timeline, LegalPeriods periods, Objections objections,
+            BidService bids, RuleSetRegistry ruleSets, RegistrationRules registrationRules,
+            DecisionRecords decisionRecords, RuntimeService runtime, TaskActions tasks,
+            TransactionTemplate transactions, LegalClock clock, ObjectMapper json) {
+        this.tenders = tenders;
+        this.timeline = timeline;
+        this.periods = periods;
+        this.objections = objections;
+        this.bids = bids;
+        this.ruleSets = ruleSets;
+        this.registrationRules = registrationRules;
+        this.decisionRecords = decisionRecords;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** A clarification as recorded: the deadline before and after it, and the decision behind the move. */
+    public record Clarification(String id, OffsetDateTime deadlineBefore, OffsetDateTime deadlineAfter,
+            OffsetDateTime earliestLegalDeadline, String citation, String decisionId) {
+    }
+
+    /**
+     * Issues a clarification or amendment. One that may affect bid preparation and comes less than 15 days
+     * before the deadline moves it (TBR 21; GPR 31): to {@code newBidDeadline} if given and late enough (422
+     * otherwise), else to the earliest legal moment.
+     */
+    public Clarification clarify(String tenderId, String content, boolean affectsPreparation,
+            OffsetDateTime newBidDeadline, Operator operator) {
+        Object done = transactions.execute(status -> {
+            Tender tender = tenders.lock(tenderId);
+            requireBidding(tender);
+            Instant now = clock.instant();
+            RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
+            Regime law = periods.facts(tender).law();
+            RuleSet.Evaluation evaluation = ruleSet.evaluate(List.of(new ClarificationFacts(law, affectsPreparation)));
+            OffsetDateTime before = tender.bidDeadline();
+            OffsetDateTime earliest = null;
+            String citation = null;
+            for (DeadlineMove move : evaluation.all(DeadlineMove.class)) {
+                LocalDate last = ruleSet.policy().calendar().periodEnd(LocalDate.ofInstant(now, LegalClock.CHINA),
+                        move.length(), move.unit());
+                OffsetDateTime candidate = last.atTime(before.atZoneSameInstant(LegalClock.CHINA).toLocalTime())
+                        .atZone(LegalClock.CHINA).toOffsetDateTime();
+                if (earliest == null || candidate.isAfter(earliest)) {
+                    earliest = candidate;
+                    citation = move.by().citation();
+                }
+            }
+            OffsetDateTime after = before;
+            if (newBidDeadline != null) {
+                if (!newBidDeadline.isAfter(before)) {
+                    throw invalid("newBidDeadline", newBidDeadline, before, "新的投标截止时间须晚于原截止时间",
+                            "A new deadline must be later than the current one");
+                }
+                after = newBidDeadline;
+            }
+            List<Violation> refused = List.of();
+            if (earliest != null && after.isBefore(earliest)) {
+                if (newBidDeadline != null) {
+                    DeadlineMove move = evaluation.all(DeadlineMove.class).get(0);
+                    refused = List.of(Violation.of("newBidDeadline", move.by().rule(), move.by().citation(), earliest,
+                            newBidDeadline, "澄清或者修改影响投标文件编制的，应当在投标截止时间至少15日前发出，否则应当顺延截止时间",
+                            "A clarification affecting bid preparation comes at least 15 days before the deadline, "
+                                    + "or the deadline moves"));
+                } else {
+                    after = earliest;
+                }
+            }
+            ObjectNode inputs = json.createObjectNode().put("content", content).put("affectsPreparation",
+                    affectsPreparation).put("deadlineBefore", before.toString())
+                    .put("newBidDeadline", newBidDeadline == null ? null : newBidDeadline.toString());
+            ObjectNode outputs = json.createObjectNode().put("deadlineAfter", after.toString())
+                    .put("earliestLegalDeadline", earliest == null ? null : earliest.toString());
+            DecisionRecord record = new DecisionRecord(UUID.randomUUID().toString(), "CLARIFICATION",
+                    refused.isEmpty() ? DecisionRecord.Outcome.ACCEPTED : DecisionRecord.Outcome.REFUSED, false,
+                    tenderId, ruleSet.version(), now, operator.userId(), operator.address(), inputs, outputs,
+                    evaluation.firedRules(), refused);
+            decisionRecords.save(record);
+            if (!refused.isEmpty()) {
+                return record;
+            }
+            if (after.isAfter(before)) {
+                OffsetDateTime moved = after;
+                tenders.change(tenderId, t -> t.moveDeadline(moved));
+            }
+            String id = UUID.randomUUID().toString();
+            objections.clarification(id, tenderId, tender.round(), now, operator.userId(), content, affectsPreparation,
+                    before, after, record.id());
+            runtime.createMessageCorrelation(LifecycleProcess.CLARIFICATION_ISSUED).processInstanceBusinessKey(tenderId)
+                    .correlate();
+            return new Clarification(id, before, after, earliest, citation, record.id());
+        });
+        if (done instanceof DecisionRecord refused) {
+            throw new RuleRefusalException(refused.violations(), refused.id(), refused.ruleSetVersion());
+        }
+        return (Clarification) done;
+    }
+
+    /**
+     * Raises an objection (Tendering Law) or a challenge (government procurement): to the documents while
+     * bidding, within its window (TBR 22: 10 days before the deadline; B32: 7 working days after the
+     * announcement); to the result during candidate publicity (TBR 54). It suspends the procedure.
+     */
+    public Objection object(String tenderId, String content, String party, Operator operator) {
+        return transactions.execute(status -> {
+            Tender tender = tenders.lock(tenderId);
+            TenderStatus phase = tender.status() == TenderStatus.SUSPENDED ? tender.suspendedFrom() : tender.status();
+            Objection.Stage stage;
+            if (phase == TenderStatus.BIDDING) {
+                stage = Objection.Stage.DOCUMENTS;
+            } else if (phase == TenderStatus.PUBLICITY) {
+                stage = Objection.Stage.RESULT;
+            } else {
+                throw new ConflictException("当前阶段不受理异议 / Objections are taken while bidding or during publicity");
+            }
+            Instant now = clock.instant();
+            if (stage == Objection.Stage.DOCUMENTS) {
+                boolean tl = periods.facts(tender).law() == Regime.TENDERING_LAW;
+                String window = tl ? "objectionLatest" : "challengeWindow";
+                TenderTimeline.Deadline limit = timeline.open(tenderId, tender.round(), window).orElse(null);
+                if (limit != null && !now.isBefore(limit.dueAt().toInstant())) {
+                    throw new RuleRefusalException(List.of(Violation.of("raisedAt", limit.rule(), limit.citation(),
+                            limit.dueAt(), OffsetDateTime.ofInstant(now, LegalClock.CHINA),
+                            tl ? "对招标文件有异议的，应当在投标截止时间10日前提出" : "对采购文件的质疑应当在法定期限内提出",
+                            tl ? "Objections to the documents come at least 10 days before the deadline"
+                                    : "Challenges to the documents come within their period")),
+                            null, tender.ruleSetVersion());
+                }
+            }
+            Objection objection = new Objection(UUID.randomUUID().toString(), tenderId, tender.round(), stage,
+                    operator.userId(), party, now, content, null, null, null, null, null);
+            objections.insert(objection);
+            if (tender.status() != TenderStatus.SUSPENDED) {
+                tenders.change(tenderId, t -> t.suspend(now));
+                periods.schedule(tender, stage == Objection.Stage.DOCUMENTS ? "objectionAnswer"
+                        : "publicityObjectionAnswer", now);
+                runtime.createMessageCorrelation(LifecycleProcess.OBJECTION_RAISED).processInstanceBusinessKey(tenderId)
+                        .correlate();
+            }
+            return objection;
+        });
+    }
+
+    /**
+     * Answers an objection. When none is left pending the procedure resumes: the time it stood still is given
+     * back (the deadline, or the end of publicity, moves by as long) [I]; an answer that amends the documents
+     * also moves the deadline to at least 15 days away (TBR 21; GPR 31).
+     */
+    public Objection answer(String tenderId, String objectionId, String answer, boolean amendsDocuments,
+            Operator operator) {
+        return transactions.execute(status -> {
+            Tender tender = tenders.lock(tenderId);
+            Objection objection = objections.get(tenderId, objectionId);
+            if (!objection.isPending()) {
+                throw new ConflictException("该异议已答复 / The objection was already answered");
+            }
+            if (amendsDocuments && objection.stage() != Objection.Stage.DOCUMENTS) {
+                throw invalid("amendsDocuments", true, false, "只有对招标文件的异议可以修改招标文件",
+                        "Only an objection to the documents can amend them");
+            }
+            Instant now = clock.instant();
+            boolean last = objections.pending(tenderId).size() == 1;
+            OffsetDateTime deadlineAfter = null;
+            if (last) {
+                Duration stood = Duration.between(tender.suspendedAt(), now);
+                String phaseEnd = objection.stage() == Objection.Stage.DOCUMENTS ? null : "publicity";
+                if (phaseEnd == null) {
+                    OffsetDateTime moved = tender.bidDeadline().plus(stood);
+                    if (amendsDocuments || anyAmended(tenderId)) {
+                        RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
+                        LocalDate earliest = ruleSet.policy().calendar().periodEnd(LocalDate.ofInstant(now,
+                                LegalClock.CHINA), 15, io.huitong.shared.time.PeriodUnit.CALENDAR_DAYS);
+                        OffsetDateTime legal = earliest.atTime(moved.atZoneSameInstant(LegalClock.CHINA).toLocalTime())
+                                .atZone(LegalClock.CHINA).toOffsetDateTime();
+                        moved = legal.isAfter(moved) ? legal : moved;
+                    }
+                    deadlineAfter = moved;
+                    if (moved.isAfter(tender.bidDeadline())) {
+                        OffsetDateTime target = moved;
+                        tenders.change(tenderId, t -> t.moveDeadline(target));
+                    }
+                } else {
+                    TenderTimeline.Deadline end = timeline.open(tenderId, tender.round(), phaseEnd).orElseThrow();
+                    timeline.schedule(tenderId, tender.round(), phaseEnd, end.label(), end.dueAt().plus(stood),
+                            end.length(), end.unit(), end.citation(), end.rule());
+                }
+            }
+            objections.answer(objectionId, answer, operator.userId(), now, amendsDocuments, deadlineAfter);
+            if (last) {
+                String answerName = objection.stage() == Objection.Stage.DOCUMENTS ? "objectionAnswer"
+                        : "publicityObjectionAnswer";
+                timeline.close(tenderId, tender.round(), answerName, TenderTimeline.State.MET);
+                tasks.complete(tenderId, objection.stage() == Objection.Stage.DOCUMENTS
+                        ? LifecycleProcess.ANSWER_OBJECTION : LifecycleProcess.ANSWER_PUBLICITY_OBJECTION,
+                        operator, Map.of());
+            }
+            return objections.get(tenderId, objectionId);
+        });
+    }
+
+    private boolean anyAmended(String tenderId) {
+        return objections.ofTender(tenderId).stream().anyMatch(o -> Boolean.TRUE.equals(o.amendsDocuments()));
+    }
+
+    /**
+     * The purchaser determines the winner from the candidates. Under government procurement, and where the
+     * first-ranked must win (TBR 55), another candidate only with the reason the better-ranked ones dropped out.
+     */
+    public void chooseWinner(String tenderId, String winnerBidId, String reason, Operator operator) {
+        Tender tender = tenders.get(tenderId);
+        Bid winner = bids.bid(tenderId, winnerBidId);
+        if (winner.round() != tender.round() || winner.candidateRank() == null) {
+            throw invalid("winnerBidId", winnerBidId, "a candidate", "中标人须从中标候选人中确定",
+                    "The winner is one of the candidates (TBL 40; TBL 57)");
+        }
+        boolean ranked = periods.facts(tender).law() == Regime.GOVERNMENT_PROCUREMENT || periods.winnerByRank(tender);
+        if (ranked && winner.candidateRank() != 1 && (reason == null || reason.isBlank())) {
+            throw invalid("reason", null, "the reason", "不确定排名第一的中标候选人的，须说明其放弃或不能履行的理由",
+                    "Passing over the first-ranked candidate needs the reason it dropped out (TBR 55; O87 68)");
+        }
+        String task = tasks.single(tenderId, LifecycleProcess.DETERMINE_WINNER).isPresent()
+                ? LifecycleProcess.DETERMINE_WINNER : LifecycleProcess.CHOOSE_WINNER;
+        tasks.complete(tenderId, task, operator, Variables.createVariables()
+                .putValue(LifecycleProcess.WINNER_BID_ID, winnerBidId)
+                .putValue(LifecycleProcess.REASON, reason));
+    }
+
+    /**
+     * After a failure the purchaser decides: tender again with new dates (the registration rules decide the
+     * periods again), or ask to change the method (GPL 37; O87 43; F4).
+     */
+    public void afterFailure(String tenderId, LifecycleProcess.NextStep next, LocalDate documentIssueDate,
+            OffsetDateTime bidDeadline, ProcurementMethod method, String reason, Operator operator) {
+        Tender tender = tenders.get(tenderId);
+        if (tender.status() != TenderStatus.FAILED) {
+            throw new ConflictException("招标未失败 / The tender has not failed");
+        }
+        var variables = Variables.createVariables().putValue(LifecycleProcess.NEXT_STEP, next.name());
+        if (next == LifecycleProcess.NextStep.RETENDER) {
+            if (documentIssueDate == null || bidDeadline == null) {
+                throw invalid(documentIssueDate == null ? "documentIssueDate" : "bidDeadline", null, "required",
+                        "重新招标须给出新的招标文件发出日和投标截止时间", "Tendering again needs new dates");
+            }
+            if (documentIssueDate.isBefore(clock.today())) {
+                throw invalid("documentIssueDate", documentIssueDate, clock.today(), "招标文件发出日不得早于今天",
+                        "The documents cannot be issued before today");
+            }
+            RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
+            RegistrationEvaluation evaluation = registrationRules.evaluate(
+                    tenders.facts(tender, documentIssueDate, bidDeadline, true, clock.today()), ruleSet);
+            ObjectNode inputs = json.createObjectNode().put("documentIssueDate", documentIssueDate.toString())
+                    .put("bidDeadline", bidDeadline.toString()).put("round", tender.round() + 1);
+            DecisionRecord record = new DecisionRecord(UUID.randomUUID().toString(), "RETENDER",
+                    evaluation.accepted() ? DecisionRecord.Outcome.ACCEPTED : DecisionRecord.Outcome.REFUSED, false,
+                    tenderId, ruleSet.version(), clock.instant(), operator.userId(), operator.address(), inputs,
+                    json.valueToTree(evaluation.decisions()), evaluation.firedRules(), evaluation.violations());
+            transactions.executeWithoutResult(s -> decisionRecords.save(record));
+            if (!evaluation.accepted()) {
+                throw new RuleRefusalException(evaluation.violations(), record.id(), ruleSet.version());
+            }
+            variables.putValue(LifecycleProcess.NEW_DOCUMENT_ISSUE_DATE, documentIssueDate.toString())
+                    .putValue(LifecycleProcess.NEW_BID_DEADLINE,
+                            bidDeadline.atZoneSameInstant(LegalClock.CHINA).toOffsetDateTime().toString());
+        } else {
+            if (method == null || reason == null || reason.isBlank()) {
+                throw invalid(method == null ? "procurementMethod" : "reason", null, "required",
+                        "变更采购方式须说明新的方式和理由", "A change of method names the method and the reasons");
+            }
+            variables.putValue(LifecycleProcess.NEW_METHOD, method.name()).putValue(LifecycleProcess.REASON, reason);
+        }
+        tasks.complete(tenderId, LifecycleProcess.DECIDE_AFTER_FAILURE, operator, variables);
+    }
+
+    /** The finance department (GP) or the project approval authority (TL) decides a change of method. */
+    public void decideMethodChange(String tenderId, boolean approved, String comment, Operator operator) {
+        if (!approved && (comment == null || comment.isBlank())) {
+            throw invalid("comment", comment, "the reasons", "不批准须说明理由", "A refusal gives its reasons");
+        }
+        tasks.complete(tenderId, LifecycleProcess.APPROVE_METHOD_CHANGE, operator, Variables.createVariables()
+                .putValue(LifecycleProcess.METHOD_CHANGE_APPROVED, approved).putValue("comment", comment));
+    }
+
+    /** The purchaser terminates the tender before the award (TBR 31; O87 29): fees and bonds are refunded. */
+    public void terminate(String tenderId, String reason, Operator operator) {
+        transactions.executeWithoutResult(status -> {
+            Tender tender = tenders.lock(tenderId);
+            if (!tender.status().isTerminable()) {
+                throw new ConflictException("招标项目当前状态为" + tender.status().label() + "，不能终止 / Tender "
+                        + tenderId + " cannot be terminated now");
+            }
+            runtime.createMessageCorrelation(LifecycleProcess.TENDER_TERMINATED).processInstanceBusinessKey(tenderId)
+                    .setVariable(LifecycleProcess.REASON, reason).correlate();
+        });
+    }
+
+    private static void requireBidding(Tender tender) {
+        if (tender.status() == TenderStatus.SUSPENDED) {
+            throw new ConflictException("异议答复前招标投标活动暂停 (TBR 22) / Suspended until the objection is answered");
+        }
+        if (tender.status() != TenderStatus.BIDDING) {
+            throw new ConflictException("招标项目当前状态为" + tender.status().label() + "，不能澄清 / Tender "
+                    + tender.id() + " is " + tender.status() + ": no clarification now");
+        }
+    }
+
+    private static ValidationException invalid(String field, Object value, Object limit, String zh, String en) {
+        return new ValidationException(List.of(Violation.of(field, "validation." + field, null, limit, value, zh, en)));
+    }
+}

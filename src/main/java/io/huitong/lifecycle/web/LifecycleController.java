@@ -1,0 +1,123 @@
+package io.huitong.lifecycle.web;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.huitong.lifecycle.LifecycleActions;
+import io.huitong.lifecycle.LifecycleProcess;
+import io.huitong.lifecycle.Objection;
+import io.huitong.shared.security.Operator;
+import io.huitong.shared.web.DeadlineDeserializer;
+import io.huitong.tender.ProcurementMethod;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/tenders/{tenderId}")
+@Tag(name = "招标流程 Lifecycle", description = "澄清、异议、定标、失败后处理、终止 / Clarify, object, award, after a failure, terminate")
+class LifecycleController {
+
+    private final LifecycleActions actions;
+
+    LifecycleController(LifecycleActions actions) {
+        this.actions = actions;
+    }
+
+    record ClarificationRequest(@NotBlank @Size(max = 20000) String content, @NotNull Boolean affectsPreparation,
+            @JsonDeserialize(using = DeadlineDeserializer.class) OffsetDateTime newBidDeadline) {
+    }
+
+    @PostMapping("/clarifications")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "澄清或修改招标文件 Clarify or amend the documents",
+            description = "One that may affect bid preparation and comes less than 15 days before the deadline moves "
+                    + "it (TBR 21; GPR 31): to newBidDeadline if late enough (422 otherwise), else to the earliest legal "
+                    + "moment. 409 while suspended or outside bidding.")
+    LifecycleActions.Clarification clarify(@PathVariable String tenderId, @Valid @RequestBody ClarificationRequest r) {
+        return actions.clarify(tenderId, r.content(), r.affectsPreparation(), r.newBidDeadline(), Operator.current());
+    }
+
+    record ObjectionRequest(@NotBlank @Size(max = 20000) String content, @Size(max = 200) String party) {
+    }
+
+    @PostMapping("/objections")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "提出异议或质疑 Object or challenge",
+            description = "To the documents while bidding, within its window (TBR 22: 10 days before the deadline; "
+                    + "B32); to the result during publicity (TBR 54). Suspends the procedure until answered.")
+    Objection object(@PathVariable String tenderId, @Valid @RequestBody ObjectionRequest r) {
+        return actions.object(tenderId, r.content(), r.party(), Operator.current());
+    }
+
+    record AnswerRequest(@NotBlank @Size(max = 20000) String answer, Boolean amendsDocuments) {
+    }
+
+    @PostMapping("/objections/{objectionId}/answer")
+    @Operation(summary = "答复异议 Answer an objection",
+            description = "With the last pending objection answered the procedure resumes; the time it stood still is "
+                    + "given back, and an answer that amends the documents moves the deadline at least 15 days away.")
+    Objection answer(@PathVariable String tenderId, @PathVariable String objectionId,
+            @Valid @RequestBody AnswerRequest r) {
+        return actions.answer(tenderId, objectionId, r.answer(), Boolean.TRUE.equals(r.amendsDocuments()),
+                Operator.current());
+    }
+
+    record AwardRequest(@NotBlank String winnerBidId, @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/award")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "确定中标人 Determine the winner",
+            description = "From the candidates. Under government procurement and where rank one must win (TBR 55), "
+                    + "another candidate only with the reason the better-ranked dropped out.")
+    void award(@PathVariable String tenderId, @Valid @RequestBody AwardRequest r) {
+        actions.chooseWinner(tenderId, r.winnerBidId(), r.reason(), Operator.current());
+    }
+
+    record AfterFailureRequest(@NotNull LifecycleProcess.NextStep nextStep, LocalDate documentIssueDate,
+            @JsonDeserialize(using = DeadlineDeserializer.class) OffsetDateTime bidDeadline,
+            ProcurementMethod procurementMethod, @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/after-failure")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "失败后：重新招标或变更方式 After a failure: tender again or change the method",
+            description = "RETENDER with documentIssueDate and bidDeadline (the registration rules decide the periods "
+                    + "again: 422 with the article); METHOD_CHANGE with procurementMethod and reason, for approval.")
+    void afterFailure(@PathVariable String tenderId, @Valid @RequestBody AfterFailureRequest r) {
+        actions.afterFailure(tenderId, r.nextStep(), r.documentIssueDate(), r.bidDeadline(), r.procurementMethod(),
+                r.reason(), Operator.current());
+    }
+
+    record MethodChangeDecision(@NotNull Boolean approved, @Size(max = 2000) String comment) {
+    }
+
+    @PostMapping("/method-change/decision")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "审批采购方式变更 Decide a change of method",
+            description = "The finance department (government procurement) or the project approval authority.")
+    void decideMethodChange(@PathVariable String tenderId, @Valid @RequestBody MethodChangeDecision r) {
+        actions.decideMethodChange(tenderId, r.approved(), r.comment(), Operator.current());
+    }
+
+    record TerminationRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/termination")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "终止招标 Terminate", description = "Before the award (TBR 31; O87 29); fees and bonds are refunded.")
+    void terminate(@PathVariable String tenderId, @Valid @RequestBody TerminationRequest r) {
+        actions.terminate(tenderId, r.reason(), Operator.current());
+    }
+}

@@ -1,0 +1,2 @@
+/** Parties (市场主体): their unified social credit code (统一社会信用代码, GB 32100-2015). */
+package io.huitong.shared.party;

@@ -1,0 +1,103 @@
+package io.huitong.shared.workflow;
+
+import io.huitong.shared.security.Operator;
+import io.huitong.shared.web.ConflictException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completes user tasks for Huitong's API as Tasklist would: the operator must be the task's assignee, a
+ * candidate user or a member of a candidate group; the engine is told who acts, so that its history and the
+ * task listeners see the operator.
+ */
+@Component
+public class TaskActions {
+
+    private final TaskService tasks;
+    private final IdentityService identity;
+
+    TaskActions(TaskService tasks, IdentityService identity) {
+        this.tasks = tasks;
+        this.identity = identity;
+    }
+
+    /** The open tasks of every process instance with this business key (the tender id). */
+    public List<Task> open(String businessKey) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(businessKey).active().initializeFormKeys()
+                .orderByTaskCreateTime().asc().list();
+    }
+
+    /** The open tasks of that definition for the business key. */
+    public List<Task> open(String businessKey, String taskDefinitionKey) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskDefinitionKey)
+                .active().list();
+    }
+
+    /** The candidate groups of a task. */
+    public List<String> candidateGroups(String taskId) {
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+    }
+
+    /**
+     * Completes the open task of that definition on which the operator may work.
+     *
+     * @throws ConflictException when no such task is open
+     * @throws AccessDeniedException when the operator may not work on it
+     */
+    public void complete(String businessKey, String taskDefinitionKey, Operator operator, Map<String, Object> variables) {
+        List<Task> candidates = open(businessKey, taskDefinitionKey);
+        if (candidates.isEmpty()) {
+            throw new ConflictException("没有待办理的该项任务 / No open task " + taskDefinitionKey + " for " + businessKey);
+        }
+        List<String> groups = groupsOf(operator.userId());
+        Task task = candidates.stream().filter(t -> mayWork(t, operator.userId(), groups)).findFirst()
+                .orElseThrow(() -> new AccessDeniedException("该任务不由你办理 / This task is not yours to do: "
+                        + taskDefinitionKey));
+        Authentication previous = identity.getCurrentAuthentication();
+        identity.setAuthentication(operator.userId(), groups);
+        try {
+            tasks.complete(task.getId(), variables);
+        } catch (OptimisticLockingException | org.camunda.bpm.engine.exception.NotFoundException e) {
+            throw new ConflictException("该任务已由他人同时办理 / The task was completed by someone else at the same time");
+        } finally {
+            if (previous == null) {
+                identity.clearAuthentication();
+            } else {
+                identity.setAuthentication(previous);
+            }
+        }
+    }
+
+    /** Whether the user may work on the task: its assignee, or a candidate. */
+    public boolean mayWork(Task task, String userId, List<String> groups) {
+        if (task.getAssignee() != null) {
+            return task.getAssignee().equals(userId);
+        }
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .anyMatch(link -> userId.equals(link.getUserId()) || groups.contains(link.getGroupId()));
+    }
+
+    public List<String> groupsOf(String userId) {
+        return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    }
+
+    /** The open task of that definition, if exactly one. */
+    public Optional<Task> single(String businessKey, String taskDefinitionKey) {
+        List<Task> open = open(businessKey, taskDefinitionKey);
+        return open.size() == 1 ? Optional.of(open.get(0)) : Optional.empty();
+    }
+}

@@ -1,0 +1,113 @@
+package io.huitong.lifecycle;
+
+import static io.huitong.support.RegistrationJson.works;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.huitong.support.LifecycleTest;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * One tender of each regime through the REST API, from registration to archive, and the failure path: time
+ * moves with the clock.
+ */
+class LifecycleScenarioTest extends LifecycleTest {
+
+    @Test
+    void works_under_the_Tendering_Law_from_registration_to_archive() {
+        // registered on 27 November, documents to be issued on 1 December, bids due 21 December 09:30
+        String id = registerAndApprove(works().with("bidBondAmount", new BigDecimal("100000.00")));
+        assertThat(deadline(id, "documentIssue").get("dueAt").asText()).isEqualTo("2026-12-01T00:00:00+08:00");
+        assertThat(bid(id, 1, "4800000.00", "100000.00 E_GUARANTEE", "LARGE").getStatusCode())
+                .as("not announced yet").isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+
+        at("2026-12-01T08:00:00");
+        assertThat(status(id)).isEqualTo("BIDDING");
+        assertThat(deadline(id, "bidDeadline").get("dueAt").asText()).isEqualTo("2026-12-21T09:30:00+08:00");
+        assertThat(deadline(id, "objectionLatest").get("lastDay").asText()).isEqualTo("2026-12-11");
+
+        // a bidder debarred by the supervisor may not bid; a bid without the bond is refused
+        ResponseEntity<String> debarment = post("supervisor", "/api/credit/records", """
+                {"partyId":"%s","partyName":"投标人9","kind":"DEBARMENT","reason":"串通投标",
+                 "startDate":"2026-06-01","endDate":"2027-05-31","citation":"TBR 67"}""".formatted(bidderId(9)));
+        assertThat(debarment.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode debarred = json(bid(id, 9, "4700000.00", "100000.00 E_GUARANTEE", "LARGE"));
+        assertThat(debarred.get("violations").get(0).get("citation").asText()).isEqualTo("TBR 67");
+        JsonNode noBond = json(bid(id, 8, "4700000.00", null, "LARGE"));
+        assertThat(noBond.get("violations").get(0).get("citation").asText()).isEqualTo("TBR 26");
+
+        at("2026-12-02T10:00:00");
+        bidAccepted(id, 1, "4800000.00", "100000.00 E_GUARANTEE", "LARGE");
+        bidAccepted(id, 2, "4650000.00", "100000.00 BANK_GUARANTEE", "MEDIUM");
+        bidAccepted(id, 3, "4900000.00", "100000.00 E_GUARANTEE", "SMALL");
+        bidAccepted(id, 4, "4500000.00", "100000.00 E_GUARANTEE", "SMALL");
+        assertThat(get("demo", "/api/tenders/" + id + "/bids").getStatusCode()).as("sealed before the opening")
+                .isEqualTo(HttpStatus.CONFLICT);
+
+        // on 10 December an amendment that affects preparation: 11 days are left, so the deadline moves (TBR 21)
+        at("2026-12-10T10:00:00");
+        JsonNode clarification = json(post("purchaser", "/api/tenders/" + id + "/clarifications",
+                "{\"content\":\"工程量清单第3章修改\",\"affectsPreparation\":true}"));
+        assertThat(clarification.get("deadlineAfter").asText()).isEqualTo("2026-12-25T09:30:00+08:00");
+        assertThat(clarification.get("citation").asText()).isEqualTo("TBL 23; TBR 21");
+        runDueJobs();
+        assertThat(deadline(id, "bidDeadline").get("dueAt").asText()).isEqualTo("2026-12-25T09:30:00+08:00");
+
+        // on 14 December (11 days before the new deadline) an objection suspends the procedure (TBR 22)
+        at("2026-12-14T09:00:00");
+        JsonNode objection = json(post("bidder", "/api/tenders/" + id + "/objections",
+                "{\"content\":\"资格条件限制潜在投标人\",\"party\":\"投标人2\"}"));
+        assertThat(status(id)).isEqualTo("SUSPENDED");
+        assertThat(openTaskKeys(id)).contains("answerObjection");
+        assertThat(json(bid(id, 5, "4600000.00", "100000.00 E_GUARANTEE", "LARGE")).get("violations").get(0)
+                .get("citation").asText()).isEqualTo("TBR 22");
+        at("2026-12-15T09:00:00");
+        ResponseEntity<String> answered = post("purchaser", "/api/tenders/" + id + "/objections/"
+                + objection.get("id").asText() + "/answer", "{\"answer\":\"资格条件符合规定，不予修改\"}");
+        assertThat(answered.getStatusCode()).as(answered.getBody()).isEqualTo(HttpStatus.OK);
+        runDueJobs();
+        assertThat(status(id)).isEqualTo("BIDDING");
+        assertThat(deadline(id, "bidDeadline").get("dueAt").asText()).as("the day it stood still is given back")
+                .isEqualTo("2026-12-26T09:30:00+08:00");
+
+        // the deadline passes: opening, then a committee of five evaluates
+        at("2026-12-26T09:31:00");
+        assertThat(status(id)).isEqualTo("EVALUATING");
+        assertThat(bid(id, 6, "4400000.00", "100000.00 E_GUARANTEE", "LARGE").getStatusCode())
+                .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(bids(id)).hasSize(4);
+        committee(id);
+        assertThat(review(id, "投标人3")).isEqualTo(3);
+        scoreAll(id, Map.of("投标人1", 50, "投标人2", 52, "投标人4", 45));
+        signReport(id);
+
+        // Tendering Law: candidates publicised for 3 days, then rank one wins (state-funded, TBR 55)
+        assertThat(status(id)).isEqualTo("PUBLICITY");
+        Map<String, JsonNode> ranked = bids(id);
+        assertThat(ranked.get("投标人2").get("candidateRank").asInt()).isEqualTo(1);
+        assertThat(ranked.get("投标人3").get("status").asText()).isEqualTo("INVALID");
+        at("2026-12-30T00:00:00");
+        assertThat(status(id)).isEqualTo("AWARDED");
+        assertThat(tender(id).get("winnerBidId").asText()).isEqualTo(ranked.get("投标人2").get("id").asText());
+        assertThat(openTaskKeys(id)).containsExactlyInAnyOrder("signContract", "reportToSupervisor");
+        assertThat(deadline(id, "contract").get("citation").asText()).isEqualTo("TBL 46");
+
+        completeTask(id, "purchaser", "signContract");
+        completeTask(id, "purchaser", "reportToSupervisor");
+        assertThat(status(id)).isEqualTo("CONTRACTED");
+        assertThat(deadline(id, "bondRefund").get("citation").asText()).isEqualTo("TBR 57");
+        completeTask(id, "finance", "refundBonds");
+
+        JsonNode archived = tender(id);
+        assertThat(archived.get("status").asText()).isEqualTo("ARCHIVED");
+        assertThat(archived.get("openTasks")).isEmpty();
+        assertThat(decisionKinds(id)).contains("REGISTRATION", "BID_SUBMISSION", "CLARIFICATION", "BID_OPENING",
+                "COMMITTEE", "EVALUATION");
+        assertThat(json(get("demo", "/api/tenders/" + id + "/bids")).findValues("bondRefundedAt"))
+                .allSatisfy(refunded -> assertThat(refunded.isNull()).isFalse());
+    }
+}

@@ -1,0 +1,178 @@
+package io.huitong.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.huitong.shared.party.CreditCodes;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Drives tenders through their lifecycle over HTTP, as the users would: purchaser, approvers, bidder portals,
+ * clerks, experts, finance. Time moves only through the clock; due timers run when the clock passes them.
+ */
+public abstract class LifecycleTest extends ApiTest {
+
+    /** The demo user who acts for each approver group. */
+    private static final Map<String, String> APPROVER = Map.of("registration-clerk", "clerk", "centre-director",
+            "director", "supervisor", "supervisor", "finance-department", "finance", "project-approval-authority",
+            "approval");
+
+    /** The members of a committee of five: four experts (the first chairs) and the purchaser's representative. */
+    protected static final List<String> MEMBERS = List.of("expert1", "expert2", "expert3", "expert4", "purchaser");
+
+    /** A valid unified social credit code for bidder n. */
+    public static String bidderId(int n) {
+        return CreditCodes.withCheck(String.format("91410100MA%07d", n));
+    }
+
+    /** Moves the clock to a time in China and runs what falls due. */
+    protected void at(String localDateTime) {
+        clockAt(ZonedDateTime.parse(localDateTime + "+08:00[Asia/Shanghai]"));
+        runDueJobs();
+    }
+
+    /** Registers and approves every step of the route; the lifecycle starts. Returns the tender id. */
+    protected String registerAndApprove(RegistrationJson registration) {
+        ResponseEntity<String> created = post("purchaser", "/api/tenders", registration.toString());
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+        JsonNode tender = json(created);
+        String id = tender.get("id").asText();
+        for (JsonNode group : tender.get("decisions").get("approvalRoute")) {
+            ResponseEntity<String> step = post(APPROVER.get(group.asText()), "/api/tenders/" + id + "/approval",
+                    "{\"approved\":true}");
+            assertThat(step.getStatusCode()).as(step.getBody()).isEqualTo(HttpStatus.OK);
+        }
+        runDueJobs();
+        assertThat(tender(id).get("status").asText()).isEqualTo("APPROVED");
+        return id;
+    }
+
+    protected JsonNode tender(String id) {
+        return json(get("demo", "/api/tenders/" + id));
+    }
+
+    protected String status(String id) {
+        return tender(id).get("status").asText();
+    }
+
+    /** A bid of bidder n; bond given as "amount FORM" or null. */
+    protected ResponseEntity<String> bid(String tenderId, int n, String price, String bond, String smeSize) {
+        String bondJson = bond == null ? "null" : "{\"form\":\"" + bond.split(" ")[1] + "\",\"amount\":"
+                + bond.split(" ")[0] + ",\"guaranteeNo\":\"G-" + n + "\",\"payerAccount\":\"4101-" + n + "\"}";
+        return post("bidder", "/api/tenders/" + tenderId + "/bids", """
+                {"bidderId":"%s","bidderName":"投标人%d","price":%s,"bond":%s,"smeSize":"%s",
+                 "legalRepresentative":"法定代表人%d","projectManager":"项目经理%d","contactPerson":"联系人%d"}"""
+                .formatted(bidderId(n), n, price, bondJson, smeSize, n, n, n));
+    }
+
+    protected void bidAccepted(String tenderId, int n, String price, String bond, String smeSize) {
+        ResponseEntity<String> response = bid(tenderId, n, price, bond, smeSize);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** The bids of the current round, once opened, by bidder name. */
+    protected Map<String, JsonNode> bids(String tenderId) {
+        ResponseEntity<String> response = get("demo", "/api/tenders/" + tenderId + "/bids");
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        int round = tender(tenderId).get("round").asInt();
+        Map<String, JsonNode> byName = new LinkedHashMap<>();
+        for (JsonNode bid : json(response)) {
+            if (bid.get("round").asInt() == round) {
+                byName.put(bid.get("bidderName").asText(), bid);
+            }
+        }
+        return byName;
+    }
+
+    /** Records a committee of five (expert1 chairs). */
+    protected void committee(String tenderId) {
+        String members = MEMBERS.stream().map(user -> """
+                {"name":"%s","userId":"%s","role":"%s","chair":%s}""".formatted(user, user,
+                user.equals("purchaser") ? "PURCHASER_REPRESENTATIVE" : "EXPERT", user.equals("expert1")))
+                .collect(Collectors.joining(",", "{\"members\":[", "]}"));
+        ResponseEntity<String> response = post("clerk", "/api/tenders/" + tenderId + "/committee", members);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** The chair's review: the named bidders' bids rejected (reason and article), the others qualified. */
+    protected int review(String tenderId, String... rejectedBidders) {
+        Map<String, JsonNode> bids = bids(tenderId);
+        List<String> rejections = new ArrayList<>();
+        for (String name : rejectedBidders) {
+            rejections.add("{\"bidId\":\"" + bids.get(name).get("id").asText()
+                    + "\",\"reason\":\"未实质性响应招标文件\",\"citation\":\"TBR 51(六)\"}");
+        }
+        ResponseEntity<String> response = post("expert1", "/api/tenders/" + tenderId + "/review",
+                "{\"rejections\":[" + String.join(",", rejections) + "]}");
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        return json(response).get("qualifiedCount").asInt();
+    }
+
+    /** Every member gives every qualified bid the technical score its bidder name maps to. */
+    protected void scoreAll(String tenderId, Map<String, Integer> scoreByBidder) {
+        Map<String, JsonNode> bids = bids(tenderId);
+        String scores = scoreByBidder.entrySet().stream()
+                .map(e -> "\"" + bids.get(e.getKey()).get("id").asText() + "\":" + e.getValue())
+                .collect(Collectors.joining(",", "{\"scores\":{", "}}"));
+        for (String member : MEMBERS) {
+            ResponseEntity<String> response = post(member, "/api/tenders/" + tenderId + "/scores", scores);
+            assertThat(response.getStatusCode()).as(member + ": " + response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        }
+    }
+
+    protected void signReport(String tenderId) {
+        ResponseEntity<String> response = post("expert1", "/api/tenders/" + tenderId + "/report/signature", "");
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
+    }
+
+    /** The open task of that key, as the tender view lists it. */
+    protected JsonNode openTask(String tenderId, String taskKey) {
+        for (JsonNode task : tender(tenderId).get("openTasks")) {
+            if (task.get("taskKey").asText().equals(taskKey)) {
+                return task;
+            }
+        }
+        throw new AssertionError("no open task " + taskKey + " in " + tender(tenderId).get("openTasks"));
+    }
+
+    protected List<String> openTaskKeys(String tenderId) {
+        List<String> keys = new ArrayList<>();
+        tender(tenderId).get("openTasks").forEach(t -> keys.add(t.get("taskKey").asText()));
+        return keys;
+    }
+
+    /** Completes a task through Camunda's REST API, as Tasklist does. */
+    protected void completeTask(String tenderId, String user, String taskKey) {
+        String taskId = openTask(tenderId, taskKey).get("taskId").asText();
+        ResponseEntity<String> response = post(user, "/engine-rest/task/" + taskId + "/complete", "{\"variables\":{}}");
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
+    }
+
+    /** A due date of the tender's timeline, by name, in its latest round. */
+    protected JsonNode deadline(String tenderId, String name) {
+        JsonNode found = null;
+        for (JsonNode d : tender(tenderId).get("timeline")) {
+            if (d.get("name").asText().equals(name)) {
+                found = d;
+            }
+        }
+        assertThat(found).as("due date " + name).isNotNull();
+        return found;
+    }
+
+    /** The kinds of decision recorded for the tender. */
+    protected List<String> decisionKinds(String tenderId) {
+        List<String> kinds = new ArrayList<>();
+        json(get("demo", "/api/tenders/" + tenderId + "/decisions")).forEach(d -> kinds.add(d.get("kind").asText()));
+        return kinds;
+    }
+}
