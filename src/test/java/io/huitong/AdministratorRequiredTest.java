@@ -2,6 +2,7 @@ package io.huitong;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.huitong.support.Standalone;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -12,7 +13,7 @@ class AdministratorRequiredTest {
     void refuses_to_start_without_an_administrator() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(HuitongApplication.class)
                 .profiles("test")
-                .run("--server.port=0").close())
+                .run(Standalone.args()).close())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("No administrator")
                 .hasMessageContaining("camunda.bpm.admin-user.password");

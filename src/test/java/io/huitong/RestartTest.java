@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huitong.support.ApiTest;
+import io.huitong.support.Standalone;
 import java.nio.file.Path;
 import java.util.Date;
+import java.time.Instant;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -49,9 +52,8 @@ class RestartTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(HuitongApplication.class)
                 .profiles("demo")
-                // arguments, not default properties: application.yaml would win over those
-                .run("--huitong.data-dir=" + dataDir, "--server.port=0", "--camunda.bpm.job-execution.enabled=false",
-                        "--camunda.bpm.metrics.enabled=false");
+                .run(Standalone.args("--huitong.data-dir=" + dataDir, "--camunda.bpm.job-execution.enabled=false",
+                        "--camunda.bpm.metrics.enabled=false"));
     }
 
     private ResponseEntity<String> call(ConfigurableApplicationContext app, String user, HttpMethod method,
@@ -71,6 +73,47 @@ class RestartTest {
 
     private JsonNode read(ResponseEntity<String> response) throws Exception {
         return json.readTree(response.getBody());
+    }
+
+    @Test
+    void pending_timers_fire_at_their_dates_after_a_restart() throws Exception {
+        String id;
+        try (ConfigurableApplicationContext first = start()) {
+            id = read(call(first, "purchaser", HttpMethod.POST, "/api/tenders", works().toString())).get("id").asText();
+            call(first, "clerk", HttpMethod.POST, "/api/tenders/" + id + "/approval", "{\"approved\":true}");
+            call(first, "director", HttpMethod.POST, "/api/tenders/" + id + "/approval", "{\"approved\":true}");
+            runDueJobs(first);
+            assertThat(read(call(first, "demo", HttpMethod.GET, "/api/tenders/" + id, null)).get("status").asText())
+                    .isEqualTo("APPROVED");
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            var jobs = second.getBean(ManagementService.class);
+            assertThat(jobs.createJobQuery().timers().singleResult().getDuedate())
+                    .isEqualTo(Date.from(Instant.parse("2026-11-30T16:00:00Z")));
+            ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-30T15:59:59Z")));
+            assertThat(runDueJobs(second)).as("not yet due").isZero();
+            ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-30T16:00:01Z")));
+            assertThat(runDueJobs(second)).isPositive();
+            assertThat(read(call(second, "demo", HttpMethod.GET, "/api/tenders/" + id, null)).get("status").asText())
+                    .isEqualTo("BIDDING");
+            assertThat(jobs.createJobQuery().timers().singleResult().getDuedate())
+                    .as("the next timer waits for the bid deadline")
+                    .isEqualTo(Date.from(Instant.parse("2026-12-21T01:30:00Z")));
+        }
+    }
+
+    private static int runDueJobs(ConfigurableApplicationContext app) {
+        var jobs = app.getBean(ManagementService.class);
+        int ran = 0;
+        for (var due = jobs.createJobQuery().executable().list(); !due.isEmpty();
+                due = jobs.createJobQuery().executable().list()) {
+            for (var job : due) {
+                jobs.executeJob(job.getId());
+                ran++;
+            }
+        }
+        return ran;
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.huitong.rules.RuleSetRejectedException;
 import io.huitong.shared.workflow.ModelRejectedException;
+import io.huitong.support.Standalone;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +18,7 @@ class StartupRefusalTest {
     private static Throwable start(Path rules, Path processes) {
         return catchThrowable(() -> new SpringApplicationBuilder(HuitongApplication.class)
                 .profiles("test", "demo")
-                // arguments, not default properties: application.yaml would win over those
-                .run("--server.port=0", "--huitong.rules-dir=" + rules, "--huitong.processes-dir=" + processes)
+                .run(Standalone.args("--huitong.rules-dir=" + rules, "--huitong.processes-dir=" + processes))
                 .close());
     }
 

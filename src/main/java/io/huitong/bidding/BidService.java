@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,9 +51,12 @@ public class BidService {
     private final TransactionTemplate transactions;
     private final LegalClock clock;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
 
     BidService(Bids bids, TenderService tenders, CreditRegistry credit, RuleSetRegistry ruleSets,
-            DecisionRecords decisionRecords, TransactionTemplate transactions, LegalClock clock, ObjectMapper json) {
+            DecisionRecords decisionRecords, TransactionTemplate transactions, LegalClock clock, ObjectMapper json,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.bids = bids;
         this.tenders = tenders;
         this.credit = credit;
@@ -134,6 +138,9 @@ public class BidService {
                 throw new ConflictException("投标截止后不能撤回 / A bid can be withdrawn only before the deadline");
             }
             bids.status(bidId, BidStatus.WITHDRAWN, null, null);
+            if (bid.holdsBond()) {
+                events.publishEvent(new BidWithdrawn(tenderId, bidId));
+            }
             return bids.find(bidId).orElseThrow();
         });
     }

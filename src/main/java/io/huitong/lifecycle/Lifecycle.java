@@ -2,6 +2,7 @@ package io.huitong.lifecycle;
 
 import io.huitong.bidding.Bid;
 import io.huitong.bidding.BidService;
+import io.huitong.bidding.BidWithdrawn;
 import io.huitong.shared.time.LegalClock;
 import io.huitong.tender.ProcurementMethod;
 import io.huitong.tender.Regime;
@@ -216,6 +217,8 @@ public class Lifecycle {
         if (periods.facts(tender).law() == Regime.TENDERING_LAW) {
             periods.schedule(tender, "supervisorReport", now);
         } else {
+            // the result is published with the award notice and announced for one working day (O87 69)
+            periods.schedule(tender, "awardAnnouncement", now);
             losersHold = bids.ofRound(tenderId, tender.round()).stream()
                     .anyMatch(b -> b.holdsBond() && b.bondRefundedAt() == null && !b.id().equals(winner));
             if (losersHold) {
@@ -224,6 +227,15 @@ public class Lifecycle {
             }
         }
         execution.setVariable(LifecycleProcess.LOSERS_BONDS_HELD, losersHold);
+    }
+
+    /** A bid withdrawn before the deadline: its bond falls due for refund (TBR 35; O87 38). */
+    @EventListener
+    public void withdrawn(BidWithdrawn event) {
+        Tender tender = tenders.get(event.tenderId());
+        LegalPeriod period = periods.period(tender, "withdrawalRefund");
+        OffsetDateTime due = periods.end(tender, period, clock.instant());
+        bids.bondsDue(event.tenderId(), tender.round(), due.toInstant(), b -> b.id().equals(event.bidId()));
     }
 
     /** The contract was not signed in time: the delay is on record for the supervisor. */

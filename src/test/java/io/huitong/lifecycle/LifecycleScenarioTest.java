@@ -110,4 +110,91 @@ class LifecycleScenarioTest extends LifecycleTest {
         assertThat(json(get("demo", "/api/tenders/" + id + "/bids")).findValues("bondRefundedAt"))
                 .allSatisfy(refunded -> assertThat(refunded.isNull()).isFalse());
     }
+
+    @Test
+    void goods_under_government_procurement_from_registration_to_archive() {
+        String id = registerAndApprove(works().with("regime", "GOVERNMENT_PROCUREMENT").with("category", "GOODS")
+                .with("title", "郑州市某单位信息化设备采购").with("estimatedAmount", new BigDecimal("2500000.00"))
+                .with("stateControlled", false).with("bidDeadline", "2026-12-21")
+                .with("bidBondAmount", new BigDecimal("20000.00")));
+        at("2026-12-01T08:00:00");
+        assertThat(status(id)).isEqualTo("BIDDING");
+        assertThat(deadline(id, "challengeWindow").get("citation").asText()).isEqualTo("GPL 52; GPR 53; O94 10");
+        JsonNode cash = json(bid(id, 1, "2400000.00", "20000.00 CASH", "LARGE"));
+        assertThat(cash.get("violations").get(0).get("field").asText()).isEqualTo("bond.form");
+
+        bidAccepted(id, 1, "2400000.00", "20000.00 E_GUARANTEE", "LARGE");
+        bidAccepted(id, 2, "2450000.00", "20000.00 E_GUARANTEE", "SMALL");
+        bidAccepted(id, 3, "2300000.00", "20000.00 BANK_GUARANTEE", "MEDIUM");
+
+        at("2026-12-21T09:00:01");
+        committee(id);
+        assertThat(review(id)).isEqualTo(3);
+        scoreAll(id, Map.of("投标人1", 60, "投标人2", 58, "投标人3", 59));
+        signReport(id);
+
+        // the small firm's price counts 10% less (SME46 9; CK19): it sets the base and ranks first
+        Map<String, JsonNode> bids = bids(id);
+        assertThat(bids.get("投标人2").get("evaluatedPrice").decimalValue()).isEqualByComparingTo("2205000.00");
+        assertThat(bids.get("投标人2").get("priceScore").decimalValue()).isEqualByComparingTo("30.0000");
+        assertThat(bids.get("投标人3").get("priceScore").decimalValue()).isEqualByComparingTo("28.7609");
+        assertThat(bids.get("投标人2").get("candidateRank").asInt()).isEqualTo(1);
+        assertThat(bids.get("投标人3").get("candidateRank").asInt()).isEqualTo(2);
+
+        // the purchaser stays silent for 5 working days: rank one is deemed chosen (O87 68)
+        assertThat(status(id)).isEqualTo("AWARDING");
+        JsonNode determination = deadline(id, "winnerDetermination");
+        assertThat(determination.get("lastDay").asText()).isEqualTo("2026-12-28");
+        at("2026-12-28T23:59:00");
+        assertThat(status(id)).isEqualTo("AWARDING");
+        at("2026-12-29T00:00:01");
+        assertThat(status(id)).isEqualTo("AWARDED");
+        assertThat(tender(id).get("winnerBidId").asText()).isEqualTo(bids.get("投标人2").get("id").asText());
+        assertThat(openTaskKeys(id)).containsExactlyInAnyOrder("signContract", "refundLosersBonds");
+
+        completeTask(id, "finance", "refundLosersBonds");
+        completeTask(id, "purchaser", "signContract");
+        completeTask(id, "purchaser", "publishContract");
+        completeTask(id, "purchaser", "fileContract");
+        assertThat(openTaskKeys(id)).containsExactly("refundBonds");
+        completeTask(id, "finance", "refundBonds");
+        assertThat(status(id)).isEqualTo("ARCHIVED");
+    }
+
+    @Test
+    void two_bids_fail_the_tender_which_is_tendered_again() {
+        String id = registerAndApprove(works().with("bidBondAmount", new BigDecimal("50000.00")));
+        at("2026-12-01T08:00:00");
+        bidAccepted(id, 1, "4800000.00", "50000.00 E_GUARANTEE", "LARGE");
+        bidAccepted(id, 2, "4700000.00", "50000.00 E_GUARANTEE", "LARGE");
+
+        at("2026-12-21T09:30:00");
+        JsonNode failed = tender(id);
+        assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("outcomeReason").asText()).contains("TBL 28");
+        assertThat(deadline(id, "failedRoundRefund").get("citation").asText()).isEqualTo("TBR 35; O87 38");
+        assertThat(openTaskKeys(id)).containsExactly("decideAfterFailure");
+
+        // 19 days is refused for the new round too; 20 are accepted
+        ResponseEntity<String> tooShort = post("purchaser", "/api/tenders/" + id + "/after-failure",
+                "{\"nextStep\":\"RETENDER\",\"documentIssueDate\":\"2026-12-23\",\"bidDeadline\":\"2027-01-11\"}");
+        assertThat(tooShort.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json(tooShort).get("violations").get(0).get("citation").asText()).isEqualTo("TBL 24");
+        ResponseEntity<String> again = post("purchaser", "/api/tenders/" + id + "/after-failure",
+                "{\"nextStep\":\"RETENDER\",\"documentIssueDate\":\"2026-12-23\",\"bidDeadline\":\"2027-01-12\"}");
+        assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
+        JsonNode second = tender(id);
+        assertThat(second.get("round").asInt()).isEqualTo(2);
+        assertThat(second.get("status").asText()).isEqualTo("APPROVED");
+
+        at("2026-12-23T08:00:00");
+        assertThat(status(id)).isEqualTo("BIDDING");
+        bidAccepted(id, 1, "4800000.00", "50000.00 E_GUARANTEE", "LARGE");
+        bidAccepted(id, 2, "4700000.00", "50000.00 E_GUARANTEE", "LARGE");
+        bidAccepted(id, 3, "4750000.00", "50000.00 E_GUARANTEE", "LARGE");
+        at("2027-01-12T09:00:01");
+        assertThat(status(id)).isEqualTo("EVALUATING");
+        assertThat(bids(id)).hasSize(3);
+    }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.runtime.Job;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -65,6 +66,9 @@ public abstract class ApiTest {
     @BeforeEach
     void setClock() {
         ClockUtil.setCurrentTime(Date.from(NOW.toInstant()));
+        // Camunda's REST API and webapps look "the" engine up in a JVM-wide registry, which a context closed
+        // meanwhile (another test class's) may have cleared: this context's engine is the one they must find
+        ProcessEngines.registerProcessEngine(engine);
     }
 
     @AfterEach

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Leaves an audit entry for every state-changing request (POST, PUT, PATCH, DELETE) — accepted or refused —
@@ -36,10 +37,12 @@ public class AuditFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        // the answer waits for its audit entry: nobody sees a state change that is not on record
+        ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
         int status = 500;
         try {
-            chain.doFilter(request, response);
-            status = response.getStatus();
+            chain.doFilter(request, held);
+            status = held.getStatus();
         } finally {
             try {
                 String query = request.getQueryString();
@@ -48,6 +51,7 @@ public class AuditFilter extends OncePerRequestFilter {
             } catch (RuntimeException e) {
                 log.error("audit entry not written for {} {}", request.getMethod(), request.getRequestURI(), e);
             }
+            held.copyBodyToResponse();
         }
     }
 }

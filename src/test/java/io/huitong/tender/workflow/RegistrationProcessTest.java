@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -26,9 +25,6 @@ import org.springframework.http.HttpStatus;
  * steps are decided through the API, or through the engine as Camunda Tasklist does.
  */
 class RegistrationProcessTest extends ApiTest {
-
-    @Autowired
-    ProcessEngine engine;
 
     @Autowired
     IdentityService identity;

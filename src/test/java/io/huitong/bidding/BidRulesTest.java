@@ -1,0 +1,280 @@
+package io.huitong.bidding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.huitong.credit.CreditRecord;
+import io.huitong.credit.PartyRelation;
+import io.huitong.rules.FiredRule;
+import io.huitong.rules.Refusal;
+import io.huitong.rules.RuleSet;
+import io.huitong.rules.RuleSetCompiler;
+import io.huitong.rules.RuleSetSources;
+import io.huitong.rules.RuleSource;
+import io.huitong.shared.party.CreditCodes;
+import io.huitong.shared.time.LegalClock;
+import io.huitong.support.RuleSets;
+import io.huitong.tender.BondForm;
+import io.huitong.tender.Regime;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules of {@code rules/bidding/}: facts in, refusals or invalidations out, at their boundaries. The last
+ * check makes sure every bidding rule fired in at least one test.
+ */
+class BidRulesTest {
+
+    private static final Set<String> FIRED = new HashSet<>();
+    static final String BIDDER = CreditCodes.withCheck("91410100MA0000001");
+    static final String MEMBER = CreditCodes.withCheck("91410100MA0000002");
+    static final String OTHER = CreditCodes.withCheck("91410100MA0000003");
+    static final Instant DEADLINE = Instant.parse("2026-12-21T01:30:00Z");
+    static final LocalDate TODAY = LocalDate.of(2026, 12, 10);
+
+    /** A platform with an operator, for EB20 23: the project's rules and one more policy file. */
+    private static RuleSet withOperator;
+
+    static synchronized RuleSet withOperator() {
+        if (withOperator == null) {
+            List<RuleSource> files = new ArrayList<>(RuleSetSources.fromFolder(Path.of("rules")).files());
+            files.removeIf(f -> f.path().equals("policy/platform.yaml"));
+            files.add(new RuleSource("policy/platform.yaml",
+                    "platformOperators:\n  - { partyId: \"" + OTHER + "\", name: 平台运营公司, note: test }\n"));
+            withOperator = new RuleSetCompiler(new LegalClock()).compile(RuleSetSources.of("test", files));
+        }
+        return withOperator;
+    }
+
+    static BidFacts bid(Regime law, String status, Bond bond, Instant at, String agency, String... members) {
+        List<String> parties = new ArrayList<>(List.of(BIDDER));
+        parties.addAll(List.of(members));
+        return new BidFacts(law, law, true, status, BIDDER, parties, bond, new BigDecimal("100.00"), at, DEADLINE,
+                TODAY, agency);
+    }
+
+    static BidFacts bid(Bond bond) {
+        return bid(Regime.TENDERING_LAW, "BIDDING", bond, DEADLINE.minusSeconds(3600), null);
+    }
+
+    static Bond bond(BondForm form, String amount) {
+        return new Bond(form, new BigDecimal(amount), "4101-1", "G-1");
+    }
+
+    static BondRequirement required(String amount, BondForm... forms) {
+        return new BondRequirement(true, new BigDecimal(amount),
+                forms.length == 0 ? EnumSet.allOf(BondForm.class) : EnumSet.of(forms[0], forms));
+    }
+
+    static final BondRequirement NONE = new BondRequirement(false, null, EnumSet.noneOf(BondForm.class));
+
+    static List<String> refusals(RuleSet ruleSet, Object... facts) {
+        RuleSet.Evaluation evaluation = ruleSet.evaluate(List.of(facts));
+        evaluation.firedRules().stream().map(FiredRule::rule).forEach(FIRED::add);
+        return evaluation.all(Refusal.class).stream().map(r -> r.by().citation()).toList();
+    }
+
+    static List<String> refusals(Object... facts) {
+        return refusals(RuleSets.current(), facts);
+    }
+
+    static CreditRecord record(String party, CreditRecord.Kind kind, LocalDate start, LocalDate end, boolean revoked) {
+        return new CreditRecord("r", party, "某公司", kind, "test", start, end, kind == CreditRecord.Kind.DEBARMENT
+                ? "TBR 67" : "GPR 19", "supervisor", Instant.EPOCH, revoked ? Instant.EPOCH : null, null, null);
+    }
+
+    @AfterAll
+    static void everyBiddingRuleIsExercised() {
+        assertThat(FIRED).as("bidding rules that no test made fire")
+                .containsAll(RuleSets.current().ruleNames("io.huitong.rules.bidding"));
+    }
+
+    @Nested
+    class Time_and_state {
+
+        @Test
+        void a_bid_a_second_before_the_deadline_is_received() {
+            assertThat(refusals(bid(Regime.TENDERING_LAW, "BIDDING", null, DEADLINE.minusSeconds(1), null), NONE))
+                    .isEmpty();
+        }
+
+        @Test
+        void a_bid_at_the_deadline_is_not() {
+            assertThat(refusals(bid(Regime.TENDERING_LAW, "BIDDING", null, DEADLINE, null), NONE))
+                    .containsExactly("EB20 26; TBL 28");
+        }
+
+        @Test
+        void nor_one_after_bidding_closed_early() {
+            assertThat(refusals(bid(Regime.TENDERING_LAW, "CLOSED", null, DEADLINE.minusSeconds(60), null), NONE))
+                    .containsExactly("EB20 26; TBL 28");
+        }
+
+        @Test
+        void nor_one_before_the_announcement_or_while_suspended() {
+            assertThat(refusals(bid(Regime.TENDERING_LAW, "APPROVED", null, DEADLINE.minusSeconds(60), null), NONE))
+                    .containsExactly("EB20 26; TBL 16");
+            assertThat(refusals(bid(Regime.TENDERING_LAW, "SUSPENDED", null, DEADLINE.minusSeconds(60), null), NONE))
+                    .containsExactly("TBR 22");
+        }
+    }
+
+    @Nested
+    class Bonds {
+
+        @Test
+        void a_required_bond_must_be_given() {
+            assertThat(refusals(bid(null), required("1000.00"))).containsExactly("TBR 26");
+            assertThat(refusals(bid(Regime.GOVERNMENT_PROCUREMENT, "BIDDING", null, DEADLINE.minusSeconds(60), null),
+                    required("1000.00"))).containsExactly("GPR 33; O87 63(一)");
+        }
+
+        @Test
+        void of_at_least_the_amount_asked() {
+            assertThat(refusals(bid(bond(BondForm.E_GUARANTEE, "1000.00")), required("1000.00"))).isEmpty();
+            assertThat(refusals(bid(bond(BondForm.E_GUARANTEE, "999.99")), required("1000.00")))
+                    .containsExactly("TBR 26; O87 63(一)");
+        }
+
+        @Test
+        void in_a_form_the_tender_allows() {
+            assertThat(refusals(bid(bond(BondForm.CASH, "1000.00")), required("1000.00", BondForm.E_GUARANTEE)))
+                    .containsExactly("GPR 33; CK38 §3; TBR 26");
+        }
+
+        @Test
+        void none_where_none_is_asked() {
+            assertThat(refusals(bid(bond(BondForm.E_GUARANTEE, "1000.00")), NONE)).containsExactly("CK38 §3");
+        }
+
+        @Test
+        void cash_comes_from_the_basic_account() {
+            Bond cash = new Bond(BondForm.CASH, new BigDecimal("1000.00"), null, null);
+            assertThat(refusals(bid(cash), required("1000.00"))).containsExactly("TBR 26");
+        }
+
+        @Test
+        void a_guarantee_names_its_number() {
+            Bond guarantee = new Bond(BondForm.BANK_GUARANTEE, new BigDecimal("1000.00"), null, " ");
+            assertThat(refusals(bid(guarantee), required("1000.00"))).containsExactly("RULES.md C17");
+        }
+    }
+
+    @Nested
+    class Eligibility {
+
+        @Test
+        void a_debarment_bars_from_its_first_to_its_last_day() {
+            BidFacts facts = bid(null);
+            assertThat(refusals(facts, NONE, record(BIDDER, CreditRecord.Kind.DEBARMENT, TODAY, TODAY.plusYears(1),
+                    false))).containsExactly("TBR 67");
+            assertThat(refusals(facts, NONE, record(BIDDER, CreditRecord.Kind.DEBARMENT, TODAY.minusYears(1), TODAY,
+                    false))).containsExactly("TBR 67");
+            assertThat(refusals(facts, NONE, record(BIDDER, CreditRecord.Kind.DEBARMENT, TODAY.minusYears(1),
+                    TODAY.minusDays(1), false))).isEmpty();
+            assertThat(refusals(facts, NONE, record(BIDDER, CreditRecord.Kind.DEBARMENT, TODAY.plusDays(1), null,
+                    false))).isEmpty();
+            assertThat(refusals(facts, NONE, record(BIDDER, CreditRecord.Kind.DEBARMENT, TODAY.minusDays(1), null,
+                    true))).as("revoked").isEmpty();
+        }
+
+        @Test
+        void a_debarred_consortium_member_bars_the_consortium() {
+            BidFacts facts = bid(Regime.TENDERING_LAW, "BIDDING", null, DEADLINE.minusSeconds(60), null, MEMBER);
+            RuleSet.Evaluation e = RuleSets.current().evaluate(List.of(facts, NONE,
+                    record(MEMBER, CreditRecord.Kind.DEBARMENT, TODAY, null, false)));
+            assertThat(e.all(Refusal.class)).singleElement()
+                    .satisfies(r -> assertThat(r.field()).isEqualTo("consortiumMembers"));
+        }
+
+        @Test
+        void government_procurement_looks_back_three_years_for_major_illegal_records() {
+            BidFacts gp = bid(Regime.GOVERNMENT_PROCUREMENT, "BIDDING", null, DEADLINE.minusSeconds(60), null);
+            assertThat(refusals(gp, NONE, record(BIDDER, CreditRecord.Kind.LARGE_FINE, TODAY.minusYears(3), null,
+                    false))).containsExactly("GPL 22(五); GPR 19");
+            assertThat(refusals(gp, NONE, record(BIDDER, CreditRecord.Kind.LARGE_FINE, TODAY.minusYears(3)
+                    .minusDays(1), null, false))).isEmpty();
+            assertThat(refusals(bid(null), NONE, record(BIDDER, CreditRecord.Kind.LARGE_FINE, TODAY.minusYears(1),
+                    null, false))).as("the Tendering Law has no such look-back").isEmpty();
+            assertThat(refusals(gp, NONE, record(BIDDER, CreditRecord.Kind.DEBARMENT, TODAY.minusYears(2),
+                    TODAY.minusYears(1), false))).as("a finished debarment restores eligibility (D6)").isEmpty();
+        }
+
+        @Test
+        void the_agency_may_not_bid_on_its_own_project() {
+            assertThat(refusals(bid(Regime.TENDERING_LAW, "BIDDING", null, DEADLINE.minusSeconds(60), BIDDER), NONE))
+                    .containsExactly("TBR 13; O87 8");
+            assertThat(refusals(bid(Regime.TENDERING_LAW, "BIDDING", null, DEADLINE.minusSeconds(60), OTHER), NONE))
+                    .isEmpty();
+        }
+
+        @Test
+        void the_platform_operator_may_not_bid_on_the_platform() {
+            BidFacts facts = bid(Regime.TENDERING_LAW, "BIDDING", null, DEADLINE.minusSeconds(60), null, OTHER);
+            assertThat(refusals(withOperator(), facts, NONE)).containsExactly("EB20 23");
+            assertThat(refusals(withOperator(), bid(null), NONE)).isEmpty();
+        }
+    }
+
+    @Nested
+    class At_the_opening {
+
+        static OpenedBid opened(Regime law, String id, String bidder, String rep, String... members) {
+            List<String> parties = new ArrayList<>(List.of(bidder));
+            parties.addAll(List.of(members));
+            return new OpenedBid(law, id, bidder, "投标人" + id, parties, List.of(members), rep);
+        }
+
+        static Set<String> invalidated(List<Object> facts) {
+            RuleSet.Evaluation e = RuleSets.current().evaluate(facts);
+            e.firedRules().stream().map(FiredRule::rule).forEach(FIRED::add);
+            Set<String> ids = new HashSet<>();
+            e.all(BidInvalidated.class).forEach(i -> ids.add(i.bidId() + " " + i.by().citation()));
+            return ids;
+        }
+
+        @Test
+        void bidders_with_the_same_legal_representative_are_both_invalid() {
+            assertThat(invalidated(List.of(opened(Regime.TENDERING_LAW, "a", BIDDER, "张三"),
+                    opened(Regime.TENDERING_LAW, "b", MEMBER, "张三"), opened(Regime.TENDERING_LAW, "c", OTHER, "李四"))))
+                    .containsExactlyInAnyOrder("a TBR 34", "b TBR 34");
+            assertThat(invalidated(List.of(opened(Regime.GOVERNMENT_PROCUREMENT, "a", BIDDER, "张三"),
+                    opened(Regime.GOVERNMENT_PROCUREMENT, "b", MEMBER, "张三"))))
+                    .containsExactlyInAnyOrder("a GPR 18", "b GPR 18");
+        }
+
+        @Test
+        void bidders_in_a_control_relation_are_both_invalid() {
+            PartyRelation control = new PartyRelation("r", BIDDER, MEMBER, PartyRelation.Kind.CONTROL, null, "s",
+                    Instant.EPOCH);
+            assertThat(invalidated(List.of(control, opened(Regime.TENDERING_LAW, "a", BIDDER, "张三"),
+                    opened(Regime.TENDERING_LAW, "b", MEMBER, "李四"))))
+                    .containsExactlyInAnyOrder("a TBR 34", "b TBR 34");
+            assertThat(invalidated(List.of(control, opened(Regime.GOVERNMENT_PROCUREMENT, "a", BIDDER, "张三"),
+                    opened(Regime.GOVERNMENT_PROCUREMENT, "b", MEMBER, "李四"))))
+                    .containsExactlyInAnyOrder("a GPR 18", "b GPR 18");
+        }
+
+        @Test
+        void a_consortium_member_that_bids_again_invalidates_both_bids() {
+            assertThat(invalidated(List.of(opened(Regime.TENDERING_LAW, "a", BIDDER, "张三", MEMBER),
+                    opened(Regime.TENDERING_LAW, "b", MEMBER, "李四"), opened(Regime.TENDERING_LAW, "c", OTHER, "王五"))))
+                    .containsExactlyInAnyOrder("a TBR 37; GPR 22", "b TBR 37; GPR 22");
+        }
+
+        @Test
+        void unrelated_bidders_stand() {
+            assertThat(invalidated(List.of(opened(Regime.TENDERING_LAW, "a", BIDDER, "张三"),
+                    opened(Regime.TENDERING_LAW, "b", MEMBER, "李四")))).isEmpty();
+        }
+    }
+}

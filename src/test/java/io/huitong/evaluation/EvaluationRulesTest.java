@@ -1,0 +1,156 @@
+package io.huitong.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.huitong.bidding.SmeSize;
+import io.huitong.rules.FiredRule;
+import io.huitong.rules.Refusal;
+import io.huitong.rules.RuleSet;
+import io.huitong.support.RuleSets;
+import io.huitong.tender.Category;
+import io.huitong.tender.Regime;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The committee and pricing rules of {@code rules/evaluation/}, at their boundaries. */
+class EvaluationRulesTest {
+
+    private static final Set<String> FIRED = new HashSet<>();
+
+    static RuleSet.Evaluation evaluate(Object... facts) {
+        RuleSet.Evaluation e = RuleSets.current().evaluate(List.of(facts));
+        e.firedRules().stream().map(FiredRule::rule).forEach(FIRED::add);
+        return e;
+    }
+
+    static List<String> refusals(CommitteeFacts facts) {
+        return evaluate(facts).all(Refusal.class).stream().map(r -> r.by().rule()).toList();
+    }
+
+    static CommitteeFacts tl(int size, int experts) {
+        return new CommitteeFacts(Regime.TENDERING_LAW, Regime.TENDERING_LAW, true, new BigDecimal("5000000.00"), size,
+                experts, 1, false);
+    }
+
+    static CommitteeFacts gp(String budget, int size, int experts, boolean representativeChairs) {
+        return new CommitteeFacts(Regime.GOVERNMENT_PROCUREMENT, Regime.GOVERNMENT_PROCUREMENT, true,
+                new BigDecimal(budget), size, experts, 1, representativeChairs);
+    }
+
+    @AfterAll
+    static void everyEvaluationRuleIsExercised() {
+        assertThat(FIRED).as("evaluation rules that no test made fire")
+                .containsAll(RuleSets.current().ruleNames("io.huitong.rules.evaluation"));
+    }
+
+    @Nested
+    class Committee {
+
+        @Test
+        void five_with_four_experts_is_enough_under_the_Tendering_Law() {
+            assertThat(refusals(tl(5, 4))).isEmpty();
+        }
+
+        @Test
+        void four_or_six_members_are_not() {
+            assertThat(refusals(tl(4, 4))).containsExactly("TBL-37 a must-tender committee is an odd number of at least five");
+            assertThat(refusals(tl(6, 6))).containsExactly("TBL-37 a must-tender committee is an odd number of at least five");
+        }
+
+        @Test
+        void experts_are_at_least_two_thirds() {
+            assertThat(refusals(tl(5, 3))).containsExactly("TBL-37 experts are at least two thirds of a must-tender committee");
+            assertThat(refusals(tl(7, 5))).isEmpty();
+            assertThat(refusals(tl(7, 4))).hasSize(1);
+        }
+
+        @Test
+        void a_project_that_need_not_be_tendered_has_no_size_rule() {
+            var voluntary = new CommitteeFacts(Regime.TENDERING_LAW, Regime.TENDERING_LAW, false,
+                    new BigDecimal("1000000.00"), 3, 2, 1, false);
+            assertThat(refusals(voluntary)).isEmpty();
+        }
+
+        @Test
+        void government_procurement_needs_seven_from_a_budget_of_10_000_000() {
+            assertThat(refusals(gp("9999999.99", 5, 4, false))).isEmpty();
+            assertThat(refusals(gp("10000000.00", 5, 4, false))).containsExactly("O87-47 a budget of 10,000,000 or more needs seven");
+            assertThat(refusals(gp("10000000.00", 7, 5, false))).isEmpty();
+        }
+
+        @Test
+        void government_procurement_size_experts_and_chair() {
+            assertThat(refusals(gp("1000000.00", 4, 4, false)))
+                    .containsExactly("O87-47 a government-procurement committee is an odd number of at least five");
+            assertThat(refusals(gp("1000000.00", 5, 3, false)))
+                    .containsExactly("O87-47 experts are at least two thirds of a government-procurement committee");
+            assertThat(refusals(gp("1000000.00", 5, 4, true)))
+                    .containsExactly("O87-47 the purchaser's representative may not chair");
+        }
+
+        @Test
+        void a_committee_has_one_chair() {
+            var noChair = new CommitteeFacts(Regime.TENDERING_LAW, Regime.TENDERING_LAW, true,
+                    new BigDecimal("5000000.00"), 5, 4, 0, false);
+            assertThat(refusals(noChair)).containsExactly("A committee has one chair");
+        }
+    }
+
+    @Nested
+    class Pricing {
+
+        static BigDecimal weight(Regime law, Regime regime, Category category) {
+            return evaluate(new PricingFacts(law, regime, category, false)).all(PriceWeight.class).get(0).weight();
+        }
+
+        @Test
+        void price_weights_by_law_and_category() {
+            assertThat(weight(Regime.GOVERNMENT_PROCUREMENT, Regime.GOVERNMENT_PROCUREMENT, Category.GOODS))
+                    .isEqualByComparingTo("0.30");
+            assertThat(weight(Regime.GOVERNMENT_PROCUREMENT, Regime.GOVERNMENT_PROCUREMENT, Category.SERVICES))
+                    .isEqualByComparingTo("0.10");
+            assertThat(weight(Regime.GOVERNMENT_PROCUREMENT, Regime.GOVERNMENT_PROCUREMENT, Category.WORKS))
+                    .isEqualByComparingTo("0.30");
+            assertThat(weight(Regime.TENDERING_LAW, Regime.TENDERING_LAW, Category.WORKS)).isEqualByComparingTo("0.40");
+        }
+
+        static List<PriceAdjustment> adjustments(Regime law, Regime regime, Category category, boolean reserved,
+                SmeSize size) {
+            return evaluate(new PricingFacts(law, regime, category, reserved),
+                    new PricedBid("b", size, new BigDecimal("100.00"))).all(PriceAdjustment.class);
+        }
+
+        @Test
+        void small_and_micro_firms_get_a_price_deduction_in_goods_and_services() {
+            assertThat(adjustments(Regime.GOVERNMENT_PROCUREMENT, Regime.GOVERNMENT_PROCUREMENT, Category.GOODS, false,
+                    SmeSize.MICRO)).singleElement().satisfies(a -> {
+                        assertThat(a.kind()).isEqualTo(PriceAdjustment.Kind.DEDUCTION);
+                        assertThat(a.rate()).isEqualByComparingTo("0.10");
+                    });
+            assertThat(adjustments(Regime.GOVERNMENT_PROCUREMENT, Regime.GOVERNMENT_PROCUREMENT, Category.SERVICES,
+                    false, SmeSize.MEDIUM)).as("medium firms get none").isEmpty();
+        }
+
+        @Test
+        void works_get_a_smaller_deduction_or_a_score_bonus_when_tendered() {
+            assertThat(adjustments(Regime.GOVERNMENT_PROCUREMENT, Regime.GOVERNMENT_PROCUREMENT, Category.WORKS, false,
+                    SmeSize.SMALL)).singleElement().satisfies(a -> assertThat(a.rate()).isEqualByComparingTo("0.03"));
+            assertThat(adjustments(Regime.TENDERING_LAW, Regime.GOVERNMENT_PROCUREMENT, Category.WORKS, false,
+                    SmeSize.SMALL)).singleElement()
+                    .satisfies(a -> assertThat(a.kind()).isEqualTo(PriceAdjustment.Kind.BONUS));
+            assertThat(adjustments(Regime.TENDERING_LAW, Regime.TENDERING_LAW, Category.WORKS, false,
+                    SmeSize.SMALL)).as("not under the Tendering Law's own projects").isEmpty();
+        }
+
+        @Test
+        void never_on_a_package_reserved_for_SMEs() {
+            assertThat(adjustments(Regime.GOVERNMENT_PROCUREMENT, Regime.GOVERNMENT_PROCUREMENT, Category.GOODS, true,
+                    SmeSize.MICRO)).isEmpty();
+        }
+    }
+}

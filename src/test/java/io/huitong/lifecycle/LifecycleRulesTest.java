@@ -1,0 +1,98 @@
+package io.huitong.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.huitong.rules.FiredRule;
+import io.huitong.rules.RuleSet;
+import io.huitong.shared.time.PeriodUnit;
+import io.huitong.support.RuleSets;
+import io.huitong.tender.Category;
+import io.huitong.tender.ProcurementMethod;
+import io.huitong.tender.Regime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The rules of {@code rules/lifecycle/}: each period by name and law, the award rule, the clarification rule. */
+class LifecycleRulesTest {
+
+    private static final Set<String> FIRED = new HashSet<>();
+
+    static RuleSet.Evaluation evaluate(Object... facts) {
+        RuleSet.Evaluation e = RuleSets.current().evaluate(List.of(facts));
+        e.firedRules().stream().map(FiredRule::rule).forEach(FIRED::add);
+        return e;
+    }
+
+    static LifecycleFacts facts(Regime law, boolean stateFunded) {
+        return new LifecycleFacts(law, law, Category.WORKS, ProcurementMethod.OPEN, true, stateFunded);
+    }
+
+    @AfterAll
+    static void everyLifecycleRuleIsExercised() {
+        assertThat(FIRED).as("lifecycle rules that no test made fire")
+                .containsAll(RuleSets.current().ruleNames("io.huitong.rules.lifecycle"));
+    }
+
+    @ParameterizedTest(name = "{0} under {1}: {2} {3}, {4}")
+    @CsvSource(delimiter = '|', value = {
+        "objectionAnswer          | TENDERING_LAW          | 3  | CALENDAR_DAYS | TBR 22",
+        "objectionAnswer          | GOVERNMENT_PROCUREMENT | 7  | WORKING_DAYS  | GPL 53; O94 13",
+        "announcement             | GOVERNMENT_PROCUREMENT | 5  | WORKING_DAYS  | O87 16",
+        "challengeWindow          | GOVERNMENT_PROCUREMENT | 7  | WORKING_DAYS  | GPL 52; GPR 53; O94 10",
+        "publicity                | TENDERING_LAW          | 3  | CALENDAR_DAYS | TBR 54",
+        "publicityObjectionAnswer | TENDERING_LAW          | 3  | CALENDAR_DAYS | TBR 54",
+        "winnerDetermination      | GOVERNMENT_PROCUREMENT | 5  | WORKING_DAYS  | O87 68",
+        "awardAnnouncement        | GOVERNMENT_PROCUREMENT | 1  | WORKING_DAYS  | GPR 43; O87 69",
+        "withdrawalRefund         | TENDERING_LAW          | 5  | CALENDAR_DAYS | TBR 35",
+        "withdrawalRefund         | GOVERNMENT_PROCUREMENT | 5  | WORKING_DAYS  | O87 38",
+        "contract                 | TENDERING_LAW          | 30 | CALENDAR_DAYS | TBL 46",
+        "contract                 | GOVERNMENT_PROCUREMENT | 30 | CALENDAR_DAYS | GPL 46; O87 71",
+        "supervisorReport         | TENDERING_LAW          | 15 | CALENDAR_DAYS | TBL 47",
+        "contractPublication      | GOVERNMENT_PROCUREMENT | 2  | WORKING_DAYS  | GPR 50",
+        "contractFiling           | GOVERNMENT_PROCUREMENT | 7  | WORKING_DAYS  | GPL 47",
+        "losersBondRefund         | GOVERNMENT_PROCUREMENT | 5  | WORKING_DAYS  | O87 38; GPR 33",
+        "bondRefund               | TENDERING_LAW          | 5  | CALENDAR_DAYS | TBR 57",
+        "bondRefund               | GOVERNMENT_PROCUREMENT | 5  | WORKING_DAYS  | O87 38; GPR 33",
+        "terminationRefund        | TENDERING_LAW          | 5  | CALENDAR_DAYS | TBR 31",
+        "terminationRefund        | GOVERNMENT_PROCUREMENT | 5  | WORKING_DAYS  | O87 29",
+        "failedRoundRefund        | TENDERING_LAW          | 5  | CALENDAR_DAYS | TBR 35; O87 38",
+        "failedRoundRefund        | GOVERNMENT_PROCUREMENT | 5  | WORKING_DAYS  | TBR 35; O87 38"})
+    void each_period_has_its_length_unit_and_article(String name, Regime law, int length, PeriodUnit unit,
+            String citation) {
+        List<LegalPeriod> periods = evaluate(facts(law, false), new PeriodQuery(name)).all(LegalPeriod.class);
+        assertThat(periods).singleElement().satisfies(p -> {
+            assertThat(p.length()).isEqualTo(length);
+            assertThat(p.unit()).isEqualTo(unit);
+            assertThat(p.by().citation()).isEqualTo(citation);
+        });
+    }
+
+    @Test
+    void periods_of_the_other_law_are_not_given() {
+        assertThat(evaluate(facts(Regime.TENDERING_LAW, false), new PeriodQuery("winnerDetermination"))
+                .all(LegalPeriod.class)).isEmpty();
+        assertThat(evaluate(facts(Regime.GOVERNMENT_PROCUREMENT, false), new PeriodQuery("publicity"))
+                .all(LegalPeriod.class)).isEmpty();
+    }
+
+    @Test
+    void rank_one_wins_state_funded_must_tender_projects_only() {
+        assertThat(evaluate(facts(Regime.TENDERING_LAW, true)).any(WinnerByRank.class)).isTrue();
+        assertThat(evaluate(facts(Regime.TENDERING_LAW, false)).any(WinnerByRank.class)).isFalse();
+        assertThat(evaluate(facts(Regime.GOVERNMENT_PROCUREMENT, true)).any(WinnerByRank.class)).isFalse();
+    }
+
+    @Test
+    void a_clarification_that_affects_preparation_needs_15_days() {
+        assertThat(evaluate(new ClarificationFacts(Regime.TENDERING_LAW, true)).all(DeadlineMove.class))
+                .singleElement().satisfies(m -> assertThat(m.by().citation()).isEqualTo("TBL 23; TBR 21"));
+        assertThat(evaluate(new ClarificationFacts(Regime.GOVERNMENT_PROCUREMENT, true)).all(DeadlineMove.class))
+                .singleElement().satisfies(m -> assertThat(m.length()).isEqualTo(15));
+        assertThat(evaluate(new ClarificationFacts(Regime.TENDERING_LAW, false)).all(DeadlineMove.class)).isEmpty();
+    }
+}
