@@ -8,6 +8,7 @@ alter table tender add column suspended_at timestamp with time zone;
 alter table tender add column suspended_from varchar(32);
 alter table tender add column winner_bid_id varchar(36);
 alter table tender add column outcome_reason varchar(2000);
+alter table tender add column failure_kind varchar(32);
 
 -- Every due date of a tender, with the period it comes from and its citation (the timeline).
 create table tender_deadline (
@@ -71,6 +72,7 @@ create table bid (
     sme_size              varchar(10)  not null,
     consortium_members    varchar(2000),
     legal_representative  varchar(100) not null,
+    legal_representative_id_no varchar(32),
     project_manager       varchar(100),
     contact_person        varchar(100),
     submitted_at          timestamp with time zone not null,
@@ -87,7 +89,8 @@ create table bid (
     bond_refunded_at      timestamp with time zone,
     decision_id           varchar(36)
 );
-create unique index bid_one_per_bidder on bid (tender_id, round, bidder_id);
+-- a bidder has one standing bid per round; withdrawn ones stay, holding their bonds until refunded
+create index bid_round on bid (tender_id, round, bidder_id);
 
 -- The credit registry (信用记录): debarments and penalties kept by supervisors (D6, D9, D10, D13).
 create table credit_record (
@@ -95,6 +98,7 @@ create table credit_record (
     party_id      varchar(18)  not null,
     party_name    varchar(300) not null,
     kind          varchar(20)  not null,
+    scope         varchar(32)  not null,
     reason        varchar(2000) not null,
     start_date    date         not null,
     end_date      date,
@@ -128,7 +132,9 @@ create table committee_member (
     name        varchar(100) not null,
     user_id     varchar(100) not null,
     role        varchar(30)  not null,
-    chair       boolean      not null
+    chair       boolean      not null,
+    signed_at   timestamp with time zone,
+    dissent     varchar(2000)
 );
 create index committee_member_tender on committee_member (tender_id, round);
 

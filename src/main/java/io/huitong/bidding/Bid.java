@@ -20,6 +20,7 @@ public record Bid(
         SmeSize smeSize,
         List<String> consortiumMembers,
         String legalRepresentative,
+        String legalRepresentativeIdNo,
         String projectManager,
         String contactPerson,
         Instant submittedAt,

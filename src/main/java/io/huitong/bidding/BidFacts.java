@@ -23,7 +23,9 @@ public record BidFacts(
         Instant submittedAt,
         Instant deadline,
         LocalDate bidDate,
-        String agencyId) {
+        String agencyId,
+        SmeSize smeSize,
+        boolean smeReserved) {
 
     /** At or after the deadline: transmission not finished by the deadline is not a bid (EB20 26). */
     public boolean isAfterDeadline() {

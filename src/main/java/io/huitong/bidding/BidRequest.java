@@ -24,6 +24,8 @@ public record BidRequest(
         @Schema(description = "联合体成员的统一社会信用代码 / Consortium members")
         @Size(max = 20) List<@NotNull @CreditCode String> consortiumMembers,
         @Schema(description = "法定代表人 / Legal representative") @NotBlank @Size(max = 100) String legalRepresentative,
+        @Schema(description = "法定代表人身份证件号码（用于关联投标人核查）/ ID number of the legal representative")
+        @Size(max = 32) String legalRepresentativeIdNo,
         @Schema(description = "项目负责人 / Project manager") @Size(max = 100) String projectManager,
         @Schema(description = "联系人 / Contact person") @Size(max = 100) String contactPerson) {
 

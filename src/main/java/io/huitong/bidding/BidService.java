@@ -84,7 +84,7 @@ public class BidService {
         BidFacts facts = new BidFacts(decisions.applicableLaw(), tender.regime(), decisions.mustTender(),
                 tender.status().name(), request.bidderId(), List.copyOf(parties), request.bond(), request.price(),
                 now, tender.bidDeadline().toInstant(), now.atZone(LegalClock.CHINA).toLocalDate(),
-                registration.agencyId());
+                registration.agencyId(), request.smeSize(), decisions.smeReserved());
         Set<BondForm> allowed = decisions.bidBond().allowedForms().isEmpty() ? EnumSet.noneOf(BondForm.class)
                 : EnumSet.copyOf(decisions.bidBond().allowedForms());
         BondRequirement requirement = new BondRequirement(decisions.bidBond().required(),
@@ -114,13 +114,14 @@ public class BidService {
                 throw new ConflictException("投标已截止或暂停 / Bidding closed or was suspended meanwhile");
             }
             decisionRecords.save(record);
-            bids.deleteSubmitted(tenderId, locked.round(), request.bidderId());
+            bids.replaceSubmitted(tenderId, locked.round(), request.bidderId());
             Bond bond = request.bond();
             Bid bid = new Bid(UUID.randomUUID().toString(), tenderId, locked.round(), request.bidderId(),
                     request.bidderName().strip(), request.price(), bond == null ? null : bond.form(),
                     bond == null ? null : bond.amount(), bond == null ? null : bond.payerAccount(),
                     bond == null ? null : bond.guaranteeNo(), request.smeSize(), request.members(),
-                    request.legalRepresentative().strip(), request.projectManager(), request.contactPerson(), now,
+                    request.legalRepresentative().strip(), request.legalRepresentativeIdNo(), request.projectManager(),
+                    request.contactPerson(), now,
                     operator.userId(), BidStatus.SUBMITTED, null, null, null, null, null, null, null, null, null,
                     record.id());
             bids.insert(bid);
@@ -179,7 +180,7 @@ public class BidService {
         List<String> parties = new ArrayList<>();
         for (Bid bid : opened) {
             input.add(new OpenedBid(decisions.applicableLaw(), bid.id(), bid.bidderId(), bid.bidderName(),
-                    bid.parties(), bid.consortiumMembers(), bid.legalRepresentative()));
+                    bid.parties(), bid.consortiumMembers(), bid.legalRepresentative(), bid.legalRepresentativeIdNo()));
             parties.addAll(bid.parties());
         }
         input.addAll(credit.relationsAmong(parties));
@@ -229,7 +230,7 @@ public class BidService {
                 .filter(which).forEach(b -> bids.refundDue(b.id(), due));
     }
 
-    /** Bonds refunded. */
+    /** Bonds refunded (by a refund task, which has checked that they fell due). */
     public void refunded(String tenderId, List<String> bidIds) {
         Instant now = clock.instant();
         for (String bidId : bidIds) {
@@ -238,6 +239,34 @@ public class BidService {
                 bids.refunded(bidId, now);
             }
         }
+    }
+
+    /**
+     * Refunds confirmed by finance outside a task: every bond named must exist, hold a bond not yet refunded
+     * and have fallen due; otherwise nothing is recorded.
+     */
+    public List<Bid> confirmRefunds(String tenderId, List<String> bidIds) {
+        return transactions.execute(status -> {
+            List<Violation> refused = new ArrayList<>();
+            for (String bidId : bidIds) {
+                Bid bid = bid(tenderId, bidId);
+                if (!bid.holdsBond() || bid.bondRefundedAt() != null || bid.bondRefundDue() == null) {
+                    refused.add(Violation.of("bidIds", "validation.refund-due", "TBR 35, 57; O87 38", null, bidId,
+                            "该投标无待退还的保证金", "This bid holds no bond due for refund"));
+                }
+            }
+            if (!refused.isEmpty()) {
+                throw new io.huitong.shared.web.ValidationException(refused);
+            }
+            refunded(tenderId, bidIds);
+            return bondsToRefund(tenderId);
+        });
+    }
+
+    /** Whether the round's bids were opened: only then may anyone read them (TBL 22; EB20 27). */
+    public boolean opened(String tenderId, int round) {
+        return bids.ofRound(tenderId, round).stream()
+                .anyMatch(b -> b.status() == BidStatus.VALID || b.status() == BidStatus.INVALID);
     }
 
     /** Bonds of the tender still to be refunded. */

@@ -26,19 +26,24 @@ class Bids {
         jdbc.sql("""
                 insert into bid (id, tender_id, round, bidder_id, bidder_name, price, bond_form, bond_amount,
                     bond_payer_account, bond_guarantee_no, sme_size, consortium_members, legal_representative,
-                    project_manager, contact_person, submitted_at, submitted_by, status, decision_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    legal_representative_id_no, project_manager, contact_person, submitted_at, submitted_by, status,
+                    decision_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(b.id(), b.tenderId(), b.round(), b.bidderId(), b.bidderName(), b.price(),
                         b.bondForm() == null ? null : b.bondForm().name(), b.bondAmount(), b.bondPayerAccount(),
                         b.bondGuaranteeNo(), b.smeSize().name(), String.join(",", b.consortiumMembers()),
-                        b.legalRepresentative(), b.projectManager(), b.contactPerson(), Timestamp.from(b.submittedAt()),
+                        b.legalRepresentative(), b.legalRepresentativeIdNo(), b.projectManager(), b.contactPerson(),
+                        Timestamp.from(b.submittedAt()),
                         b.submittedBy(), b.status().name(), b.decisionId())
                 .update();
     }
 
-    /** A bidder's earlier bid in the round is replaced by its new one (TBL 29: bids may be modified). */
-    void deleteSubmitted(String tenderId, int round, String bidderId) {
-        jdbc.sql("delete from bid where tender_id = ? and round = ? and bidder_id = ? and status in ('SUBMITTED', 'WITHDRAWN')")
+    /**
+     * A bidder's standing bid in the round is replaced by its new one (TBL 29: bids may be modified). A withdrawn
+     * bid stays, holding its bond until refunded.
+     */
+    void replaceSubmitted(String tenderId, int round, String bidderId) {
+        jdbc.sql("delete from bid where tender_id = ? and round = ? and bidder_id = ? and status = 'SUBMITTED'")
                 .params(tenderId, round, bidderId).update();
     }
 
@@ -95,7 +100,8 @@ class Bids {
                 rs.getBigDecimal("bond_amount"), rs.getString("bond_payer_account"), rs.getString("bond_guarantee_no"),
                 SmeSize.valueOf(rs.getString("sme_size")),
                 members == null || members.isBlank() ? List.of() : Arrays.asList(members.split(",")),
-                rs.getString("legal_representative"), rs.getString("project_manager"), rs.getString("contact_person"),
+                rs.getString("legal_representative"), rs.getString("legal_representative_id_no"),
+                rs.getString("project_manager"), rs.getString("contact_person"),
                 rs.getTimestamp("submitted_at").toInstant(), rs.getString("submitted_by"),
                 BidStatus.valueOf(rs.getString("status")), rs.getString("invalid_reason"),
                 rs.getString("invalid_citation"), rs.getBigDecimal("evaluated_price"), rs.getBigDecimal("price_score"),

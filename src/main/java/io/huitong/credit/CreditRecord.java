@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * 名单) bars a party while it lasts (D9, D10); a major illegal record (重大违法记录) bars government
  * procurement for three years (D6). {@code endDate} null means open-ended.
  */
-public record CreditRecord(String id, String partyId, String partyName, Kind kind, String reason,
+public record CreditRecord(String id, String partyId, String partyName, Kind kind, Scope scope, String reason,
         LocalDate startDate, LocalDate endDate, String citation, String recordedBy, Instant recordedAt,
         Instant revokedAt, String revokedBy, String revokeReason) {
 
@@ -33,6 +33,28 @@ public record CreditRecord(String id, String partyId, String partyName, Kind kin
     /** A major illegal record in the sense of GPL 22(五) and GPR 19. */
     public boolean isMajorIllegalRecord() {
         return kind.isMajorIllegalRecord();
+    }
+
+    /** Which procedures a record bars. */
+    public enum Scope {
+        /** Every procedure. */
+        ALL,
+        /** Tendering under the Tendering Law (TBL 53, 54; TBR 67, 68). */
+        TENDERING_LAW,
+        /** Government procurement (GPL 77; GPR 72, 73). */
+        GOVERNMENT_PROCUREMENT
+    }
+
+    /**
+     * Whether the record bars a procedure of this law and regime: a Tendering-Law debarment bars what the
+     * Tendering Law governs, a government-procurement black-listing bars government procurement.
+     */
+    public boolean appliesTo(io.huitong.tender.Regime law, io.huitong.tender.Regime regime) {
+        return switch (scope) {
+            case ALL -> true;
+            case TENDERING_LAW -> law == io.huitong.tender.Regime.TENDERING_LAW;
+            case GOVERNMENT_PROCUREMENT -> regime == io.huitong.tender.Regime.GOVERNMENT_PROCUREMENT;
+        };
     }
 
     public boolean isRevoked() {

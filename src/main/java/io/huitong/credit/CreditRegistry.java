@@ -1,6 +1,8 @@
 package io.huitong.credit;
 
 import io.huitong.shared.web.NotFoundException;
+import io.huitong.shared.web.ValidationException;
+import io.huitong.shared.web.Violation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -26,17 +28,18 @@ public class CreditRegistry {
     }
 
     @Transactional
-    public CreditRecord record(String partyId, String partyName, CreditRecord.Kind kind, String reason,
-            LocalDate startDate, LocalDate endDate, String citation, String operator) {
+    public CreditRecord record(String partyId, String partyName, CreditRecord.Kind kind, CreditRecord.Scope scope,
+            String reason, LocalDate startDate, LocalDate endDate, String citation, String operator) {
         if (endDate != null && endDate.isBefore(startDate)) {
-            throw new IllegalArgumentException("a record cannot end before it starts");
+            throw new ValidationException(List.of(Violation.of("endDate", "validation.after-start", null, startDate,
+                    endDate, "结束日期不得早于开始日期", "A record cannot end before it starts")));
         }
         String id = UUID.randomUUID().toString();
         jdbc.sql("""
-                insert into credit_record (id, party_id, party_name, kind, reason, start_date, end_date, citation,
-                    recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, partyId, partyName, kind.name(), reason, startDate, endDate, citation, operator,
-                        Timestamp.from(clock.instant()))
+                insert into credit_record (id, party_id, party_name, kind, scope, reason, start_date, end_date,
+                    citation, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, partyId, partyName, kind.name(), (scope == null ? CreditRecord.Scope.ALL : scope).name(),
+                        reason, startDate, endDate, citation, operator, Timestamp.from(clock.instant()))
                 .update();
         return get(id);
     }
@@ -71,7 +74,8 @@ public class CreditRegistry {
     public PartyRelation relate(String partyId, String relatedPartyId, PartyRelation.Kind kind, String note,
             String operator) {
         if (partyId.equals(relatedPartyId)) {
-            throw new IllegalArgumentException("a party is not related to itself");
+            throw new ValidationException(List.of(Violation.of("relatedPartyId", "validation.distinct-parties", null,
+                    null, relatedPartyId, "关联关系须在两个不同主体之间", "A relation is between two different parties")));
         }
         String id = UUID.randomUUID().toString();
         jdbc.sql("""
@@ -100,7 +104,8 @@ public class CreditRegistry {
     private static CreditRecord record(ResultSet rs, int row) throws SQLException {
         Timestamp revoked = rs.getTimestamp("revoked_at");
         return new CreditRecord(rs.getString("id"), rs.getString("party_id"), rs.getString("party_name"),
-                CreditRecord.Kind.valueOf(rs.getString("kind")), rs.getString("reason"),
+                CreditRecord.Kind.valueOf(rs.getString("kind")), CreditRecord.Scope.valueOf(rs.getString("scope")),
+                rs.getString("reason"),
                 rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
                 rs.getString("citation"), rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant(),
                 revoked == null ? null : revoked.toInstant(), rs.getString("revoked_by"), rs.getString("revoke_reason"));

@@ -39,8 +39,27 @@ class Committees {
         return jdbc.sql("select * from committee_member where tender_id = ? and round = ? order by chair desc, name")
                 .params(tenderId, round)
                 .query((rs, i) -> new CommitteeMember(rs.getString("id"), rs.getString("name"), rs.getString("user_id"),
-                        CommitteeMember.Role.valueOf(rs.getString("role")), rs.getBoolean("chair")))
+                        CommitteeMember.Role.valueOf(rs.getString("role")), rs.getBoolean("chair"),
+                        rs.getTimestamp("signed_at") == null ? null : rs.getTimestamp("signed_at").toInstant(),
+                        rs.getString("dissent")))
                 .list();
+    }
+
+    /** A member signs the report, agreeing or with a written dissent (TBR 53; R12 45). */
+    void sign(String memberId, String dissent, Instant at) {
+        jdbc.sql("update committee_member set signed_at = ?, dissent = ? where id = ?")
+                .params(Timestamp.from(at), dissent, memberId).update();
+    }
+
+    boolean signed(String memberId) {
+        return jdbc.sql("select count(*) from committee_member where id = ? and signed_at is not null").param(memberId)
+                .query(Integer.class).single() > 0;
+    }
+
+    /** The bids a member has scored. */
+    java.util.Set<String> scoredBy(String memberId) {
+        return new java.util.HashSet<>(jdbc.sql("select bid_id from score where member_id = ?").param(memberId)
+                .query(String.class).list());
     }
 
     void score(String memberId, String bidId, BigDecimal technicalScore, Instant at) {

@@ -58,10 +58,12 @@ public class Evaluation {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ObjectMapper json;
+    private final org.camunda.bpm.engine.IdentityService identity;
 
     Evaluation(TenderService tenders, BidService bids, Committees committees, RuleSetRegistry ruleSets,
             DecisionRecords decisionRecords, TaskActions tasks, TransactionTemplate transactions, Clock clock,
-            ObjectMapper json) {
+            ObjectMapper json, org.camunda.bpm.engine.IdentityService identity) {
+        this.identity = identity;
         this.tenders = tenders;
         this.bids = bids;
         this.committees = committees;
@@ -104,6 +106,16 @@ public class Evaluation {
             violations.add(Violation.of("members", "validation.distinct-members", null, "distinct", null,
                     "评标委员会成员不得重复", "Each member sits once"));
         }
+        for (CommitteeMember m : members) {
+            if (identity.createUserQuery().userId(m.userId()).count() == 0) {
+                violations.add(Violation.of("members", "validation.known-user", null, null, m.userId(),
+                        "成员须为系统用户，才能办理评审任务", "Each member is a user who can do the committee's tasks"));
+            } else if (m.role() == CommitteeMember.Role.EXPERT
+                    && identity.createUserQuery().userId(m.userId()).memberOfGroup("evaluation-expert").count() == 0) {
+                violations.add(Violation.of("members", "validation.expert", "TBR 45; O87 48", "evaluation-expert",
+                        m.userId(), "评审专家须来自评标专家库", "Experts come from the pool of evaluation experts"));
+            }
+        }
         ObjectNode inputs = json.createObjectNode();
         inputs.set("members", json.valueToTree(members));
         inputs.set("facts", json.valueToTree(facts));
@@ -130,14 +142,31 @@ public class Evaluation {
         return committees.of(tenderId, tenders.get(tenderId).round());
     }
 
+    /**
+     * The committee as this operator may see it: names stay confidential until the result is determined (G11),
+     * except to centre clerks, administrators and the members.
+     */
+    public List<CommitteeMember> committeeFor(String tenderId, Operator operator) {
+        List<CommitteeMember> members = committee(tenderId);
+        Tender tender = tenders.get(tenderId);
+        boolean determined = tender.winnerBidId() != null;
+        List<String> groups = tasks.groupsOf(operator.userId());
+        boolean insider = groups.contains("centre-clerk") || groups.contains("camunda-admin")
+                || members.stream().anyMatch(m -> m.userId().equals(operator.userId()));
+        if (determined || insider) {
+            return members;
+        }
+        throw new org.springframework.security.access.AccessDeniedException(
+                "评标委员会名单在中标结果确定前保密 / The committee stays confidential until the result is determined");
+    }
+
     /** One bid the committee rejects in its review, with the reason and the article (H1, H3). */
     public record Rejection(String bidId, String reason, String citation) {
     }
 
     /**
      * The chair records the qualification and compliance review: the bids rejected, each with its reason and
-     * article. The number of qualified bids decides the next step (H8, H9); on a package reserved for SMEs only
-     * SMEs count (SME46 10).
+     * article. The number of qualified bids decides the next step (H8, H9; SME46 10).
      */
     public int review(String tenderId, List<Rejection> rejections, Operator operator) {
         return transactions.execute(s -> {
@@ -149,29 +178,36 @@ public class Evaluation {
                 }
                 bids.reject(tenderId, r.bidId(), r.reason(), r.citation());
             }
-            boolean reserved = tenders.decisions(tender).smeReserved();
-            int qualified = (int) bids.ofRound(tenderId, tender.round()).stream()
-                    .filter(b -> b.status() == BidStatus.VALID)
-                    .filter(b -> !reserved || b.smeSize().isSme()).count();
-            tasks.complete(tenderId, REVIEW, operator, Variables.createVariables().putValue("qualifiedCount", qualified));
-            return qualified;
+            tasks.complete(tenderId, REVIEW, operator, Map.of());
+            return qualified(tender);
         });
+    }
+
+    /** The bids still qualified in the current round (only SMEs bid on a reserved package, SME46 8). */
+    int qualified(Tender tender) {
+        return (int) bids.ofRound(tender.id(), tender.round()).stream().filter(b -> b.status() == BidStatus.VALID).count();
     }
 
     /** Tendering Law, fewer than 3 valid bids: the committee may reject them all (H8; R12 27). */
     public void decideRejectAll(String tenderId, boolean rejectAll, String reason, Operator operator) {
-        Tender tender = tenders.get(tenderId);
-        long valid = bids.ofRound(tenderId, tender.round()).stream().filter(b -> b.status() == BidStatus.VALID).count();
-        if (!rejectAll && valid == 0) {
+        tasks.complete(tenderId, DECIDE_REJECT_ALL, operator, Variables.createVariables()
+                .putValue("rejectAll", rejectAll).putValue("rejectAllReason", reason));
+    }
+
+    /** Checks a reject-all decision, however it was made (the task listener). */
+    void checkRejectAll(Tender tender, Object rejectAll, Object reason) {
+        if (!(rejectAll instanceof Boolean decision)) {
+            throw new ValidationException(List.of(Violation.of("rejectAll", "validation.NotNull", null, "true | false",
+                    rejectAll, "请选择是否否决全部投标", "Reject every bid or go on: choose one")));
+        }
+        if (!decision && qualified(tender) == 0) {
             throw new ValidationException(List.of(Violation.of("rejectAll", "validation.no-valid-bid", "TBL 42", true,
                     false, "没有有效投标，只能否决全部投标", "With no valid bid every bid is rejected")));
         }
-        if (rejectAll && (reason == null || reason.isBlank())) {
+        if (decision && (!(reason instanceof String r) || r.isBlank())) {
             throw new ValidationException(List.of(Violation.of("reason", "validation.reasons", "R12 27", null, null,
                     "否决全部投标须在评标报告中写明理由", "Rejecting every bid records its reasons in the report")));
         }
-        tasks.complete(tenderId, DECIDE_REJECT_ALL, operator, Variables.createVariables()
-                .putValue("rejectAll", rejectAll).putValue("rejectAllReason", reason));
     }
 
     /** The most technical points a member may give: what price does not carry. */
@@ -184,10 +220,7 @@ public class Evaluation {
     public void score(String tenderId, Map<String, BigDecimal> scores, Operator operator) {
         transactions.executeWithoutResult(s -> {
             Tender tender = tenders.get(tenderId);
-            CommitteeMember member = committees.of(tenderId, tender.round()).stream()
-                    .filter(m -> m.userId().equals(operator.userId())).findFirst()
-                    .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException(
-                            "你不是本项目评标委员会成员 / You do not sit on this committee"));
+            CommitteeMember member = member(tender, operator.userId());
             List<Bid> valid = bids.ofRound(tenderId, tender.round()).stream()
                     .filter(b -> b.status() == BidStatus.VALID).toList();
             BigDecimal max = maxTechnicalScore(tenderId);
@@ -267,8 +300,10 @@ public class Evaluation {
                     .divide(BigDecimal.valueOf(byMember.size()), 4, RoundingMode.HALF_UP);
             scored.add(new Scored(bid, evaluated, price, tech, tech.add(price)));
         }
+        // equal totals: the lower evaluated price, then the higher technical score (O87 68 leaves further
+        // ties to the tender documents)
         scored.sort(Comparator.comparing(Scored::total).reversed().thenComparing(Scored::evaluated)
-                .thenComparing(s -> s.bid().submittedAt()));
+                .thenComparing(Comparator.comparing(Scored::technical).reversed()));
         ArrayNode outputs = json.createArrayNode();
         for (int i = 0; i < scored.size(); i++) {
             Scored s = scored.get(i);
@@ -287,8 +322,46 @@ public class Evaluation {
         return Math.min(scored.size(), CANDIDATES);
     }
 
-    /** The chair signs the report for the committee (H11). */
-    public void signReport(String tenderId, Operator operator) {
-        tasks.complete(tenderId, SIGN_REPORT, operator, Map.of());
+    /**
+     * A member signs the report, agreeing or dissenting with written reasons (TBR 53); a refusal to sign without
+     * reasons counts as agreement (R12 45).
+     */
+    public void signReport(String tenderId, boolean agree, String dissent, Operator operator) {
+        if (!agree && (dissent == null || dissent.isBlank())) {
+            throw new ValidationException(List.of(Violation.of("dissent", "validation.reasons", "TBR 53; R12 45", null,
+                    dissent, "持不同意见的，应当以书面形式说明理由", "A dissent is written with its reasons")));
+        }
+        transactions.executeWithoutResult(s -> {
+            CommitteeMember member = member(tenders.get(tenderId), operator.userId());
+            committees.sign(member.id(), agree ? null : dissent.strip(), clock.instant());
+            tasks.complete(tenderId, SIGN_REPORT, operator, Map.of());
+        });
+    }
+
+    /** The member of the tender's current committee who is this user. */
+    CommitteeMember member(Tender tender, String userId) {
+        return committees.of(tender.id(), tender.round()).stream().filter(m -> m.userId().equals(userId)).findFirst()
+                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException(
+                        "你不是本项目评标委员会成员 / You do not sit on this committee"));
+    }
+
+    /** A member signed by completing the task without the API: agreement (R12 45). */
+    void signedByCompletion(Tender tender, String userId) {
+        CommitteeMember member = member(tender, userId);
+        if (!committees.signed(member.id())) {
+            committees.sign(member.id(), null, clock.instant());
+        }
+    }
+
+    /** Every qualified bid scored by the member, however the scoring task was completed. */
+    void checkScored(Tender tender, String userId) {
+        CommitteeMember member = member(tender, userId);
+        java.util.Set<String> scored = committees.scoredBy(member.id());
+        List<String> missing = bids.ofRound(tender.id(), tender.round()).stream()
+                .filter(b -> b.status() == BidStatus.VALID && !scored.contains(b.id())).map(Bid::id).toList();
+        if (!missing.isEmpty()) {
+            throw new ValidationException(List.of(Violation.of("scores", "validation.every-bid-scored", "O87 55", null,
+                    missing, "须对每个合格投标评分：POST /scores", "Score every qualified bid first: POST /scores")));
+        }
     }
 }

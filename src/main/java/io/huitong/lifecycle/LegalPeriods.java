@@ -31,9 +31,14 @@ public class LegalPeriods {
     private final TenderTimeline timeline;
     private final RegistrationRules registrationRules;
     private final LegalClock clock;
+    private final io.huitong.rules.DecisionRecords decisionRecords;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     LegalPeriods(RuleSetRegistry ruleSets, TenderService tenders, TenderTimeline timeline,
-            RegistrationRules registrationRules, LegalClock clock) {
+            RegistrationRules registrationRules, LegalClock clock, io.huitong.rules.DecisionRecords decisionRecords,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.decisionRecords = decisionRecords;
+        this.json = json;
         this.ruleSets = ruleSets;
         this.tenders = tenders;
         this.timeline = timeline;
@@ -59,9 +64,52 @@ public class LegalPeriods {
         return periods.get(0);
     }
 
-    /** Whether the first-ranked candidate wins without the purchaser choosing (TBR 55). */
+    /** Whether the first-ranked candidate must win unless it drops out (TBR 55). */
     public boolean winnerByRank(Tender tender) {
         return ruleSet(tender).evaluate(List.of(facts(tender))).any(WinnerByRank.class);
+    }
+
+    /** How many bids the tender's procedure needs (TBL 28; O87 41; GPL 38–40). */
+    public int minimumBids(Tender tender) {
+        List<MinimumBids> minimum = ruleSet(tender).evaluate(List.of(facts(tender))).all(MinimumBids.class);
+        if (minimum.size() != 1) {
+            throw new IllegalStateException("the rules give " + minimum.size() + " minimum bid counts for " + tender.id());
+        }
+        return minimum.get(0).count();
+    }
+
+    /** Why the rules refuse a step after a failure (TBL 28 and F4; O87 43), if they do. */
+    public List<io.huitong.shared.web.Violation> afterFailureRefusals(Tender tender, boolean methodChange,
+            boolean documentsDefective) {
+        return ruleSet(tender).evaluate(List.of(new AfterFailureFacts(facts(tender).law(), tender.round(), methodChange,
+                documentsDefective))).all(io.huitong.rules.Refusal.class).stream()
+                .map(io.huitong.rules.Refusal::violation).toList();
+    }
+
+    /**
+     * The documents went out later than planned: the deadline moves, at its time of day, to the earliest day
+     * every enforced period allows (TBL 24; GPL 35; TBR 16). The decision is recorded with its articles.
+     */
+    public void keepMinimumPeriods(Tender tender) {
+        RuleSet ruleSet = ruleSet(tender);
+        RegistrationEvaluation evaluation = registrationRules.evaluate(tenders.facts(tender, tender.documentIssueDate(),
+                tender.bidDeadline(), tender.round() > 1, clock.today()), ruleSet);
+        LocalDate earliest = evaluation.violations().stream()
+                .filter(v -> "bidDeadline".equals(v.field()) && v.limit() instanceof LocalDate)
+                .map(v -> (LocalDate) v.limit()).max(LocalDate::compareTo).orElse(null);
+        if (earliest == null) {
+            return;
+        }
+        OffsetDateTime moved = earliest.atTime(tender.bidDeadline().atZoneSameInstant(LegalClock.CHINA).toLocalTime())
+                .atZone(LegalClock.CHINA).toOffsetDateTime();
+        OffsetDateTime before = tender.bidDeadline();
+        tenders.change(tender.id(), t -> t.moveDeadline(moved));
+        decisionRecords.save(new io.huitong.rules.DecisionRecord(java.util.UUID.randomUUID().toString(), "ANNOUNCEMENT",
+                io.huitong.rules.DecisionRecord.Outcome.ACCEPTED, false, tender.id(), ruleSet.version(), clock.instant(),
+                "system", null, json.createObjectNode().put("documentIssueDate", tender.documentIssueDate().toString())
+                        .put("deadlineBefore", before.toString()),
+                json.createObjectNode().put("deadlineAfter", moved.toString()), evaluation.firedRules(),
+                evaluation.violations()));
     }
 
     /** The moment a period counted from {@code from} ends: 24:00 of its last day in China (CC 203). */

@@ -42,9 +42,11 @@ public class Lifecycle {
             "fileContract", List.of("contractFiling"),
             "reportToSupervisor", List.of("supervisorReport"),
             "refundLosersBonds", List.of("losersBondRefund"),
-            "refundBonds", List.of("bondRefund", "failedRoundRefund", "losersBondRefund"),
+            "refundBonds", List.of("bondRefund", "losersBondRefund"),
+            "refundFailedRoundBonds", List.of("failedRoundRefund"),
+            "refundWithdrawnBond", List.of("withdrawalRefund"),
             "refundAfterTermination", List.of("terminationRefund", "failedRoundRefund", "bondRefund",
-                    "losersBondRefund"));
+                    "losersBondRefund", "withdrawalRefund"));
 
     private final TenderService tenders;
     private final TenderTimeline timeline;
@@ -53,9 +55,10 @@ public class Lifecycle {
     private final RuntimeService runtime;
     private final LegalClock clock;
     private final String evaluationProcess;
+    private final io.huitong.rules.DecisionRecords decisionRecords;
 
     Lifecycle(TenderService tenders, TenderTimeline timeline, LegalPeriods periods, BidService bids,
-            RuntimeService runtime, LegalClock clock,
+            RuntimeService runtime, LegalClock clock, io.huitong.rules.DecisionRecords decisionRecords,
             @Value("${huitong.lifecycle.evaluation-process:" + LifecycleProcess.LOCAL_EVALUATION + "}")
             String evaluationProcess) {
         this.tenders = tenders;
@@ -65,6 +68,7 @@ public class Lifecycle {
         this.runtime = runtime;
         this.clock = clock;
         this.evaluationProcess = evaluationProcess;
+        this.decisionRecords = decisionRecords;
     }
 
     /** The registration's route ended approved: the lifecycle starts, waiting for the day of issue. */
@@ -77,6 +81,7 @@ public class Lifecycle {
                 .putValue(LifecycleProcess.TENDER_ID, tender.id())
                 .putValue(LifecycleProcess.LAW, decisions.applicableLaw().name())
                 .putValue(LifecycleProcess.ROUND, tender.round())
+                .putValue(LifecycleProcess.MINIMUM_BIDS, periods.minimumBids(tender))
                 .putValue(LifecycleProcess.EVALUATION_PROCESS, evaluationProcess)
                 .putValue(LifecycleProcess.METHOD_CHANGE_APPROVER,
                         decisions.applicableLaw() == Regime.TENDERING_LAW ? "project-approval-authority"
@@ -85,10 +90,17 @@ public class Lifecycle {
 
     // ---- announcement and bidding ----------------------------------------------------------------------------
 
-    /** The documents are issued and the announcement published: bids are accepted until the deadline. */
+    /**
+     * The documents are issued and the announcement published: bids are accepted until the deadline. When the
+     * route ended after the planned day of issue, the documents go out today and the deadline moves to keep
+     * every minimum period (TBL 24; GPL 35), a decision recorded with its articles.
+     */
     public void announce(DelegateExecution execution) {
         String tenderId = tenderId(execution);
-        Tender tender = tenders.change(tenderId, t -> t.announce(execution.getProcessInstanceId()));
+        LocalDate today = clock.today();
+        Tender tender = tenders.change(tenderId, t -> t.announce(execution.getProcessInstanceId(), today));
+        periods.keepMinimumPeriods(tender);
+        tender = tenders.get(tenderId);
         timeline.close(tenderId, tender.round(), "documentIssue", TenderTimeline.State.MET);
         periods.scheduleBidding(tender);
     }
@@ -122,41 +134,54 @@ public class Lifecycle {
     public void fail(DelegateExecution execution) {
         String tenderId = tenderId(execution);
         Tender tender = tenders.get(tenderId);
-        String reason = failureReason(execution, periods.facts(tender).law());
-        tenders.change(tenderId, t -> t.fail(reason));
+        boolean reserved = tenders.decisions(tender).smeReserved();
+        Tender.FailureKind kind = failureKind(execution, reserved);
+        String reason = failureReason(kind, execution, periods.facts(tender).law());
+        tenders.change(tenderId, t -> t.fail(kind, reason));
         timeline.cancelOpen(tenderId, tender.round());
-        if (bids.ofRound(tenderId, tender.round()).stream().anyMatch(Bid::holdsBond)) {
+        if (bids.ofRound(tenderId, tender.round()).stream().anyMatch(b -> b.holdsBond() && b.bondRefundedAt() == null)) {
             OffsetDateTime due = periods.schedule(tender, "failedRoundRefund", clock.instant());
             bids.bondsDue(tenderId, tender.round(), due.toInstant(), b -> true);
         }
     }
 
-    private static String failureReason(DelegateExecution execution, Regime law) {
+    private static Tender.FailureKind failureKind(DelegateExecution execution, boolean reserved) {
         Object outcome = execution.getVariable(LifecycleProcess.EVALUATION_OUTCOME);
-        Object valid = execution.getVariable(LifecycleProcess.VALID_BID_COUNT);
-        Object count = execution.getVariable(LifecycleProcess.BID_COUNT);
         if ("ALL_REJECTED".equals(outcome)) {
-            return "评标委员会否决全部投标 (R12 27; TBL 42) / The committee rejected every bid";
+            return Tender.FailureKind.ALL_REJECTED;
         }
         if ("INSUFFICIENT".equals(outcome)) {
-            return "合格投标人不足3家，不得评标 (GPL 36; O87 44) / Fewer than 3 qualified bidders";
+            return reserved ? Tender.FailureKind.RESERVATION_UNFILLED : Tender.FailureKind.TOO_FEW_QUALIFIED;
         }
-        if (valid != null) {
-            return "开标后有效投标不足3家 (" + valid + ") (O87 43, 44) / Fewer than 3 valid bids after opening";
-        }
-        return "投标人少于3个，不得开标 (" + count + ") ("
-                + (law == Regime.TENDERING_LAW ? "TBL 28; TBR 44" : "O87 41, 43")
-                + ") / Fewer than 3 bids at the deadline: no opening";
+        return execution.getVariable(LifecycleProcess.VALID_BID_COUNT) != null ? Tender.FailureKind.TOO_FEW_VALID
+                : Tender.FailureKind.TOO_FEW_BIDS;
     }
 
-    /** A new round: new dates, checked by the rules when the purchaser asked for it. */
+    private static String failureReason(Tender.FailureKind kind, DelegateExecution execution, Regime law) {
+        return switch (kind) {
+            case ALL_REJECTED -> "评标委员会否决全部投标 (R12 27; TBL 42) / The committee rejected every bid";
+            case RESERVATION_UNFILLED -> "专门面向中小企业采购的合格中小企业不足3家，改为非预留项目重新采购 (SME46 10)"
+                    + " / Fewer than 3 qualified SMEs on a reserved package: procured again without the reservation";
+            case TOO_FEW_QUALIFIED -> "合格投标人不足3家，不得评标 (GPL 36; O87 44) / Fewer than 3 qualified bidders";
+            case TOO_FEW_VALID -> "开标后有效投标不足 (" + execution.getVariable(LifecycleProcess.VALID_BID_COUNT)
+                    + ") (O87 43, 44) / Too few valid bids after opening";
+            case TOO_FEW_BIDS -> "投标人不足，不得开标 (" + execution.getVariable(LifecycleProcess.BID_COUNT) + ") ("
+                    + (law == Regime.TENDERING_LAW ? "TBL 28; TBR 44" : "O87 41, 43")
+                    + ") / Too few bids at the deadline: no opening";
+        };
+    }
+
+    /** A new round: new dates and the decisions the rules took for them when the purchaser asked for it. */
     public void startRound(DelegateExecution execution) {
         String tenderId = tenderId(execution);
         LocalDate issue = LocalDate.parse((String) execution.getVariable(LifecycleProcess.NEW_DOCUMENT_ISSUE_DATE));
         OffsetDateTime deadline = OffsetDateTime.parse((String) execution.getVariable(LifecycleProcess.NEW_BID_DEADLINE));
-        Tender tender = tenders.change(tenderId, t -> t.retender(issue, deadline));
+        String decisions = decisionRecords.get((String) execution.getVariable(LifecycleProcess.NEW_DECISION_ID))
+                .outputs().toString();
+        Tender tender = tenders.change(tenderId, t -> t.retender(issue, deadline, decisions));
         for (String name : List.of(LifecycleProcess.BID_COUNT, LifecycleProcess.VALID_BID_COUNT,
-                LifecycleProcess.EVALUATION_OUTCOME, LifecycleProcess.NEXT_STEP, LifecycleProcess.WINNER_BID_ID)) {
+                LifecycleProcess.EVALUATION_OUTCOME, LifecycleProcess.NEXT_STEP, LifecycleProcess.WINNER_BID_ID,
+                LifecycleProcess.NEW_DECISION_ID)) {
             execution.removeVariable(name);
         }
         execution.setVariable(LifecycleProcess.ROUND, tender.round());
@@ -184,17 +209,13 @@ public class Lifecycle {
         tenders.change(tenderId, Tender::resume);
     }
 
-    /**
-     * The winner is to be determined: under government procurement by the purchaser within 5 working days (O87
-     * 68). Returns whether the first-ranked candidate wins without a choice (TBR 55).
-     */
-    public boolean startAwarding(String tenderId) {
+    /** The winner is to be determined: under government procurement within 5 working days (O87 68). */
+    public void startAwarding(String tenderId) {
         Tender tender = tenders.change(tenderId, Tender::startAwarding);
         timeline.close(tenderId, tender.round(), "publicity", TenderTimeline.State.MET);
         if (periods.facts(tender).law() == Regime.GOVERNMENT_PROCUREMENT) {
             periods.schedule(tender, "winnerDetermination", clock.instant());
         }
-        return periods.winnerByRank(tender);
     }
 
     /** The first-ranked candidate (TBR 55; O87 68: silence is deemed choosing it). */
@@ -217,8 +238,10 @@ public class Lifecycle {
         if (periods.facts(tender).law() == Regime.TENDERING_LAW) {
             periods.schedule(tender, "supervisorReport", now);
         } else {
-            // the result is published with the award notice and announced for one working day (O87 69)
+            // the result is published with the award notice and announced for one working day (O87 69);
+            // suppliers may challenge it within 7 working days (B32)
             periods.schedule(tender, "awardAnnouncement", now);
+            periods.schedule(tender, "resultChallengeWindow", now);
             losersHold = bids.ofRound(tenderId, tender.round()).stream()
                     .anyMatch(b -> b.holdsBond() && b.bondRefundedAt() == null && !b.id().equals(winner));
             if (losersHold) {
@@ -229,13 +252,14 @@ public class Lifecycle {
         execution.setVariable(LifecycleProcess.LOSERS_BONDS_HELD, losersHold);
     }
 
-    /** A bid withdrawn before the deadline: its bond falls due for refund (TBR 35; O87 38). */
+    /** A bid withdrawn before the deadline: its bond falls due for refund (TBR 35; O87 38), a task for finance. */
     @EventListener
     public void withdrawn(BidWithdrawn event) {
         Tender tender = tenders.get(event.tenderId());
-        LegalPeriod period = periods.period(tender, "withdrawalRefund");
-        OffsetDateTime due = periods.end(tender, period, clock.instant());
+        OffsetDateTime due = periods.schedule(tender, "withdrawalRefund", clock.instant());
         bids.bondsDue(event.tenderId(), tender.round(), due.toInstant(), b -> b.id().equals(event.bidId()));
+        runtime.createMessageCorrelation(LifecycleProcess.BOND_REFUND_DUE).processInstanceBusinessKey(event.tenderId())
+                .correlate();
     }
 
     /** The contract was not signed in time: the delay is on record for the supervisor. */
@@ -272,11 +296,20 @@ public class Lifecycle {
         Tender tender = tenders.get(tenderId);
         String key = task.getTaskDefinitionKey();
         if (key.startsWith("refund")) {
+            // a refund task refunds what has fallen due (a failed round's task: that round's bonds)
             String winner = tender.winnerBidId();
+            int round = key.equals("refundFailedRoundBonds") ? (Integer) task.getVariable("refundRound")
+                    : tender.round();
             List<String> refunded = bids.bondsToRefund(tenderId).stream()
+                    .filter(b -> b.bondRefundDue() != null || key.equals("refundAfterTermination"))
+                    .filter(b -> !key.equals("refundFailedRoundBonds") || b.round() == round)
                     .filter(b -> !"refundLosersBonds".equals(key) || !b.id().equals(winner))
                     .map(Bid::id).toList();
             bids.refunded(tenderId, refunded);
+            for (String name : MEETS.getOrDefault(key, List.of())) {
+                timeline.close(tenderId, round, name, TenderTimeline.State.MET);
+            }
+            return;
         }
         for (String name : MEETS.getOrDefault(key, List.of())) {
             timeline.close(tenderId, tender.round(), name, TenderTimeline.State.MET);

@@ -92,6 +92,9 @@ public class LifecycleActions {
             Tender tender = tenders.lock(tenderId);
             requireBidding(tender);
             Instant now = clock.instant();
+            if (!now.isBefore(tender.bidDeadline().toInstant())) {
+                throw new ConflictException("投标截止时间已过，不能再澄清 / The deadline has passed: no clarification now");
+            }
             RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
             Regime law = periods.facts(tender).law();
             RuleSet.Evaluation evaluation = ruleSet.evaluate(List.of(new ClarificationFacts(law, affectsPreparation)));
@@ -167,32 +170,39 @@ public class LifecycleActions {
         return transactions.execute(status -> {
             Tender tender = tenders.lock(tenderId);
             TenderStatus phase = tender.status() == TenderStatus.SUSPENDED ? tender.suspendedFrom() : tender.status();
+            boolean gp = periods.facts(tender).law() == Regime.GOVERNMENT_PROCUREMENT;
             Objection.Stage stage;
+            String window;
             if (phase == TenderStatus.BIDDING) {
                 stage = Objection.Stage.DOCUMENTS;
+                window = gp ? "challengeWindow" : "objectionLatest";
             } else if (phase == TenderStatus.PUBLICITY) {
                 stage = Objection.Stage.RESULT;
+                window = "publicity";
+            } else if (gp && (phase == TenderStatus.AWARDED || phase == TenderStatus.CONTRACTED)) {
+                stage = Objection.Stage.RESULT;
+                window = "resultChallengeWindow";
             } else {
-                throw new ConflictException("当前阶段不受理异议 / Objections are taken while bidding or during publicity");
+                throw new ConflictException("当前阶段不受理异议 / Objections are taken while bidding, during publicity, "
+                        + "and (government procurement) within 7 working days of the result");
             }
             Instant now = clock.instant();
-            if (stage == Objection.Stage.DOCUMENTS) {
-                boolean tl = periods.facts(tender).law() == Regime.TENDERING_LAW;
-                String window = tl ? "objectionLatest" : "challengeWindow";
-                TenderTimeline.Deadline limit = timeline.open(tenderId, tender.round(), window).orElse(null);
-                if (limit != null && !now.isBefore(limit.dueAt().toInstant())) {
-                    throw new RuleRefusalException(List.of(Violation.of("raisedAt", limit.rule(), limit.citation(),
-                            limit.dueAt(), OffsetDateTime.ofInstant(now, LegalClock.CHINA),
-                            tl ? "对招标文件有异议的，应当在投标截止时间10日前提出" : "对采购文件的质疑应当在法定期限内提出",
-                            tl ? "Objections to the documents come at least 10 days before the deadline"
-                                    : "Challenges to the documents come within their period")),
-                            null, tender.ruleSetVersion());
-                }
+            TenderTimeline.Deadline limit = timeline.open(tenderId, tender.round(), window).orElse(null);
+            if (limit == null || !now.isBefore(limit.dueAt().toInstant())) {
+                throw new RuleRefusalException(List.of(Violation.of("raisedAt", limit == null ? null : limit.rule(),
+                        limit == null ? "TBR 22; TBR 54; GPL 52" : limit.citation(),
+                        limit == null ? null : limit.dueAt(), OffsetDateTime.ofInstant(now, LegalClock.CHINA),
+                        "异议或者质疑已超过法定期限", "The objection or challenge comes after its legal period")),
+                        null, tender.ruleSetVersion());
             }
             Objection objection = new Objection(UUID.randomUUID().toString(), tenderId, tender.round(), stage,
                     operator.userId(), party, now, content, null, null, null, null, null);
             objections.insert(objection);
-            if (tender.status() != TenderStatus.SUSPENDED) {
+            if (window.equals("resultChallengeWindow")) {
+                // a challenge to a government-procurement result is answered in 7 working days (O94 13); it does
+                // not stop the contract (a complaint to the finance department may, B33)
+                periods.schedule(tender, "objectionAnswer", now);
+            } else if (tender.status() != TenderStatus.SUSPENDED) {
                 tenders.change(tenderId, t -> t.suspend(now));
                 periods.schedule(tender, stage == Objection.Stage.DOCUMENTS ? "objectionAnswer"
                         : "publicityObjectionAnswer", now);
@@ -221,14 +231,23 @@ public class LifecycleActions {
                         "Only an objection to the documents can amend them");
             }
             Instant now = clock.instant();
-            boolean last = objections.pending(tenderId).size() == 1;
+            if (tender.status() != TenderStatus.SUSPENDED) {
+                // a challenge to a government-procurement result: answered, nothing to resume
+                objections.answer(objectionId, answer, operator.userId(), now, false, null);
+                if (objections.pending(tenderId).stream().noneMatch(o -> o.round() == tender.round())) {
+                    timeline.close(tenderId, tender.round(), "objectionAnswer", TenderTimeline.State.MET);
+                }
+                return objections.get(tenderId, objectionId);
+            }
+            boolean last = objections.pending(tenderId).stream().filter(o -> o.round() == tender.round()).count() == 1;
             OffsetDateTime deadlineAfter = null;
             if (last) {
-                Duration stood = Duration.between(tender.suspendedAt(), now);
+                // the time it stood still is given back in whole days, keeping the time of day [I]
+                Duration stood = Duration.ofDays(Duration.between(tender.suspendedAt(), now).plusHours(23).toDays());
                 String phaseEnd = objection.stage() == Objection.Stage.DOCUMENTS ? null : "publicity";
                 if (phaseEnd == null) {
                     OffsetDateTime moved = tender.bidDeadline().plus(stood);
-                    if (amendsDocuments || anyAmended(tenderId)) {
+                    if (amendsDocuments || anyAmended(tenderId, tender.round())) {
                         RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
                         LocalDate earliest = ruleSet.policy().calendar().periodEnd(LocalDate.ofInstant(now,
                                 LegalClock.CHINA), 15, io.huitong.shared.time.PeriodUnit.CALENDAR_DAYS);
@@ -260,26 +279,16 @@ public class LifecycleActions {
         });
     }
 
-    private boolean anyAmended(String tenderId) {
-        return objections.ofTender(tenderId).stream().anyMatch(o -> Boolean.TRUE.equals(o.amendsDocuments()));
+    private boolean anyAmended(String tenderId, int round) {
+        return objections.ofTender(tenderId).stream()
+                .anyMatch(o -> o.round() == round && Boolean.TRUE.equals(o.amendsDocuments()));
     }
 
     /**
-     * The purchaser determines the winner from the candidates. Under government procurement, and where the
-     * first-ranked must win (TBR 55), another candidate only with the reason the better-ranked ones dropped out.
+     * The purchaser determines the winner from the candidates; the task's guard applies the law (TBL 40;
+     * TBR 55; O87 68), however the task is completed.
      */
     public void chooseWinner(String tenderId, String winnerBidId, String reason, Operator operator) {
-        Tender tender = tenders.get(tenderId);
-        Bid winner = bids.bid(tenderId, winnerBidId);
-        if (winner.round() != tender.round() || winner.candidateRank() == null) {
-            throw invalid("winnerBidId", winnerBidId, "a candidate", "中标人须从中标候选人中确定",
-                    "The winner is one of the candidates (TBL 40; TBL 57)");
-        }
-        boolean ranked = periods.facts(tender).law() == Regime.GOVERNMENT_PROCUREMENT || periods.winnerByRank(tender);
-        if (ranked && winner.candidateRank() != 1 && (reason == null || reason.isBlank())) {
-            throw invalid("reason", null, "the reason", "不确定排名第一的中标候选人的，须说明其放弃或不能履行的理由",
-                    "Passing over the first-ranked candidate needs the reason it dropped out (TBR 55; O87 68)");
-        }
         String task = tasks.single(tenderId, LifecycleProcess.DETERMINE_WINNER).isPresent()
                 ? LifecycleProcess.DETERMINE_WINNER : LifecycleProcess.CHOOSE_WINNER;
         tasks.complete(tenderId, task, operator, Variables.createVariables()
@@ -292,12 +301,15 @@ public class LifecycleActions {
      * periods again), or ask to change the method (GPL 37; O87 43; F4).
      */
     public void afterFailure(String tenderId, LifecycleProcess.NextStep next, LocalDate documentIssueDate,
-            OffsetDateTime bidDeadline, ProcurementMethod method, String reason, Operator operator) {
+            OffsetDateTime bidDeadline, ProcurementMethod method, String reason, boolean documentsDefective,
+            Operator operator) {
         Tender tender = tenders.get(tenderId);
-        if (tender.status() != TenderStatus.FAILED) {
-            throw new ConflictException("招标未失败 / The tender has not failed");
+        if (tender.status() != TenderStatus.FAILED
+                || tasks.single(tenderId, LifecycleProcess.DECIDE_AFTER_FAILURE).isEmpty()) {
+            throw new ConflictException("招标未失败或已作出决定 / The tender has not failed, or the decision is taken");
         }
-        var variables = Variables.createVariables().putValue(LifecycleProcess.NEXT_STEP, next.name());
+        var variables = Variables.createVariables().putValue(LifecycleProcess.NEXT_STEP, next.name())
+                .putValue("documentsDefective", documentsDefective);
         if (next == LifecycleProcess.NextStep.RETENDER) {
             if (documentIssueDate == null || bidDeadline == null) {
                 throw invalid(documentIssueDate == null ? "documentIssueDate" : "bidDeadline", null, "required",
@@ -308,8 +320,9 @@ public class LifecycleActions {
                         "The documents cannot be issued before today");
             }
             RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
+            boolean liftReservation = tender.failureKind() == Tender.FailureKind.RESERVATION_UNFILLED;
             RegistrationEvaluation evaluation = registrationRules.evaluate(
-                    tenders.facts(tender, documentIssueDate, bidDeadline, true, clock.today()), ruleSet);
+                    tenders.facts(tender, documentIssueDate, bidDeadline, true, liftReservation, clock.today()), ruleSet);
             ObjectNode inputs = json.createObjectNode().put("documentIssueDate", documentIssueDate.toString())
                     .put("bidDeadline", bidDeadline.toString()).put("round", tender.round() + 1);
             DecisionRecord record = new DecisionRecord(UUID.randomUUID().toString(), "RETENDER",
@@ -320,7 +333,8 @@ public class LifecycleActions {
             if (!evaluation.accepted()) {
                 throw new RuleRefusalException(evaluation.violations(), record.id(), ruleSet.version());
             }
-            variables.putValue(LifecycleProcess.NEW_DOCUMENT_ISSUE_DATE, documentIssueDate.toString())
+            variables.putValue(LifecycleProcess.NEW_DECISION_ID, record.id())
+                    .putValue(LifecycleProcess.NEW_DOCUMENT_ISSUE_DATE, documentIssueDate.toString())
                     .putValue(LifecycleProcess.NEW_BID_DEADLINE,
                             bidDeadline.atZoneSameInstant(LegalClock.CHINA).toOffsetDateTime().toString());
         } else {
@@ -335,9 +349,6 @@ public class LifecycleActions {
 
     /** The finance department (GP) or the project approval authority (TL) decides a change of method. */
     public void decideMethodChange(String tenderId, boolean approved, String comment, Operator operator) {
-        if (!approved && (comment == null || comment.isBlank())) {
-            throw invalid("comment", comment, "the reasons", "不批准须说明理由", "A refusal gives its reasons");
-        }
         tasks.complete(tenderId, LifecycleProcess.APPROVE_METHOD_CHANGE, operator, Variables.createVariables()
                 .putValue(LifecycleProcess.METHOD_CHANGE_APPROVED, approved).putValue("comment", comment));
     }

@@ -10,6 +10,8 @@ public final class LifecycleProcess {
     public static final String TENDER_ID = "tenderId";
     public static final String LAW = "law";
     public static final String ROUND = "round";
+    public static final String MINIMUM_BIDS = "minimumBids";
+    public static final String NEW_DECISION_ID = "newDecisionId";
     public static final String EVALUATION_PROCESS = "evaluationProcess";
     public static final String METHOD_CHANGE_APPROVER = "methodChangeApprover";
     public static final String BID_COUNT = "bidCount";
@@ -29,6 +31,7 @@ public final class LifecycleProcess {
     public static final String CLARIFICATION_ISSUED = "clarificationIssued";
     public static final String OBJECTION_RAISED = "objectionRaised";
     public static final String TENDER_TERMINATED = "tenderTerminated";
+    public static final String BOND_REFUND_DUE = "bondRefundDue";
 
     // user tasks the API completes
     public static final String ANSWER_OBJECTION = "answerObjection";

@@ -1,6 +1,9 @@
 package io.huitong.tender;
 
 import io.huitong.shared.web.ConflictException;
+import io.huitong.shared.web.ValidationException;
+import io.huitong.shared.web.Violation;
+import java.util.List;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +30,7 @@ public final class Tender {
     private final String ruleSetVersion;
     private final String registrationDecisionId;
     private final String registrationJson;
-    private final String decisionsJson;
+    private String decisionsJson;
     private final Instant registeredAt;
     private final String registeredBy;
     private LocalDate documentIssueDate;
@@ -41,6 +44,7 @@ public final class Tender {
     private TenderStatus suspendedFrom;
     private String winnerBidId;
     private String outcomeReason;
+    private FailureKind failureKind;
     private int rowVersion;
 
     Tender(String id, String title, Regime regime, Category category, ServiceKind serviceKind,
@@ -73,7 +77,8 @@ public final class Tender {
 
     /** The lifecycle fields, as read back from the database. */
     void restore(int round, String lifecycleInstanceId, Instant suspendedAt, TenderStatus suspendedFrom,
-            String winnerBidId, String outcomeReason) {
+            String winnerBidId, String outcomeReason, FailureKind failureKind) {
+        this.failureKind = failureKind;
         this.round = round;
         this.lifecycleInstanceId = lifecycleInstanceId;
         this.suspendedAt = suspendedAt;
@@ -100,11 +105,31 @@ public final class Tender {
 
     // ---- announcement and bidding ----------------------------------------------------------------------------
 
-    /** The announcement is published and the documents issued: bids are accepted until the deadline. */
-    public void announce(String lifecycleInstanceId) {
+    /** Why a round failed. */
+    public enum FailureKind {
+        /** 投标人少于规定数量，不得开标 (F2, F3). */
+        TOO_FEW_BIDS,
+        /** 开标后有效投标不足 (O87 43, 44). */
+        TOO_FEW_VALID,
+        /** 合格投标不足 (GPL 36; O87 44). */
+        TOO_FEW_QUALIFIED,
+        /** 预留项目合格中小企业不足 (SME46 10): the next round is not reserved. */
+        RESERVATION_UNFILLED,
+        /** 评标委员会否决全部投标 (R12 27; TBL 42). */
+        ALL_REJECTED
+    }
+
+    /**
+     * The announcement is published and the documents issued, on {@code issuedOn} (later than planned when the
+     * route ended late): bids are accepted until the deadline.
+     */
+    public void announce(String lifecycleInstanceId, LocalDate issuedOn) {
         requireStatus("announce", TenderStatus.APPROVED);
         status = TenderStatus.BIDDING;
         this.lifecycleInstanceId = lifecycleInstanceId;
+        if (issuedOn.isAfter(documentIssueDate)) {
+            documentIssueDate = issuedOn;
+        }
     }
 
     /** The bid deadline moves (a late clarification, TBR 21; an answered objection, TBR 22). */
@@ -140,21 +165,27 @@ public final class Tender {
     }
 
     /** Failed (流标, 废标): too few bids or valid bids, or every bid rejected. */
-    public void fail(String reason) {
+    public void fail(FailureKind kind, String reason) {
         requireStatus("fail", TenderStatus.CLOSED, TenderStatus.OPENED, TenderStatus.EVALUATING);
         requireReason(reason);
         status = TenderStatus.FAILED;
+        failureKind = kind;
         outcomeReason = reason;
     }
 
-    /** Tendered again after a failure: a new round with new dates (TBL 28, 42; O87 43). */
-    public void retender(LocalDate newIssueDate, OffsetDateTime newDeadline) {
+    /**
+     * Tendered again after a failure: a new round with new dates (TBL 28, 42; O87 43), under the decisions the
+     * rules took for it (a reservation for SMEs that could not be filled is lifted, SME46 10).
+     */
+    public void retender(LocalDate newIssueDate, OffsetDateTime newDeadline, String newDecisionsJson) {
         requireStatus("tender again", TenderStatus.FAILED);
         round++;
         documentIssueDate = newIssueDate;
         bidDeadline = newDeadline;
+        decisionsJson = newDecisionsJson;
         status = TenderStatus.APPROVED;
         outcomeReason = null;
+        failureKind = null;
     }
 
     /** Another method approved after the failure (GPL 37; O87 43; A14): this procedure ends. */
@@ -236,7 +267,8 @@ public final class Tender {
 
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("this transition needs its reasons");
+            throw new ValidationException(List.of(Violation.of("reason", "validation.reasons", null, null, reason,
+                    "须说明理由", "The reasons are required")));
         }
     }
 
@@ -343,6 +375,10 @@ public final class Tender {
 
     public String outcomeReason() {
         return outcomeReason;
+    }
+
+    public FailureKind failureKind() {
+        return failureKind;
     }
 
     int rowVersion() {

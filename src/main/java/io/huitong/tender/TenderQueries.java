@@ -2,6 +2,7 @@ package io.huitong.tender;
 
 import io.huitong.rules.DecisionRecord;
 import io.huitong.rules.DecisionRecords;
+import io.huitong.rules.DecisionSealing;
 import io.huitong.tender.registration.RegistrationDecision;
 import io.huitong.shared.workflow.TaskActions;
 import java.time.Clock;
@@ -20,9 +21,12 @@ public class TenderQueries {
     private final TenderTimeline timeline;
     private final TaskActions tasks;
     private final Clock clock;
+    private final List<DecisionSealing> sealing;
 
     TenderQueries(Tenders tenders, TenderService tenderService, ApprovalService approvals,
-            DecisionRecords decisionRecords, TenderTimeline timeline, TaskActions tasks, Clock clock) {
+            DecisionRecords decisionRecords, TenderTimeline timeline, TaskActions tasks, Clock clock,
+            List<DecisionSealing> sealing) {
+        this.sealing = sealing;
         this.tenders = tenders;
         this.tenderService = tenderService;
         this.approvals = approvals;
@@ -32,11 +36,28 @@ public class TenderQueries {
         this.clock = clock;
     }
 
+    /** Due dates that call for an act; the others are windows, which simply pass. */
+    private static final java.util.Set<String> ACTIONS = java.util.Set.of("objectionAnswer", "publicityObjectionAnswer",
+            "winnerDetermination", "contract", "supervisorReport", "contractPublication", "contractFiling",
+            "losersBondRefund", "bondRefund", "failedRoundRefund", "terminationRefund", "withdrawalRefund");
+
     public TenderView view(String id) {
-        return view(tenders.get(id));
+        return view(tenders.get(id), null);
+    }
+
+    public TenderView view(String id, String userId) {
+        return view(tenders.get(id), userId);
     }
 
     public TenderView view(Tender t) {
+        return view(t, null);
+    }
+
+    /**
+     * The tender as this user may see it: until the winner is determined, who sits on the committee stays
+     * confidential (TBL 37; O87 47) except to centre clerks, administrators and the assignee.
+     */
+    public TenderView view(Tender t, String userId) {
         RegistrationDecision decisions = tenderService.decisions(t);
         List<TenderView.Step> steps = approvals.steps(t.id()).stream()
                 .map(s -> new TenderView.Step(s.stepNo(), s.candidateGroup(), s.approved(), s.comment(),
@@ -49,7 +70,17 @@ public class TenderQueries {
                 t.serviceKind(), t.procurementMethod(), t.estimatedAmount(), t.regionCode(), t.documentIssueDate(),
                 t.bidDeadline(), t.ruleSetVersion(), t.registrationDecisionId(), decisions,
                 new TenderView.Approval(decisions.approvalRoute(), steps, open), t.returnReason(), t.registeredAt(),
-                t.registeredBy(), t.round(), t.outcomeReason(), t.winnerBidId(), deadlines(t.id()), openTasks(t.id()));
+                t.registeredBy(), t.round(), t.outcomeReason(), t.winnerBidId(), deadlines(t.id()),
+                openTasks(t.id(), t.winnerBidId() == null && !insider(userId) ? userId : null, t.winnerBidId() != null
+                        || insider(userId)));
+    }
+
+    private boolean insider(String userId) {
+        if (userId == null) {
+            return true;
+        }
+        List<String> groups = tasks.groupsOf(userId);
+        return groups.contains("camunda-admin") || groups.contains("centre-clerk");
     }
 
     private List<TenderView.Deadline> deadlines(String tenderId) {
@@ -59,21 +90,26 @@ public class TenderQueries {
                 .map(d -> new TenderView.Deadline(d.round(), d.name(), d.label(), d.dueAt(),
                         d.length() == null ? null : d.dueAt().minusNanos(1).toLocalDate(), d.length(), d.unit(),
                         d.citation(), d.rule(), d.state(),
-                        d.state() == TenderTimeline.State.OPEN && !now.isBefore(d.dueAt().toInstant())))
+                        d.state() == TenderTimeline.State.OPEN && ACTIONS.contains(d.name())
+                                && !now.isBefore(d.dueAt().toInstant())))
                 .toList();
     }
 
-    private List<TenderView.OpenTask> openTasks(String tenderId) {
+    private List<TenderView.OpenTask> openTasks(String tenderId, String viewer, boolean namesVisible) {
         return tasks.open(tenderId).stream()
                 .map(task -> new TenderView.OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-                        task.getAssignee(), tasks.candidateGroups(task.getId()), task.getDueDate(),
+                        namesVisible || task.getAssignee() == null || task.getAssignee().equals(viewer)
+                                ? task.getAssignee() : "(保密 / sealed)",
+                        tasks.candidateGroups(task.getId()), task.getDueDate(),
                         task.getProcessDefinitionId().split(":")[0]))
                 .toList();
     }
 
-    /** Every decision recorded for a tender, oldest first. */
-    public List<DecisionRecord> decisions(String id) {
+    /** Every decision recorded for a tender, oldest first; a sealed one shows what, not on what. */
+    public List<DecisionRecord> decisions(String id, String userId) {
         tenders.get(id);
-        return decisionRecords.ofTender(id);
+        return decisionRecords.ofTender(id).stream()
+                .map(r -> sealing.stream().anyMatch(s -> s.sealed(r, userId)) ? DecisionSealing.redacted(r) : r)
+                .toList();
     }
 }

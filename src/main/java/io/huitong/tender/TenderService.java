@@ -53,11 +53,18 @@ public class TenderService {
      */
     public RegistrationFacts facts(Tender tender, LocalDate documentIssueDate, OffsetDateTime bidDeadline,
             boolean afterFailedTender, LocalDate today) {
+        return facts(tender, documentIssueDate, bidDeadline, afterFailedTender, false, today);
+    }
+
+    /** The same, with the SME reservation lifted when too few SMEs qualified (SME46 10). */
+    public RegistrationFacts facts(Tender tender, LocalDate documentIssueDate, OffsetDateTime bidDeadline,
+            boolean afterFailedTender, boolean liftReservation, LocalDate today) {
         RegistrationRequest r = registration(tender);
         return RegistrationFacts.normalised(r.regime(), r.category(), r.serviceKind(), r.estimatedAmount(),
                 r.budgetFunds(), r.totalInvestment(), r.isStateControlled(), r.isForeignLoanOrAid(), r.regionCode(),
                 r.procurementMethod(), r.invitationGround(), r.approvedProcurementMethod(),
-                afterFailedTender || r.isAfterFailedTender(), r.isElectronicDocuments(), r.isSuitableForSme(),
+                afterFailedTender || r.isAfterFailedTender(), r.isElectronicDocuments(),
+                r.isSuitableForSme() && !liftReservation,
                 r.documentFee(), r.bidBondAmount(), r.bidBondForms(), documentIssueDate,
                 bidDeadline.atZoneSameInstant(LegalClock.CHINA).toLocalDate(), today);
     }

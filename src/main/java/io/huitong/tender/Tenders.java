@@ -41,13 +41,14 @@ class Tenders {
         int updated = jdbc.sql("""
                 update tender set status = ?, process_instance_id = ?, return_reason = ?, document_issue_date = ?,
                     bid_deadline = ?, round = ?, lifecycle_instance_id = ?, suspended_at = ?, suspended_from = ?,
-                    winner_bid_id = ?, outcome_reason = ?, row_version = ?
+                    winner_bid_id = ?, outcome_reason = ?, failure_kind = ?, decisions = ?, row_version = ?
                 where id = ? and row_version = ?""")
                 .params(t.status().name(), t.processInstanceId(), t.returnReason(), t.documentIssueDate(),
                         Timestamp.from(t.bidDeadline().toInstant()), t.round(), t.lifecycleInstanceId(),
                         t.suspendedAt() == null ? null : Timestamp.from(t.suspendedAt()),
                         t.suspendedFrom() == null ? null : t.suspendedFrom().name(), t.winnerBidId(),
-                        t.outcomeReason(), t.rowVersion() + 1, t.id(), t.rowVersion())
+                        t.outcomeReason(), t.failureKind() == null ? null : t.failureKind().name(), t.decisionsJson(),
+                        t.rowVersion() + 1, t.id(), t.rowVersion())
                 .update();
         if (updated != 1) {
             throw new ConflictException("招标项目 " + t.id() + " 已被他人修改，请刷新后重试 / Tender " + t.id()
@@ -85,10 +86,11 @@ class Tenders {
                 rs.getString("process_instance_id"), rs.getString("return_reason"), rs.getInt("row_version"));
         Timestamp suspendedAt = rs.getTimestamp("suspended_at");
         String suspendedFrom = rs.getString("suspended_from");
+        String failureKind = rs.getString("failure_kind");
         tender.restore(rs.getInt("round"), rs.getString("lifecycle_instance_id"),
                 suspendedAt == null ? null : suspendedAt.toInstant(),
                 suspendedFrom == null ? null : TenderStatus.valueOf(suspendedFrom), rs.getString("winner_bid_id"),
-                rs.getString("outcome_reason"));
+                rs.getString("outcome_reason"), failureKind == null ? null : Tender.FailureKind.valueOf(failureKind));
         return tender;
     }
 }

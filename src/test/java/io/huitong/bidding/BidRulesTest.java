@@ -59,7 +59,7 @@ class BidRulesTest {
         List<String> parties = new ArrayList<>(List.of(BIDDER));
         parties.addAll(List.of(members));
         return new BidFacts(law, law, true, status, BIDDER, parties, bond, new BigDecimal("100.00"), at, DEADLINE,
-                TODAY, agency);
+                TODAY, agency, null, false);
     }
 
     static BidFacts bid(Bond bond) {
@@ -88,8 +88,15 @@ class BidRulesTest {
     }
 
     static CreditRecord record(String party, CreditRecord.Kind kind, LocalDate start, LocalDate end, boolean revoked) {
-        return new CreditRecord("r", party, "某公司", kind, "test", start, end, kind == CreditRecord.Kind.DEBARMENT
-                ? "TBR 67" : "GPR 19", "supervisor", Instant.EPOCH, revoked ? Instant.EPOCH : null, null, null);
+        return record(party, kind, CreditRecord.Scope.ALL, start, end, revoked);
+    }
+
+    static CreditRecord record(String party, CreditRecord.Kind kind, CreditRecord.Scope scope, LocalDate start,
+            LocalDate end, boolean revoked) {
+        String citation = kind != CreditRecord.Kind.DEBARMENT ? "GPR 19"
+                : scope == CreditRecord.Scope.GOVERNMENT_PROCUREMENT ? "GPL 77" : "TBR 67";
+        return new CreditRecord("r", party, "某公司", kind, scope, "test", start, end, citation,
+                "supervisor", Instant.EPOCH, revoked ? Instant.EPOCH : null, null, null);
     }
 
     @AfterAll
@@ -210,6 +217,35 @@ class BidRulesTest {
         }
 
         @Test
+        void a_debarment_bars_only_the_procedures_its_law_governs() {
+            BidFacts tendering = bid(null);
+            BidFacts gp = bid(Regime.GOVERNMENT_PROCUREMENT, "BIDDING", null, DEADLINE.minusSeconds(60), null);
+            CreditRecord tlOnly = record(BIDDER, CreditRecord.Kind.DEBARMENT, CreditRecord.Scope.TENDERING_LAW,
+                    TODAY, null, false);
+            CreditRecord gpOnly = record(BIDDER, CreditRecord.Kind.DEBARMENT, CreditRecord.Scope.GOVERNMENT_PROCUREMENT,
+                    TODAY, null, false);
+            assertThat(refusals(tendering, NONE, tlOnly)).containsExactly("TBR 67");
+            assertThat(refusals(gp, NONE, tlOnly)).as("a Tendering-Law debarment does not bar procurement").isEmpty();
+            assertThat(refusals(gp, NONE, gpOnly)).containsExactly("GPL 77");
+            assertThat(refusals(tendering, NONE, gpOnly)).as("a procurement black-listing does not bar tenders")
+                    .isEmpty();
+        }
+
+        @Test
+        void a_package_reserved_for_smes_refuses_large_firms() {
+            BidFacts large = new BidFacts(Regime.GOVERNMENT_PROCUREMENT, Regime.GOVERNMENT_PROCUREMENT, false,
+                    "BIDDING", BIDDER, List.of(BIDDER), null, new BigDecimal("100.00"), DEADLINE.minusSeconds(60),
+                    DEADLINE, TODAY, null, SmeSize.LARGE, true);
+            assertThat(refusals(large, NONE)).containsExactly("SME46 8, 11");
+            assertThat(refusals(new BidFacts(large.law(), large.regime(), false, "BIDDING", BIDDER, List.of(BIDDER),
+                    null, large.price(), large.submittedAt(), DEADLINE, TODAY, null, SmeSize.MEDIUM, true), NONE))
+                    .as("a medium firm is an SME").isEmpty();
+            assertThat(refusals(new BidFacts(large.law(), large.regime(), false, "BIDDING", BIDDER, List.of(BIDDER),
+                    null, large.price(), large.submittedAt(), DEADLINE, TODAY, null, SmeSize.LARGE, false), NONE))
+                    .as("an open package takes large firms").isEmpty();
+        }
+
+        @Test
         void the_agency_may_not_bid_on_its_own_project() {
             assertThat(refusals(bid(Regime.TENDERING_LAW, "BIDDING", null, DEADLINE.minusSeconds(60), BIDDER), NONE))
                     .containsExactly("TBR 13; O87 8");
@@ -231,7 +267,7 @@ class BidRulesTest {
         static OpenedBid opened(Regime law, String id, String bidder, String rep, String... members) {
             List<String> parties = new ArrayList<>(List.of(bidder));
             parties.addAll(List.of(members));
-            return new OpenedBid(law, id, bidder, "投标人" + id, parties, List.of(members), rep);
+            return new OpenedBid(law, id, bidder, "投标人" + id, parties, List.of(members), rep, null);
         }
 
         static Set<String> invalidated(List<Object> facts) {
@@ -250,6 +286,18 @@ class BidRulesTest {
             assertThat(invalidated(List.of(opened(Regime.GOVERNMENT_PROCUREMENT, "a", BIDDER, "张三"),
                     opened(Regime.GOVERNMENT_PROCUREMENT, "b", MEMBER, "张三"))))
                     .containsExactlyInAnyOrder("a GPR 18", "b GPR 18");
+        }
+
+        @Test
+        void an_id_number_decides_whether_two_representatives_are_one_person() {
+            OpenedBid a = new OpenedBid(Regime.TENDERING_LAW, "a", BIDDER, "投标人a", List.of(BIDDER), List.of(), "张三",
+                    "410102198001010011");
+            OpenedBid sameNameOtherPerson = new OpenedBid(Regime.TENDERING_LAW, "b", MEMBER, "投标人b", List.of(MEMBER),
+                    List.of(), "张三", "410102199001010022");
+            OpenedBid samePersonLowerCase = new OpenedBid(Regime.TENDERING_LAW, "c", OTHER, "投标人c", List.of(OTHER),
+                    List.of(), "张 三", " 410102198001010011 ");
+            assertThat(invalidated(List.of(a, sameNameOtherPerson))).as("namesakes are two people").isEmpty();
+            assertThat(invalidated(List.of(a, samePersonLowerCase))).containsExactlyInAnyOrder("a TBR 34", "c TBR 34");
         }
 
         @Test

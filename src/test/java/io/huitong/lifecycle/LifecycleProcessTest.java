@@ -153,9 +153,33 @@ class LifecycleProcessTest extends LifecycleTest {
             return id;
         }
 
+        /** The Tendering Law changes the method only after a second failure (TBL 28; TBR 44). */
+        String failedTwice() {
+            String id = failed();
+            ResponseEntity<String> again = post("purchaser", "/api/tenders/" + id + "/after-failure",
+                    "{\"nextStep\":\"RETENDER\",\"documentIssueDate\":\"2026-12-23\",\"bidDeadline\":\"2027-01-12\"}");
+            assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+            at("2026-12-23T08:00:00");
+            bidAccepted(id, 1, "4800000.00", null, "LARGE");
+            at("2027-01-12T09:00:01");
+            assertThat(status(id)).isEqualTo("FAILED");
+            assertThat(tender(id).get("round").asInt()).isEqualTo(2);
+            return id;
+        }
+
+        @Test
+        void the_Tendering_Law_changes_the_method_only_after_tendering_again() {
+            String id = failed();
+            ResponseEntity<String> early = post("purchaser", "/api/tenders/" + id + "/after-failure",
+                    "{\"nextStep\":\"METHOD_CHANGE\",\"procurementMethod\":\"INVITATION\",\"reason\":\"投标人少于3个\"}");
+            assertThat(early.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            assertThat(json(early).get("violations").get(0).get("citation").asText()).isEqualTo("TBL 28; TBR 44; O30 38");
+            assertThat(openTaskKeys(id)).containsExactly("decideAfterFailure");
+        }
+
         @Test
         void a_change_of_method_approved_ends_the_procedure() {
-            String id = failed();
+            String id = failedTwice();
             ProcessInstance instance = lifecycle(id);
             post("purchaser", "/api/tenders/" + id + "/after-failure",
                     "{\"nextStep\":\"METHOD_CHANGE\",\"procurementMethod\":\"INVITATION\",\"reason\":\"重新招标后投标人仍少于3个\"}");
@@ -170,7 +194,7 @@ class LifecycleProcessTest extends LifecycleTest {
 
         @Test
         void a_change_of_method_refused_returns_to_the_purchaser() {
-            String id = failed();
+            String id = failedTwice();
             post("purchaser", "/api/tenders/" + id + "/after-failure",
                     "{\"nextStep\":\"METHOD_CHANGE\",\"procurementMethod\":\"SINGLE_SOURCE\",\"reason\":\"只有一家\"}");
             assertThat(post("approval", "/api/tenders/" + id + "/method-change/decision", "{\"approved\":false}")
@@ -199,7 +223,8 @@ class LifecycleProcessTest extends LifecycleTest {
                     .findFirst().orElseThrow().get("id").asText();
             post("purchaser", "/api/tenders/" + id + "/award", "{\"winnerBidId\":\"" + second + "\"}");
             runDueJobs();
-            BpmnAwareTests.assertThat(instance).hasPassed("chooseWinner", "award").hasNotPassed("rankOneWins");
+            BpmnAwareTests.assertThat(instance).hasPassed("startLawAward", "chooseWinner", "award")
+                    .hasNotPassed("startProcurementAward");
             assertThat(tender(id).get("winnerBidId").asText()).isEqualTo(second);
         }
 

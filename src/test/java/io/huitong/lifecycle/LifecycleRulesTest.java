@@ -48,6 +48,7 @@ class LifecycleRulesTest {
         "publicityObjectionAnswer | TENDERING_LAW          | 3  | CALENDAR_DAYS | TBR 54",
         "winnerDetermination      | GOVERNMENT_PROCUREMENT | 5  | WORKING_DAYS  | O87 68",
         "awardAnnouncement        | GOVERNMENT_PROCUREMENT | 1  | WORKING_DAYS  | GPR 43; O87 69",
+        "resultChallengeWindow    | GOVERNMENT_PROCUREMENT | 7  | WORKING_DAYS  | GPL 52; GPR 53; O94 10",
         "withdrawalRefund         | TENDERING_LAW          | 5  | CALENDAR_DAYS | TBR 35",
         "withdrawalRefund         | GOVERNMENT_PROCUREMENT | 5  | WORKING_DAYS  | O87 38",
         "contract                 | TENDERING_LAW          | 30 | CALENDAR_DAYS | TBL 46",
@@ -94,5 +95,44 @@ class LifecycleRulesTest {
         assertThat(evaluate(new ClarificationFacts(Regime.GOVERNMENT_PROCUREMENT, true)).all(DeadlineMove.class))
                 .singleElement().satisfies(m -> assertThat(m.length()).isEqualTo(15));
         assertThat(evaluate(new ClarificationFacts(Regime.TENDERING_LAW, false)).all(DeadlineMove.class)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} {1}: at least {2} ({3})")
+    @CsvSource(delimiter = '|', value = {
+        "TENDERING_LAW          | OPEN                    | 3 | TBL 28; TBR 44",
+        "TENDERING_LAW          | INVITATION              | 3 | TBL 28; TBR 44",
+        "GOVERNMENT_PROCUREMENT | OPEN                    | 3 | O87 41, 43; GPL 36",
+        "GOVERNMENT_PROCUREMENT | INVITATION              | 3 | O87 41, 43; GPL 36",
+        "GOVERNMENT_PROCUREMENT | COMPETITIVE_NEGOTIATION | 3 | GPL 38, 40",
+        "GOVERNMENT_PROCUREMENT | PRICE_INQUIRY           | 3 | GPL 38, 40",
+        "GOVERNMENT_PROCUREMENT | SINGLE_SOURCE           | 1 | GPL 31, 39"})
+    void each_method_needs_its_number_of_bids(Regime law, ProcurementMethod method, int count, String citation) {
+        LifecycleFacts facts = new LifecycleFacts(law, law, Category.GOODS, method, false, false);
+        assertThat(evaluate(facts).all(MinimumBids.class)).singleElement().satisfies(m -> {
+            assertThat(m.count()).isEqualTo(count);
+            assertThat(m.by().citation()).isEqualTo(citation);
+        });
+    }
+
+    @Test
+    void the_Tendering_Law_changes_the_method_from_the_second_failure_on() {
+        assertThat(citations(new AfterFailureFacts(Regime.TENDERING_LAW, 1, true, false)))
+                .containsExactly("TBL 28; TBR 44; O30 38");
+        assertThat(citations(new AfterFailureFacts(Regime.TENDERING_LAW, 2, true, false))).isEmpty();
+        assertThat(citations(new AfterFailureFacts(Regime.TENDERING_LAW, 1, false, false)))
+                .as("tendering again is always open").isEmpty();
+        assertThat(citations(new AfterFailureFacts(Regime.GOVERNMENT_PROCUREMENT, 1, true, false)))
+                .as("procurement may change at once (O87 43(二))").isEmpty();
+    }
+
+    @Test
+    void defective_procurement_documents_are_fixed_and_tendered_again() {
+        assertThat(citations(new AfterFailureFacts(Regime.GOVERNMENT_PROCUREMENT, 1, true, true)))
+                .containsExactly("O87 43(一)");
+        assertThat(citations(new AfterFailureFacts(Regime.GOVERNMENT_PROCUREMENT, 1, false, true))).isEmpty();
+    }
+
+    static List<String> citations(Object facts) {
+        return evaluate(facts).all(io.huitong.rules.Refusal.class).stream().map(r -> r.by().citation()).toList();
     }
 }

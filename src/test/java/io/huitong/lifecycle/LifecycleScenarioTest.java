@@ -85,22 +85,32 @@ class LifecycleScenarioTest extends LifecycleTest {
         scoreAll(id, Map.of("投标人1", 50, "投标人2", 52, "投标人4", 45));
         signReport(id);
 
-        // Tendering Law: candidates publicised for 3 days, then rank one wins (state-funded, TBR 55)
+        // Tendering Law: candidates publicised for 3 days, then the tenderer determines rank one (TBR 55)
         assertThat(status(id)).isEqualTo("PUBLICITY");
         Map<String, JsonNode> ranked = bids(id);
         assertThat(ranked.get("投标人2").get("candidateRank").asInt()).isEqualTo(1);
         assertThat(ranked.get("投标人3").get("status").asText()).isEqualTo("INVALID");
+        assertThat(get("bidder", "/api/tenders/" + id + "/committee").getStatusCode())
+                .as("the committee stays confidential until the result").isEqualTo(HttpStatus.FORBIDDEN);
         at("2026-12-30T00:00:00");
+        assertThat(openTaskKeys(id)).containsExactly("chooseWinner");
+        ResponseEntity<String> second = post("purchaser", "/api/tenders/" + id + "/award",
+                "{\"winnerBidId\":\"" + ranked.get("投标人1").get("id").asText() + "\"}");
+        assertThat(json(second).get("violations").get(0).get("citation").asText()).as("rank one must win").isEqualTo("TBR 55");
+        award(id, "投标人2", null);
         assertThat(status(id)).isEqualTo("AWARDED");
+        assertThat(get("bidder", "/api/tenders/" + id + "/committee").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(tender(id).get("winnerBidId").asText()).isEqualTo(ranked.get("投标人2").get("id").asText());
         assertThat(openTaskKeys(id)).containsExactlyInAnyOrder("signContract", "reportToSupervisor");
         assertThat(deadline(id, "contract").get("citation").asText()).isEqualTo("TBL 46");
 
         completeTask(id, "purchaser", "signContract");
-        completeTask(id, "purchaser", "reportToSupervisor");
         assertThat(status(id)).isEqualTo("CONTRACTED");
         assertThat(deadline(id, "bondRefund").get("citation").asText()).isEqualTo("TBR 57");
+        assertThat(openTaskKeys(id)).as("bonds come back within 5 days, whatever the report")
+                .containsExactlyInAnyOrder("refundBonds", "reportToSupervisor");
         completeTask(id, "finance", "refundBonds");
+        completeTask(id, "purchaser", "reportToSupervisor");
 
         JsonNode archived = tender(id);
         assertThat(archived.get("status").asText()).isEqualTo("ARCHIVED");
@@ -154,10 +164,10 @@ class LifecycleScenarioTest extends LifecycleTest {
 
         completeTask(id, "finance", "refundLosersBonds");
         completeTask(id, "purchaser", "signContract");
-        completeTask(id, "purchaser", "publishContract");
-        completeTask(id, "purchaser", "fileContract");
         assertThat(openTaskKeys(id)).containsExactly("refundBonds");
         completeTask(id, "finance", "refundBonds");
+        completeTask(id, "purchaser", "publishContract");
+        completeTask(id, "purchaser", "fileContract");
         assertThat(status(id)).isEqualTo("ARCHIVED");
     }
 
@@ -173,7 +183,10 @@ class LifecycleScenarioTest extends LifecycleTest {
         assertThat(failed.get("status").asText()).isEqualTo("FAILED");
         assertThat(failed.get("outcomeReason").asText()).contains("TBL 28");
         assertThat(deadline(id, "failedRoundRefund").get("citation").asText()).isEqualTo("TBR 35; O87 38");
-        assertThat(openTaskKeys(id)).containsExactly("decideAfterFailure");
+        assertThat(openTaskKeys(id)).containsExactlyInAnyOrder("decideAfterFailure", "refundFailedRoundBonds");
+        assertThat(get("demo", "/api/tenders/" + id + "/bids").getStatusCode())
+                .as("a round that failed unopened stays sealed").isEqualTo(HttpStatus.CONFLICT);
+        completeTask(id, "finance", "refundFailedRoundBonds");
 
         // 19 days is refused for the new round too; 20 are accepted
         ResponseEntity<String> tooShort = post("purchaser", "/api/tenders/" + id + "/after-failure",

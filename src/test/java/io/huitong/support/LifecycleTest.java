@@ -127,8 +127,21 @@ public abstract class LifecycleTest extends ApiTest {
         }
     }
 
+    /** Every member signs the report, agreeing (TBR 53). */
     protected void signReport(String tenderId) {
-        ResponseEntity<String> response = post("expert1", "/api/tenders/" + tenderId + "/report/signature", "");
+        for (String member : MEMBERS) {
+            ResponseEntity<String> response = post(member, "/api/tenders/" + tenderId + "/report/signature", "{}");
+            assertThat(response.getStatusCode()).as(member + ": " + response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        }
+        runDueJobs();
+    }
+
+    /** The purchaser determines the bidder of that name as the winner. */
+    protected void award(String tenderId, String bidderName, String reason) {
+        String bidId = bids(tenderId).get(bidderName).get("id").asText();
+        ResponseEntity<String> response = post("purchaser", "/api/tenders/" + tenderId + "/award",
+                reason == null ? "{\"winnerBidId\":\"" + bidId + "\"}"
+                        : "{\"winnerBidId\":\"" + bidId + "\",\"reason\":\"" + reason + "\"}");
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
         runDueJobs();
     }

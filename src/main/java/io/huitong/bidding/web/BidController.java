@@ -9,7 +9,6 @@ import io.huitong.shared.web.ConflictException;
 import io.huitong.shared.web.ValidationException;
 import io.huitong.shared.web.BeanViolations;
 import io.huitong.tender.TenderService;
-import io.huitong.tender.TenderStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -17,9 +16,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotEmpty;
 import java.net.URI;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,10 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tenders/{tenderId}")
 @Tag(name = "投标 Bids", description = "递交、撤回、开标后查看、退还保证金 / Submit, withdraw, read once opened, refund bonds")
 class BidController {
-
-    /** Before these, bids are sealed: nobody reads another's bid (TBL 22; EB20 27). */
-    private static final Set<TenderStatus> SEALED = EnumSet.of(TenderStatus.APPROVED, TenderStatus.BIDDING,
-            TenderStatus.SUSPENDED, TenderStatus.CLOSED);
 
     private final BidService bids;
     private final TenderService tenders;
@@ -84,7 +77,7 @@ class BidController {
     @Operation(summary = "投标回执 A bid", description = "Before the opening only its submitter sees its receipt.")
     Object bid(@PathVariable String tenderId, @PathVariable String bidId) {
         Bid bid = bids.bid(tenderId, bidId);
-        if (SEALED.contains(tenders.get(tenderId).status())) {
+        if (!bids.opened(tenderId, bid.round())) {
             requireSubmitter(bid);
             return Receipt.of(bid);
         }
@@ -93,12 +86,15 @@ class BidController {
 
     @GetMapping("/bids")
     @Operation(summary = "开标后的投标 The bids, once opened",
-            description = "409 before the opening: nobody reads bids before then (TBL 22; EB20 27).")
+            description = "The bids of the rounds that were opened; 409 while none was: nobody reads bids before the "
+                    + "opening, and a round that failed unopened stays sealed (TBL 22; EB20 27).")
     List<Bid> list(@PathVariable String tenderId) {
-        if (SEALED.contains(tenders.get(tenderId).status())) {
+        List<Bid> opened = bids.ofTender(tenderId).stream().filter(b -> bids.opened(tenderId, b.round())).toList();
+        if (opened.isEmpty()) {
+            tenders.get(tenderId);
             throw new ConflictException("开标前投标文件密封，任何人不得查看 / Bids are sealed until the opening (EB20 27)");
         }
-        return bids.ofTender(tenderId);
+        return opened;
     }
 
     record Refunds(@NotEmpty List<String> bidIds) {
@@ -107,8 +103,7 @@ class BidController {
     @PostMapping("/bond-refunds")
     @Operation(summary = "确认退还保证金 Confirm bond refunds", description = "Centre clerks and finance.")
     List<Bid> refunded(@PathVariable String tenderId, @Valid @RequestBody Refunds refunds) {
-        bids.refunded(tenderId, refunds.bidIds());
-        return bids.bondsToRefund(tenderId);
+        return bids.confirmRefunds(tenderId, refunds.bidIds());
     }
 
     private static void requireSubmitter(Bid bid) {

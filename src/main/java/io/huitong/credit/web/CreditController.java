@@ -35,15 +35,17 @@ class CreditController {
     }
 
     record NewRecord(@NotNull @CreditCode String partyId, @NotBlank @Size(max = 300) String partyName,
-            @NotNull CreditRecord.Kind kind, @NotBlank @Size(max = 2000) String reason, @NotNull LocalDate startDate,
+            @NotNull CreditRecord.Kind kind, CreditRecord.Scope scope, @NotBlank @Size(max = 2000) String reason,
+            @NotNull LocalDate startDate,
             LocalDate endDate, @NotBlank @Size(max = 200) String citation) {
     }
 
     @PostMapping("/records")
     @Operation(summary = "记录失信或处罚 Record a debarment or penalty",
-            description = "Supervisors only. endDate null means open-ended; the period is inclusive.")
+            description = "Supervisors only. endDate null means open-ended; the period is inclusive. scope: ALL (default), "
+                    + "TENDERING_LAW or GOVERNMENT_PROCUREMENT.")
     ResponseEntity<CreditRecord> record(@Valid @RequestBody NewRecord r) {
-        CreditRecord record = registry.record(r.partyId(), r.partyName(), r.kind(), r.reason(), r.startDate(),
+        CreditRecord record = registry.record(r.partyId(), r.partyName(), r.kind(), r.scope(), r.reason(), r.startDate(),
                 r.endDate(), r.citation(), Operator.current().userId());
         return ResponseEntity.created(URI.create("/api/credit/records/" + record.id())).body(record);
     }

@@ -44,8 +44,11 @@ class EvaluationController {
     }
 
     @GetMapping("/committee")
+    @Operation(summary = "评标委员会 The committee",
+            description = "Names stay confidential until the winner is determined (TBL 37; O87 47): before then only "
+                    + "centre clerks, administrators and the members themselves see them.")
     List<CommitteeMember> committee(@PathVariable String tenderId) {
-        return evaluation.committee(tenderId);
+        return evaluation.committeeFor(tenderId, Operator.current());
     }
 
     record ReviewRequest(@NotNull List<Evaluation.@Valid Rejection> rejections) {
@@ -83,10 +86,15 @@ class EvaluationController {
         evaluation.score(tenderId, r.scores(), Operator.current());
     }
 
+    record Signature(Boolean agree, @Size(max = 2000) String dissent) {
+    }
+
     @PostMapping("/report/signature")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "签署评标报告 Sign the report", description = "The chair, for the committee (TBR 53).")
-    void sign(@PathVariable String tenderId) {
-        evaluation.signReport(tenderId, Operator.current());
+    @Operation(summary = "签署评标报告 Sign the report",
+            description = "Every member (TBR 53): agree, or dissent with written reasons. An empty body agrees.")
+    void sign(@PathVariable String tenderId, @Valid @RequestBody(required = false) Signature signature) {
+        boolean agree = signature == null || !Boolean.FALSE.equals(signature.agree());
+        evaluation.signReport(tenderId, agree, signature == null ? null : signature.dissent(), Operator.current());
     }
 }

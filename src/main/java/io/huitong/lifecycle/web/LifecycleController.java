@@ -87,17 +87,19 @@ class LifecycleController {
 
     record AfterFailureRequest(@NotNull LifecycleProcess.NextStep nextStep, LocalDate documentIssueDate,
             @JsonDeserialize(using = DeadlineDeserializer.class) OffsetDateTime bidDeadline,
-            ProcurementMethod procurementMethod, @Size(max = 2000) String reason) {
+            ProcurementMethod procurementMethod, @Size(max = 2000) String reason, Boolean documentsDefective) {
     }
 
     @PostMapping("/after-failure")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "失败后：重新招标或变更方式 After a failure: tender again or change the method",
             description = "RETENDER with documentIssueDate and bidDeadline (the registration rules decide the periods "
-                    + "again: 422 with the article); METHOD_CHANGE with procurementMethod and reason, for approval.")
+                    + "again: 422 with the article); METHOD_CHANGE with procurementMethod and reason, for approval — under "
+                    + "the Tendering Law only after a re-tender failed too (TBL 28; F4), under government procurement not "
+                    + "when the documents were defective (documentsDefective, O87 43).")
     void afterFailure(@PathVariable String tenderId, @Valid @RequestBody AfterFailureRequest r) {
         actions.afterFailure(tenderId, r.nextStep(), r.documentIssueDate(), r.bidDeadline(), r.procurementMethod(),
-                r.reason(), Operator.current());
+                r.reason(), Boolean.TRUE.equals(r.documentsDefective()), Operator.current());
     }
 
     record MethodChangeDecision(@NotNull Boolean approved, @Size(max = 2000) String comment) {

@@ -2,6 +2,7 @@ package io.huitong.rules.web;
 
 import io.huitong.rules.DecisionRecord;
 import io.huitong.rules.DecisionRecords;
+import io.huitong.rules.DecisionSealing;
 import io.huitong.rules.RuleSetRegistry;
 import io.huitong.rules.RuleSetVersionSummary;
 import io.huitong.rules.RuleSetSources;
@@ -22,8 +23,10 @@ class RulesController {
 
     private final RuleSetRegistry registry;
     private final DecisionRecords decisionRecords;
+    private final List<DecisionSealing> sealing;
 
-    RulesController(RuleSetRegistry registry, DecisionRecords decisionRecords) {
+    RulesController(RuleSetRegistry registry, DecisionRecords decisionRecords, List<DecisionSealing> sealing) {
+        this.sealing = sealing;
         this.registry = registry;
         this.decisionRecords = decisionRecords;
     }
@@ -56,6 +59,8 @@ class RulesController {
     @Operation(summary = "决策记录 A decision record",
             description = "Inputs, outputs, the rules that fired with citations, refusals, the rule-set version.")
     DecisionRecord decision(@PathVariable String id) {
-        return decisionRecords.get(id);
+        DecisionRecord record = decisionRecords.get(id);
+        String user = Operator.current().userId();
+        return sealing.stream().anyMatch(s -> s.sealed(record, user)) ? DecisionSealing.redacted(record) : record;
     }
 }

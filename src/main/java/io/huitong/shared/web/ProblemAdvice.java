@@ -72,6 +72,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuleRefusalException.class)
     ProblemDetail refused(RuleRefusalException ex) {
+        return refusedProblem(ex);
+    }
+
+    static ProblemDetail refusedProblem(RuleRefusalException ex) {
         ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "rule-refusal",
                 "规则不允许 / Refused by the rules", ex.violations().stream()
                         .map(v -> v.rule() + " (" + v.citation() + ")").collect(Collectors.joining("; ")));
@@ -92,17 +96,42 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException ex) {
-        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "不存在 / Not found", ex.getMessage());
+        return domainProblem(ex);
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException ex) {
-        return Problems.of(HttpStatus.CONFLICT, "conflict", "状态冲突 / Conflict", ex.getMessage());
+        return domainProblem(ex);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException ex) {
-        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "无权操作 / Forbidden", ex.getMessage());
+        return domainProblem(ex);
+    }
+
+    /**
+     * The problem for a refusal of Huitong's, wherever it sits in a chain of causes (the engine wraps what a
+     * task listener throws); null when there is none.
+     */
+    static ProblemDetail domainProblem(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof ValidationException e) {
+                return validationProblem(e.violations(), e.decisionId());
+            }
+            if (t instanceof RuleRefusalException e) {
+                return refusedProblem(e);
+            }
+            if (t instanceof NotFoundException) {
+                return Problems.of(HttpStatus.NOT_FOUND, "not-found", "不存在 / Not found", t.getMessage());
+            }
+            if (t instanceof ConflictException) {
+                return Problems.of(HttpStatus.CONFLICT, "conflict", "状态冲突 / Conflict", t.getMessage());
+            }
+            if (t instanceof AccessDeniedException) {
+                return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "无权操作 / Forbidden", t.getMessage());
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(OptimisticLockingException.class)

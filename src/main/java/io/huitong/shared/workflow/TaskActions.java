@@ -2,11 +2,15 @@ package io.huitong.shared.workflow;
 
 import io.huitong.shared.security.Operator;
 import io.huitong.shared.web.ConflictException;
+import io.huitong.shared.web.NotFoundException;
+import io.huitong.shared.web.RuleRefusalException;
+import io.huitong.shared.web.ValidationException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -72,6 +76,8 @@ public class TaskActions {
             tasks.complete(task.getId(), variables);
         } catch (OptimisticLockingException | org.camunda.bpm.engine.exception.NotFoundException e) {
             throw new ConflictException("该任务已由他人同时办理 / The task was completed by someone else at the same time");
+        } catch (ProcessEngineException e) {
+            throw refusal(e);
         } finally {
             if (previous == null) {
                 identity.clearAuthentication();
@@ -79,6 +85,20 @@ public class TaskActions {
                 identity.setAuthentication(previous);
             }
         }
+    }
+
+    /**
+     * A task listener that refuses a completion throws a domain exception, which the engine wraps: the caller
+     * gets the refusal itself (a 4xx with its violations), not the engine's wrapper.
+     */
+    static RuntimeException refusal(ProcessEngineException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ValidationException || t instanceof RuleRefusalException || t instanceof ConflictException
+                    || t instanceof NotFoundException || t instanceof AccessDeniedException) {
+                return (RuntimeException) t;
+            }
+        }
+        return e;
     }
 
     /** Whether the user may work on the task: its assignee, or a candidate. */

@@ -76,14 +76,14 @@ class TenderController {
     @GetMapping("/tenders/{id}")
     @Operation(summary = "查看项目 A tender, its decisions and its approval")
     TenderView tender(@PathVariable String id) {
-        return queries.view(id);
+        return queries.view(id, Operator.current().userId());
     }
 
     @GetMapping("/tenders/{id}/decisions")
     @Operation(summary = "项目的决策记录 A tender's decision records",
             description = "Every decision: inputs, outputs, the rules that fired with citations, the rule-set version.")
     List<DecisionRecord> decisions(@PathVariable String id) {
-        return queries.decisions(id);
+        return queries.decisions(id, Operator.current().userId());
     }
 
     /** An approver's decision on the open step. */

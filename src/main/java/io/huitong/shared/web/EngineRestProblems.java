@@ -1,0 +1,78 @@
+package io.huitong.shared.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Camunda's REST API answers a refusal of Huitong's as Huitong's API does. A task listener that refuses a
+ * completion (a guard citing TBR 55, say) throws a domain exception, which the engine wraps and its REST API
+ * would answer with 500; here it becomes the same problem details (RFC 9457) as {@code /api}: 422 with its
+ * violations, 409, 404 or 403. Every other error is answered by Camunda's own handlers, unchanged.
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineRestProblems {
+
+    /** Camunda's handlers this mapper stands in front of; it hands them whatever is not a refusal of ours. */
+    private static final Set<Class<?>> REPLACED = Set.of(ExceptionHandler.class, ProcessEngineExceptionHandler.class,
+            RestExceptionHandler.class);
+
+    @Bean
+    CamundaJerseyResourceConfig engineRestConfig(ObjectMapper json) {
+        return new CamundaJerseyResourceConfig() {
+            @Override
+            protected void registerCamundaRestResources() {
+                registerClasses(CamundaRestResources.getResourceClasses());
+                registerClasses(CamundaRestResources.getConfigurationClasses().stream()
+                        .filter(c -> !REPLACED.contains(c)).collect(Collectors.toSet()));
+                register(org.glassfish.jersey.jackson.JacksonFeature.class);
+                register(new Mapper(json));
+            }
+        };
+    }
+
+    static final class Mapper implements ExceptionMapper<Throwable> {
+
+        private final ObjectMapper json;
+        private final RestExceptionHandler rest = new RestExceptionHandler();
+        private final ProcessEngineExceptionHandler engine = new ProcessEngineExceptionHandler();
+        private final ExceptionHandler other = new ExceptionHandler();
+
+        Mapper(ObjectMapper json) {
+            this.json = json;
+        }
+
+        @Override
+        public Response toResponse(Throwable thrown) {
+            ProblemDetail problem = ProblemAdvice.domainProblem(thrown);
+            if (problem != null) {
+                try {
+                    return Response.status(problem.getStatus()).type("application/problem+json")
+                            .entity(json.writeValueAsString(problem)).build();
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            if (thrown instanceof RestException e) {
+                return rest.toResponse(e);
+            }
+            if (thrown instanceof ProcessEngineException e) {
+                return engine.toResponse(e);
+            }
+            return other.toResponse(thrown);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package io.huitong.lifecycle;
+
+import static io.huitong.support.RegistrationJson.works;
+import static io.huitong.support.RegistrationJson.xinyangGoods;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.huitong.support.LifecycleTest;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What keeps a procedure lawful whoever drives it: sealed bids, guards on tasks completed through the engine's
+ * REST API, the SME reservation, a late announcement, challenges to a procurement result, the committee's
+ * membership and its signatures.
+ */
+class LifecycleSafeguardsTest extends LifecycleTest {
+
+    @Test
+    void a_bids_submission_record_is_sealed_from_everyone_but_its_submitter_until_the_opening() {
+        String id = registerAndApprove(works());
+        at("2026-12-01T08:00:00");
+        bidAccepted(id, 1, "4800000.00", null, "LARGE");
+        bidAccepted(id, 2, "4700000.00", null, "SMALL");
+        bidAccepted(id, 3, "4750000.00", null, "MEDIUM");
+
+        assertThat(submissions("demo", id)).hasSize(3).allSatisfy(d -> {
+            assertThat(d.get("inputs").get("sealed").asBoolean()).isTrue();
+            assertThat(d.get("inputs").has("price")).isFalse();
+            assertThat(d.get("operator").isNull()).as("nor who submitted").isTrue();
+        });
+        assertThat(submissions("bidder", id)).as("the submitter sees its own")
+                .allSatisfy(d -> assertThat(d.get("inputs").has("sealed")).isFalse());
+
+        at("2026-12-21T09:30:00");
+        assertThat(submissions("demo", id)).hasSize(3)
+                .allSatisfy(d -> assertThat(d.get("inputs").has("sealed")).as("opened").isFalse());
+    }
+
+    @Test
+    void a_withdrawn_bid_has_its_bond_refunded_within_5_days() {
+        String id = registerAndApprove(works().with("bidBondAmount", new BigDecimal("100000.00")));
+        at("2026-12-01T08:00:00");
+        ResponseEntity<String> submitted = bid(id, 1, "4800000.00", "100000.00 E_GUARANTEE", "LARGE");
+        String bidId = json(submitted).get("id").asText();
+
+        at("2026-12-10T10:00:00");
+        assertThat(exchange("purchaser", HttpMethod.DELETE, "/api/tenders/" + id + "/bids/" + bidId, null)
+                .getStatusCode()).as("only its submitter withdraws a bid").isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> withdrawn = exchange("bidder", HttpMethod.DELETE, "/api/tenders/" + id + "/bids/"
+                + bidId, null);
+        assertThat(withdrawn.getStatusCode()).as(withdrawn.getBody()).isEqualTo(HttpStatus.OK);
+        runDueJobs();
+
+        assertThat(openTaskKeys(id)).containsExactly("refundWithdrawnBond");
+        JsonNode due = deadline(id, "withdrawalRefund");
+        assertThat(due.get("citation").asText()).isEqualTo("TBR 35");
+        assertThat(due.get("lastDay").asText()).isEqualTo("2026-12-15");
+        completeTask(id, "finance", "refundWithdrawnBond");
+        assertThat(openTaskKeys(id)).isEmpty();
+        assertThat(status(id)).as("bidding goes on").isEqualTo("BIDDING");
+    }
+
+    @Test
+    void a_task_completed_through_the_engine_REST_API_meets_the_same_guard() {
+        String id = registerAndApprove(works());
+        at("2026-12-01T08:00:00");
+        bidAccepted(id, 1, "4800000.00", null, "LARGE");
+        bidAccepted(id, 2, "4700000.00", null, "SMALL");
+        bidAccepted(id, 3, "4750000.00", null, "MEDIUM");
+        at("2026-12-21T09:30:00");
+        committee(id);
+        review(id);
+        scoreAll(id, Map.of("投标人1", 50, "投标人2", 55, "投标人3", 52));
+        signReport(id);
+        at("2026-12-25T00:00:00");
+        String taskId = openTask(id, "chooseWinner").get("taskId").asText();
+        String third = bids(id).get("投标人1").get("id").asText();
+
+        ResponseEntity<String> bypass = post("purchaser", "/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"winnerBidId\":{\"value\":\"" + third + "\",\"type\":\"String\"}}}");
+        assertThat(bypass.getStatusCode()).as(bypass.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json(bypass).get("violations").get(0).get("citation").asText()).isEqualTo("TBR 55");
+        assertThat(json(bypass).get("violations").get(0).get("field").asText()).isEqualTo("reason");
+        assertThat(openTaskKeys(id)).as("nothing changed").containsExactly("chooseWinner");
+        assertThat(tender(id).get("winnerBidId").isNull()).isTrue();
+    }
+
+    @Test
+    void a_package_reserved_for_smes_refuses_large_firms_until_a_failure_lifts_the_reservation() {
+        // 1,500,000 of goods: reserved for SMEs (SME46 8)
+        String id = registerAndApprove(xinyangGoods());
+        assertThat(tender(id).get("decisions").get("smeReserved").asBoolean()).isTrue();
+        at("2026-12-01T08:00:00");
+        ResponseEntity<String> large = bid(id, 1, "1400000.00", null, "LARGE");
+        assertThat(large.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json(large).get("violations").get(0).get("citation").asText()).isEqualTo("SME46 8, 11");
+
+        bidAccepted(id, 2, "1450000.00", null, "SMALL");
+        bidAccepted(id, 3, "1420000.00", null, "MEDIUM");
+        bidAccepted(id, 4, "1410000.00", null, "MICRO");
+        at("2026-12-21T09:30:00");
+        committee(id);
+        review(id, "投标人4");
+        assertThat(status(id)).isEqualTo("FAILED");
+        assertThat(tender(id).get("outcomeReason").asText()).contains("SME46 10");
+
+        ResponseEntity<String> again = post("purchaser", "/api/tenders/" + id + "/after-failure",
+                "{\"nextStep\":\"RETENDER\",\"documentIssueDate\":\"2026-12-23\",\"bidDeadline\":\"2027-01-12\"}");
+        assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
+        assertThat(tender(id).get("decisions").get("smeReserved").asBoolean()).as("lifted (SME46 10)").isFalse();
+        at("2026-12-23T08:00:00");
+        bidAccepted(id, 1, "1400000.00", null, "LARGE");
+    }
+
+    @Test
+    void a_late_announcement_moves_the_deadline_to_keep_the_20_days() {
+        String id = registerAndApprove(works());
+        // the documents were to go out on 1 December; nothing ran until 5 December
+        at("2026-12-05T08:00:00");
+        assertThat(status(id)).isEqualTo("BIDDING");
+        assertThat(deadline(id, "bidDeadline").get("dueAt").asText()).isEqualTo("2026-12-25T09:30:00+08:00");
+        assertThat(decisionKinds(id)).contains("ANNOUNCEMENT");
+    }
+
+    @Test
+    void a_procurement_result_may_be_challenged_for_7_working_days_without_stopping_the_contract() {
+        String id = registerAndApprove(xinyangGoods().with("estimatedAmount", new BigDecimal("2500000.00")));
+        at("2026-12-01T08:00:00");
+        bidAccepted(id, 1, "2400000.00", null, "LARGE");
+        bidAccepted(id, 2, "2450000.00", null, "SMALL");
+        bidAccepted(id, 3, "2350000.00", null, "MEDIUM");
+        at("2026-12-21T09:30:00");
+        committee(id);
+        review(id);
+        scoreAll(id, Map.of("投标人1", 50, "投标人2", 55, "投标人3", 52));
+        signReport(id);
+        at("2026-12-22T10:00:00");
+        award(id, "投标人2", null);
+        assertThat(status(id)).isEqualTo("AWARDED");
+        JsonNode window = deadline(id, "resultChallengeWindow");
+        assertThat(window.get("citation").asText()).isEqualTo("GPL 52; GPR 53; O94 10");
+
+        at("2026-12-24T10:00:00");
+        ResponseEntity<String> challenge = post("bidder", "/api/tenders/" + id + "/objections",
+                "{\"content\":\"评分不公\",\"party\":\"投标人1\"}");
+        assertThat(challenge.getStatusCode()).as(challenge.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(status(id)).as("a challenge does not suspend the award").isEqualTo("AWARDED");
+        assertThat(openTaskKeys(id)).contains("signContract");
+        assertThat(deadline(id, "objectionAnswer").get("citation").asText()).isEqualTo("GPL 53; O94 13");
+        ResponseEntity<String> answered = post("purchaser", "/api/tenders/" + id + "/objections/"
+                + json(challenge).get("id").asText() + "/answer", "{\"answer\":\"评分符合评审标准\"}");
+        assertThat(answered.getStatusCode()).as(answered.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(deadline(id, "objectionAnswer").get("state").asText()).isEqualTo("MET");
+
+        at(window.get("dueAt").asText().substring(0, 19));
+        ResponseEntity<String> late = post("bidder", "/api/tenders/" + id + "/objections",
+                "{\"content\":\"评分不公\",\"party\":\"投标人3\"}");
+        assertThat(late.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json(late).get("violations").get(0).get("citation").asText()).isEqualTo("GPL 52; GPR 53; O94 10");
+    }
+
+    @Test
+    void only_evaluation_experts_sit_as_experts_and_a_dissent_gives_its_reasons() {
+        String id = registerAndApprove(works());
+        at("2026-12-01T08:00:00");
+        bidAccepted(id, 1, "4800000.00", null, "LARGE");
+        bidAccepted(id, 2, "4700000.00", null, "SMALL");
+        bidAccepted(id, 3, "4750000.00", null, "MEDIUM");
+        at("2026-12-21T09:30:00");
+        ResponseEntity<String> bidderAsExpert = post("clerk", "/api/tenders/" + id + "/committee", """
+                {"members":[{"name":"a","userId":"expert1","role":"EXPERT","chair":true},
+                 {"name":"b","userId":"expert2","role":"EXPERT","chair":false},
+                 {"name":"c","userId":"expert3","role":"EXPERT","chair":false},
+                 {"name":"d","userId":"bidder","role":"EXPERT","chair":false},
+                 {"name":"e","userId":"purchaser","role":"PURCHASER_REPRESENTATIVE","chair":false}]}""");
+        assertThat(bidderAsExpert.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json(bidderAsExpert).get("violations").get(0).get("field").asText()).contains("members");
+        assertThat(openTaskKeys(id)).containsExactly("recordCommittee");
+
+        committee(id);
+        review(id);
+        scoreAll(id, Map.of("投标人1", 50, "投标人2", 55, "投标人3", 52));
+        ResponseEntity<String> bare = post("expert2", "/api/tenders/" + id + "/report/signature",
+                "{\"agree\":false}");
+        assertThat(bare.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json(bare).get("violations").get(0).get("field").asText()).isEqualTo("dissent");
+        ResponseEntity<String> dissent = post("expert2", "/api/tenders/" + id + "/report/signature",
+                "{\"agree\":false,\"dissent\":\"投标人2的业绩证明不足\"}");
+        assertThat(dissent.getStatusCode()).as(dissent.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        for (String member : MEMBERS) {
+            if (!member.equals("expert2")) {
+                post(member, "/api/tenders/" + id + "/report/signature", "{}");
+            }
+        }
+        runDueJobs();
+        assertThat(status(id)).as("a dissent is recorded, the report stands (TBR 53)").isEqualTo("PUBLICITY");
+        JsonNode signer = null;
+        for (JsonNode m : json(get("expert1", "/api/tenders/" + id + "/committee"))) {
+            if ("expert2".equals(m.path("userId").asText())) {
+                signer = m;
+            }
+        }
+        assertThat(signer).isNotNull();
+        assertThat(signer.get("dissent").asText()).isEqualTo("投标人2的业绩证明不足");
+        assertThat(signer.get("signedAt").isNull()).isFalse();
+    }
+
+    private List<JsonNode> submissions(String user, String tenderId) {
+        ResponseEntity<String> response = get(user, "/api/tenders/" + tenderId + "/decisions");
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        List<JsonNode> found = new ArrayList<>();
+        json(response).forEach(d -> {
+            if (d.get("kind").asText().equals("BID_SUBMISSION")) {
+                found.add(d);
+            }
+        });
+        return found;
+    }
+}
