@@ -215,7 +215,15 @@ public class BidService {
         if (bid.status() != BidStatus.VALID) {
             throw new ConflictException("只能否决有效投标 / Only a valid bid can be rejected");
         }
-        bids.status(bidId, BidStatus.INVALID, reason, citation);
+        bids.status(bidId, BidStatus.INVALID, reason, citation, "REVIEW");
+    }
+
+    /**
+     * A committee dismissed (a postponed remote evaluation, J9, J10; a committee that cannot be completed,
+     * O87 49): the bids it rejected are valid again and its scores gone, for the new committee to evaluate.
+     */
+    public void resetReview(String tenderId, int round) {
+        bids.resetReview(tenderId, round);
     }
 
     /** Evaluation results of a bid. */

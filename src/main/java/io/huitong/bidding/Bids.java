@@ -67,8 +67,25 @@ class Bids {
     }
 
     void status(String id, BidStatus status, String reason, String citation) {
-        jdbc.sql("update bid set status = ?, invalid_reason = ?, invalid_citation = ? where id = ?")
-                .params(status.name(), reason, citation, id).update();
+        status(id, status, reason, citation, status == BidStatus.INVALID ? "OPENING" : null);
+    }
+
+    /** {@code stage}: where a bid was found invalid, at the opening or in the committee's review. */
+    void status(String id, BidStatus status, String reason, String citation, String stage) {
+        jdbc.sql("update bid set status = ?, invalid_reason = ?, invalid_citation = ?, invalid_stage = ? where id = ?")
+                .params(status.name(), reason, citation, stage, id).update();
+    }
+
+    /** A new committee evaluates afresh: what the old one rejected or scored no longer stands. */
+    void resetReview(String tenderId, int round) {
+        jdbc.sql("""
+                update bid set status = 'VALID', invalid_reason = null, invalid_citation = null, invalid_stage = null
+                where tender_id = ? and round = ? and status = 'INVALID' and invalid_stage = 'REVIEW'""")
+                .params(tenderId, round).update();
+        jdbc.sql("""
+                update bid set evaluated_price = null, price_score = null, technical_score = null, total_score = null,
+                    candidate_rank = null where tender_id = ? and round = ?""")
+                .params(tenderId, round).update();
     }
 
     void scores(String id, BigDecimal evaluatedPrice, BigDecimal priceScore, BigDecimal technicalScore,

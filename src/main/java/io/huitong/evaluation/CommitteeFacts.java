@@ -7,6 +7,11 @@ import java.math.BigDecimal;
 public record CommitteeFacts(Regime law, Regime regime, boolean mustTender, BigDecimal estimatedAmount, int size,
         int experts, int chairs, boolean chairIsPurchaserRepresentative) {
 
+    /** The tenderer's (purchaser's) representatives: every member who is not an expert. */
+    public int getRepresentatives() {
+        return size - experts;
+    }
+
     public boolean isOdd() {
         return size % 2 == 1;
     }

@@ -19,7 +19,11 @@ public record CommitteeMember(
         @Schema(description = "签署评标报告的时间 / When the member signed the report (TBR 53)",
                 accessMode = Schema.AccessMode.READ_ONLY) Instant signedAt,
         @Schema(description = "书面不同意见及理由 / A written dissent with its reasons (TBR 53; R12 45)",
-                accessMode = Schema.AccessMode.READ_ONLY) String dissent) {
+                accessMode = Schema.AccessMode.READ_ONLY) String dissent,
+        @Schema(description = "离开评标委员会的时间（被更换或委员会重组）/ When the member left (replaced, or the committee re-formed)",
+                accessMode = Schema.AccessMode.READ_ONLY) Instant endedAt,
+        @Schema(description = "离开的原因 / Why the member left", accessMode = Schema.AccessMode.READ_ONLY)
+        String endReason) {
 
     public enum Role {
         /** 评审专家. */

@@ -45,6 +45,7 @@ public class Evaluation {
     public static final String DECIDE_REJECT_ALL = "decideRejectAll";
     public static final String SCORE = "scoreBids";
     public static final String SIGN_REPORT = "signReport";
+    public static final String REVIEW_FLAGS = "reviewScoreFlags";
 
     private static final BigDecimal HUNDRED = new BigDecimal(100);
     private static final int CANDIDATES = 3;
@@ -59,11 +60,13 @@ public class Evaluation {
     private final Clock clock;
     private final ObjectMapper json;
     private final org.camunda.bpm.engine.IdentityService identity;
+    private final ScoreFlags flags;
 
     Evaluation(TenderService tenders, BidService bids, Committees committees, RuleSetRegistry ruleSets,
             DecisionRecords decisionRecords, TaskActions tasks, TransactionTemplate transactions, Clock clock,
-            ObjectMapper json, org.camunda.bpm.engine.IdentityService identity) {
+            ObjectMapper json, org.camunda.bpm.engine.IdentityService identity, ScoreFlags flags) {
         this.identity = identity;
+        this.flags = flags;
         this.tenders = tenders;
         this.bids = bids;
         this.committees = committees;
@@ -216,32 +219,54 @@ public class Evaluation {
         return HUNDRED.subtract(HUNDRED.multiply(pricing(tender, List.of()).weight().weight()));
     }
 
-    /** A member's technical scores of every qualified bid; completes that member's scoring task. */
-    public void score(String tenderId, Map<String, BigDecimal> scores, Operator operator) {
+    /**
+     * A member's technical scores of every qualified bid, with the objective part of each where the documents
+     * have fixed criteria; completes that member's scoring task.
+     */
+    public void score(String tenderId, Map<String, BigDecimal> scores, Map<String, BigDecimal> objectiveScores,
+            Operator operator) {
         transactions.executeWithoutResult(s -> {
             Tender tender = tenders.get(tenderId);
             CommitteeMember member = member(tender, operator.userId());
-            List<Bid> valid = bids.ofRound(tenderId, tender.round()).stream()
-                    .filter(b -> b.status() == BidStatus.VALID).toList();
-            BigDecimal max = maxTechnicalScore(tenderId);
-            List<Violation> invalid = new ArrayList<>();
-            for (Bid bid : valid) {
-                BigDecimal score = scores.get(bid.id());
-                if (score == null || score.signum() < 0 || score.compareTo(max) > 0) {
-                    invalid.add(Violation.of("scores." + bid.id(), "validation.score-range", "O87 55; O87 64", max,
-                            score, "每个合格投标须评分，分值在0至" + max.toPlainString() + "之间",
-                            "Every qualified bid is scored between 0 and " + max.toPlainString()));
-                }
-            }
-            scores.keySet().stream().filter(id -> valid.stream().noneMatch(b -> b.id().equals(id)))
-                    .forEach(id -> invalid.add(Violation.of("scores." + id, "validation.not-qualified", null, null, id,
-                            "只对合格投标评分", "Only qualified bids are scored")));
-            if (!invalid.isEmpty()) {
-                throw new ValidationException(invalid);
-            }
-            valid.forEach(b -> committees.score(member.id(), b.id(), scores.get(b.id()), clock.instant()));
+            List<Bid> valid = checkScores(tender, scores, objectiveScores);
+            valid.forEach(b -> committees.score(member.id(), b.id(), scores.get(b.id()),
+                    objectiveScores == null ? null : objectiveScores.get(b.id()), clock.instant()));
             tasks.complete(tenderId, SCORE, operator, Map.of());
         });
+    }
+
+    /** The scores are for every qualified bid and only those, in range; the objective part within the score. */
+    private List<Bid> checkScores(Tender tender, Map<String, BigDecimal> scores, Map<String, BigDecimal> objectiveScores) {
+        String tenderId = tender.id();
+        List<Bid> valid = bids.ofRound(tenderId, tender.round()).stream()
+                .filter(b -> b.status() == BidStatus.VALID).toList();
+        BigDecimal max = maxTechnicalScore(tenderId);
+        List<Violation> invalid = new ArrayList<>();
+        for (Bid bid : valid) {
+            BigDecimal score = scores.get(bid.id());
+            if (score == null || score.signum() < 0 || score.compareTo(max) > 0) {
+                invalid.add(Violation.of("scores." + bid.id(), "validation.score-range", "O87 55; O87 64", max,
+                        score, "每个合格投标须评分，分值在0至" + max.toPlainString() + "之间",
+                        "Every qualified bid is scored between 0 and " + max.toPlainString()));
+            }
+        }
+        scores.keySet().stream().filter(id -> valid.stream().noneMatch(b -> b.id().equals(id)))
+                .forEach(id -> invalid.add(Violation.of("scores." + id, "validation.not-qualified", null, null, id,
+                        "只对合格投标评分", "Only qualified bids are scored")));
+        if (objectiveScores != null) {
+            objectiveScores.forEach((id, objective) -> {
+                BigDecimal score = scores.get(id);
+                if (objective == null || objective.signum() < 0 || score == null || objective.compareTo(score) > 0) {
+                    invalid.add(Violation.of("objectiveScores." + id, "validation.objective-range", "O87 64",
+                            score, objective, "客观评审因素得分在0与该投标技术得分之间",
+                            "The objective part lies between 0 and the bid's technical score"));
+                }
+            });
+        }
+        if (!invalid.isEmpty()) {
+            throw new ValidationException(invalid);
+        }
+        return valid;
     }
 
     /** The price rules for the tender and these bids. */
@@ -316,10 +341,224 @@ public class Evaluation {
         }
         ObjectNode inputs = json.createObjectNode().put("round", tender.round()).put("priceWeight", weight);
         inputs.set("technicalScores", json.valueToTree(technical));
+        committees.clearSignatures(tenderId, tender.round());
+        List<io.huitong.rules.FiredRule> fired = new ArrayList<>(pricing.evaluation().firedRules());
+        fired.addAll(raiseFlags(tender, valid));
+        ObjectNode result = json.createObjectNode();
+        result.set("ranking", outputs);
+        result.set("flags", json.valueToTree(flags.of(tenderId, tender.round()).stream().filter(ScoreFlag::isOpen)
+                .toList()));
         decisionRecords.save(new DecisionRecord(UUID.randomUUID().toString(), "EVALUATION",
                 DecisionRecord.Outcome.ACCEPTED, false, tenderId, tender.ruleSetVersion(), clock.instant(), "system",
-                null, inputs, outputs, pricing.evaluation().firedRules(), List.of()));
+                null, inputs, result, fired, List.of()));
         return Math.min(scored.size(), CANDIDATES);
+    }
+
+    /**
+     * The review rules look at the sitting members' scores (G1117 (五); O87 64): open flags are raised afresh,
+     * a flag the chair resolved is not raised again for the same bid, member and kind.
+     */
+    private List<io.huitong.rules.FiredRule> raiseFlags(Tender tender, List<Bid> valid) {
+        List<Committees.Score> all = committees.scoreList(tender.id(), tender.round());
+        Map<String, String> names = new HashMap<>();
+        committees.of(tender.id(), tender.round()).forEach(m -> names.put(m.id(), m.name()));
+        BigDecimal max = maxTechnicalScore(tender.id());
+        List<Object> facts = new ArrayList<>();
+        for (Bid bid : valid) {
+            List<Committees.Score> ofBid = all.stream().filter(x -> x.bidId().equals(bid.id())).toList();
+            if (ofBid.isEmpty()) {
+                continue;
+            }
+            List<BigDecimal> sorted = ofBid.stream().map(Committees.Score::technical).sorted().toList();
+            int n = sorted.size();
+            BigDecimal median = n % 2 == 1 ? sorted.get(n / 2)
+                    : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2), 4, RoundingMode.HALF_UP);
+            for (Committees.Score x : ofBid) {
+                BigDecimal share = max.signum() == 0 ? BigDecimal.ZERO
+                        : x.technical().subtract(median).abs().divide(max, 6, RoundingMode.HALF_UP);
+                facts.add(new MemberScore(bid.id(), bid.bidderName(), x.memberId(), names.get(x.memberId()),
+                        x.technical(), median, share, n));
+            }
+            List<BigDecimal> objectives = ofBid.stream().map(Committees.Score::objective)
+                    .filter(java.util.Objects::nonNull).map(BigDecimal::stripTrailingZeros).distinct().sorted()
+                    .toList();
+            facts.add(new ObjectiveSpread(bid.id(), bid.bidderName(), objectives));
+        }
+        RuleSet.Evaluation evaluation = ruleSets.version(tender.ruleSetVersion()).evaluate(facts);
+        flags.dropOpen(tender.id(), tender.round());
+        List<ScoreFlag> resolved = flags.of(tender.id(), tender.round());
+        for (ScoreFlag.Raised raised : evaluation.all(ScoreFlag.Raised.class)) {
+            boolean settled = resolved.stream().anyMatch(f -> f.bidId().equals(raised.bidId()) && f.kind() == raised.kind()
+                    && java.util.Objects.equals(f.memberId(), raised.memberId()));
+            if (!settled) {
+                flags.raise(tender.id(), tender.round(), raised, clock.instant());
+            }
+        }
+        return evaluation.firedRules();
+    }
+
+    /** The flags of the current round, open and resolved. */
+    public List<ScoreFlag> flags(String tenderId) {
+        Tender tender = tenders.get(tenderId);
+        return flags.of(tenderId, tender.round());
+    }
+
+    /** How many flags wait for the committee's review (the models' gateway). */
+    public int openFlags(String tenderId) {
+        return (int) flags(tenderId).stream().filter(ScoreFlag::isOpen).count();
+    }
+
+    /**
+     * While the committee reviews flagged scores, a member corrects its own scores of a flagged bid (O87 64:
+     * results may be changed for abnormal scores and inconsistent objective scores). Recorded as a decision.
+     */
+    public void correctScores(String tenderId, Map<String, BigDecimal> scores, Map<String, BigDecimal> objectiveScores,
+            String reason, Operator operator) {
+        transactions.executeWithoutResult(s -> {
+            Tender tender = tenders.get(tenderId);
+            CommitteeMember member = member(tender, operator.userId());
+            if (tasks.open(tenderId, REVIEW_FLAGS).isEmpty()) {
+                throw new io.huitong.shared.web.ConflictException(
+                        "只有在复核评分时才能修改评分 / Scores are corrected only while the committee reviews flagged scores");
+            }
+            if (reason == null || reason.isBlank()) {
+                throw new ValidationException(List.of(Violation.of("reason", "validation.reasons", "O87 64", null, null,
+                        "修改评分须说明理由", "A correction gives its reason")));
+            }
+            List<ScoreFlag> open = flags.of(tenderId, tender.round()).stream().filter(ScoreFlag::isOpen).toList();
+            List<Violation> invalid = new ArrayList<>();
+            for (String bidId : scores.keySet()) {
+                boolean flagged = open.stream().anyMatch(f -> f.bidId().equals(bidId)
+                        && (f.memberId() == null || f.memberId().equals(member.id())));
+                if (!flagged) {
+                    invalid.add(Violation.of("scores." + bidId, "validation.flagged-only", "O87 64", null, bidId,
+                            "只能修改被提请复核的评分", "Only flagged scores may be corrected"));
+                }
+            }
+            if (!invalid.isEmpty()) {
+                throw new ValidationException(invalid);
+            }
+            BigDecimal max = maxTechnicalScore(tenderId);
+            scores.forEach((bidId, score) -> {
+                BigDecimal objective = objectiveScores == null ? null : objectiveScores.get(bidId);
+                if (score == null || score.signum() < 0 || score.compareTo(max) > 0
+                        || objective != null && (objective.signum() < 0 || objective.compareTo(score) > 0)) {
+                    throw new ValidationException(List.of(Violation.of("scores." + bidId, "validation.score-range",
+                            "O87 55; O87 64", max, score, "分值超出范围", "Score out of range")));
+                }
+                committees.score(member.id(), bidId, score, objective, clock.instant());
+            });
+            ObjectNode inputs = json.createObjectNode().put("member", member.name()).put("reason", reason);
+            inputs.set("scores", json.valueToTree(scores));
+            inputs.set("objectiveScores", json.valueToTree(objectiveScores));
+            decisionRecords.save(new DecisionRecord(UUID.randomUUID().toString(), "SCORE_CORRECTION",
+                    DecisionRecord.Outcome.ACCEPTED, false, tenderId, tender.ruleSetVersion(), clock.instant(),
+                    operator.userId(), operator.address(), inputs, json.createObjectNode(), List.of(), List.of()));
+        });
+    }
+
+    /** The chair's resolution of one flag. */
+    public record Resolution(String flagId, String resolution) {
+    }
+
+    /**
+     * The chair resolves the flagged scores, each with a written explanation, and the aggregation runs again on
+     * the scores as they now stand.
+     */
+    public void reviewFlags(String tenderId, List<Resolution> resolutions, Operator operator) {
+        transactions.executeWithoutResult(s -> {
+            Tender tender = tenders.get(tenderId);
+            List<ScoreFlag> open = flags.of(tenderId, tender.round()).stream().filter(ScoreFlag::isOpen).toList();
+            for (Resolution r : resolutions) {
+                if (open.stream().noneMatch(f -> f.id().equals(r.flagId()))) {
+                    throw new ValidationException(List.of(Violation.of("resolutions", "validation.open-flag", null, null,
+                            r.flagId(), "该复核事项不存在或已处理", "No such open flag")));
+                }
+                if (r.resolution() == null || r.resolution().isBlank()) {
+                    throw new ValidationException(List.of(Violation.of("resolutions", "validation.reasons",
+                            "G1117 (五); O87 64", null, r.flagId(), "每项复核须写明结论", "Each flag is resolved in writing")));
+                }
+                flags.resolve(r.flagId(), r.resolution().strip(), operator.userId(), clock.instant());
+            }
+            tasks.complete(tenderId, REVIEW_FLAGS, operator, Map.of());
+        });
+    }
+
+    /** Every flag resolved, however the review task was completed (the task listener). */
+    void checkFlagsReviewed(Tender tender) {
+        List<String> open = flags.of(tender.id(), tender.round()).stream().filter(ScoreFlag::isOpen).map(ScoreFlag::id)
+                .toList();
+        if (!open.isEmpty()) {
+            throw new ValidationException(List.of(Violation.of("resolutions", "validation.every-flag-resolved",
+                    "G1117 (五); O87 64", null, open, "每项复核事项须写明结论：POST /score-flags/review",
+                    "Resolve every flag in writing first: POST /score-flags/review")));
+        }
+    }
+
+    // ---- committees seated one by one (remote evaluation) ----------------------------------------------------
+
+    /** Seats a member who has signed in at a venue; the first expert seated chairs unless a chair sits. */
+    public CommitteeMember seat(String tenderId, String name, String userId, CommitteeMember.Role role) {
+        Tender tender = tenders.get(tenderId);
+        List<CommitteeMember> sitting = committees.of(tenderId, tender.round());
+        if (sitting.stream().anyMatch(m -> m.userId().equals(userId))) {
+            throw new io.huitong.shared.web.ConflictException("该成员已入座 / The member is already seated");
+        }
+        boolean chair = role == CommitteeMember.Role.EXPERT && sitting.stream().noneMatch(CommitteeMember::chair);
+        return committees.add(tenderId, tender.round(), name, userId, role, chair);
+    }
+
+    /**
+     * A member leaves (replaced for a conflict, illness or absence, TBR 48; O87 49): the member's scores are
+     * void; if the member chaired, the next seated expert chairs.
+     */
+    public void unseat(String tenderId, String userId, String reason) {
+        Tender tender = tenders.get(tenderId);
+        committees.of(tenderId, tender.round()).stream().filter(m -> m.userId().equals(userId)).findFirst()
+                .ifPresent(m -> {
+                    committees.end(m.id(), reason, clock.instant());
+                    if (m.chair()) {
+                        committees.of(tenderId, tender.round()).stream()
+                                .filter(o -> o.role() == CommitteeMember.Role.EXPERT).findFirst()
+                                .ifPresent(next -> committees.makeChair(next.id()));
+                    }
+                });
+    }
+
+    /**
+     * The committee is dismissed (a postponed evaluation, J9, J10; O87 49): every member leaves, their scores and
+     * flags are void, and the bids they rejected are valid again for the new committee.
+     */
+    public void dismiss(String tenderId, String reason) {
+        Tender tender = tenders.get(tenderId);
+        committees.of(tenderId, tender.round()).forEach(m -> committees.end(m.id(), reason, clock.instant()));
+        flags.dropAll(tenderId, tender.round());
+        bids.resetReview(tenderId, tender.round());
+    }
+
+    /** The user ids of the sitting members who have not scored every qualified bid. */
+    public List<String> yetToScore(String tenderId) {
+        Tender tender = tenders.get(tenderId);
+        List<String> valid = bids.ofRound(tenderId, tender.round()).stream().filter(b -> b.status() == BidStatus.VALID)
+                .map(Bid::id).toList();
+        return committees.of(tenderId, tender.round()).stream()
+                .filter(m -> !committees.scoredBy(m.id()).containsAll(valid)).map(CommitteeMember::userId).toList();
+    }
+
+    /** The user ids of the sitting members who have not signed the report. */
+    public List<String> yetToSign(String tenderId) {
+        return committee(tenderId).stream().filter(m -> m.signedAt() == null).map(CommitteeMember::userId).toList();
+    }
+
+    /** The user ids of the sitting members. */
+    public List<String> sitting(String tenderId) {
+        return committee(tenderId).stream().map(CommitteeMember::userId).toList();
+    }
+
+    /** The chair's user id. */
+    public String chair(String tenderId) {
+        return committee(tenderId).stream().filter(CommitteeMember::chair).map(CommitteeMember::userId).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no chair sits on the committee of " + tenderId));
     }
 
     /**

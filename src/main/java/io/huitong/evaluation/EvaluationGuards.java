@@ -33,6 +33,10 @@ public class EvaluationGuards {
         evaluation.checkScored(tender(task), task.getAssignee());
     }
 
+    public void flagsReviewed(DelegateTask task) {
+        evaluation.checkFlagsReviewed(tender(task));
+    }
+
     public void signed(DelegateTask task) {
         evaluation.signedByCompletion(tender(task), task.getAssignee());
     }

@@ -50,7 +50,8 @@ public class LegalPeriods {
         RegistrationDecision decisions = tenders.decisions(tender);
         return new LifecycleFacts(decisions.applicableLaw(), tender.regime(), tender.category(),
                 tender.procurementMethod(), decisions.mustTender(),
-                decisions.applicableLaw() == Regime.TENDERING_LAW && decisions.openTenderRequired());
+                decisions.applicableLaw() == Regime.TENDERING_LAW && decisions.openTenderRequired(), tender.regionCode(),
+                tender.estimatedAmount());
     }
 
     /** The period of that name for the tender, as its rules give it. */
@@ -67,6 +68,28 @@ public class LegalPeriods {
     /** Whether the first-ranked candidate must win unless it drops out (TBR 55). */
     public boolean winnerByRank(Tender tender) {
         return ruleSet(tender).evaluate(List.of(facts(tender))).any(WinnerByRank.class);
+    }
+
+    /**
+     * Where the tender is evaluated: remotely across centres when the province's policy says so (J2), else at its
+     * own centre. The decision is recorded with the rules that fired.
+     */
+    /** Whether the province's policy sends the tender to remote evaluation (nothing recorded). */
+    public boolean remoteRequired(Tender tender) {
+        return ruleSet(tender).evaluate(List.of(facts(tender))).any(RemoteEvaluationRequired.class);
+    }
+
+    public String evaluationProcess(Tender tender) {
+        RuleSet ruleSet = ruleSet(tender);
+        LifecycleFacts facts = facts(tender);
+        RuleSet.Evaluation evaluation = ruleSet.evaluate(List.of(facts));
+        String process = evaluation.any(RemoteEvaluationRequired.class) ? LifecycleProcess.REMOTE_EVALUATION
+                : LifecycleProcess.LOCAL_EVALUATION;
+        decisionRecords.save(new io.huitong.rules.DecisionRecord(java.util.UUID.randomUUID().toString(),
+                "EVALUATION_VENUE", io.huitong.rules.DecisionRecord.Outcome.ACCEPTED, false, tender.id(),
+                ruleSet.version(), clock.instant(), "system", null, json.valueToTree(facts),
+                json.createObjectNode().put("evaluationProcess", process), evaluation.firedRules(), List.of()));
+        return process;
     }
 
     /** How many bids the tender's procedure needs (TBL 28; O87 41; GPL 38–40). */

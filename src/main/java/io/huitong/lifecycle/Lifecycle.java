@@ -59,8 +59,7 @@ public class Lifecycle {
 
     Lifecycle(TenderService tenders, TenderTimeline timeline, LegalPeriods periods, BidService bids,
             RuntimeService runtime, LegalClock clock, io.huitong.rules.DecisionRecords decisionRecords,
-            @Value("${huitong.lifecycle.evaluation-process:" + LifecycleProcess.LOCAL_EVALUATION + "}")
-            String evaluationProcess) {
+            @Value("${huitong.lifecycle.evaluation-process:}") String evaluationProcess) {
         this.tenders = tenders;
         this.timeline = timeline;
         this.periods = periods;
@@ -82,7 +81,8 @@ public class Lifecycle {
                 .putValue(LifecycleProcess.LAW, decisions.applicableLaw().name())
                 .putValue(LifecycleProcess.ROUND, tender.round())
                 .putValue(LifecycleProcess.MINIMUM_BIDS, periods.minimumBids(tender))
-                .putValue(LifecycleProcess.EVALUATION_PROCESS, evaluationProcess)
+                .putValue(LifecycleProcess.EVALUATION_PROCESS, evaluationProcess.isBlank()
+                        ? periods.evaluationProcess(tender) : evaluationProcess)
                 .putValue(LifecycleProcess.METHOD_CHANGE_APPROVER,
                         decisions.applicableLaw() == Regime.TENDERING_LAW ? "project-approval-authority"
                                 : "finance-department"));

@@ -379,4 +379,34 @@ public class LifecycleActions {
     private static ValidationException invalid(String field, Object value, Object limit, String zh, String en) {
         return new ValidationException(List.of(Violation.of(field, "validation." + field, null, limit, value, zh, en)));
     }
+
+    /**
+     * Before the opening the centre may send a project to remote cross-site evaluation that the province's policy
+     * does not require (J1 encourages it); a project the policy sends remote stays remote. Recorded as a decision.
+     */
+    public void chooseEvaluationVenue(String tenderId, boolean remote, String reason, Operator operator) {
+        transactions.executeWithoutResult(status -> {
+            Tender tender = tenders.lock(tenderId);
+            TenderStatus phase = tender.status() == TenderStatus.SUSPENDED ? tender.suspendedFrom() : tender.status();
+            if (phase != TenderStatus.APPROVED && phase != TenderStatus.BIDDING && phase != TenderStatus.CLOSED) {
+                throw new ConflictException("开标后不能再改变评标方式 / The venue is chosen before the opening");
+            }
+            boolean required = periods.remoteRequired(tender);
+            if (!remote && required) {
+                throw new RuleRefusalException(List.of(Violation.of("remote", "HN-R must-tender works of the province "
+                        + "are evaluated remotely", "J2 (N807 §1.1); J5; J11 (HN-R)", true, false,
+                        "本省规定该类项目实行远程异地评标", "The province's policy sends this project to remote evaluation")),
+                        null, tender.ruleSetVersion());
+            }
+            String process = remote ? LifecycleProcess.REMOTE_EVALUATION : LifecycleProcess.LOCAL_EVALUATION;
+            runtime.createProcessInstanceQuery().processInstanceBusinessKey(tenderId)
+                    .processDefinitionKey(LifecycleProcess.KEY).active().list()
+                    .forEach(p -> runtime.setVariable(p.getId(), LifecycleProcess.EVALUATION_PROCESS, process));
+            decisionRecords.save(new DecisionRecord(UUID.randomUUID().toString(), "EVALUATION_VENUE",
+                    DecisionRecord.Outcome.ACCEPTED, false, tenderId, tender.ruleSetVersion(), clock.instant(),
+                    operator.userId(), operator.address(),
+                    json.createObjectNode().put("remote", remote).put("reason", reason).put("requiredByPolicy", required),
+                    json.createObjectNode().put("evaluationProcess", process), List.of(), List.of()));
+        });
+    }
 }

@@ -5,6 +5,7 @@ public final class LifecycleProcess {
 
     public static final String KEY = "tender-lifecycle";
     public static final String LOCAL_EVALUATION = "local-evaluation";
+    public static final String REMOTE_EVALUATION = "remote-evaluation";
 
     // variables
     public static final String TENDER_ID = "tenderId";

@@ -2,18 +2,19 @@ package io.huitong.rules;
 
 /**
  * Decides whether a decision record must stay sealed for now: a bid's submission decision reveals who bid and
- * at what price, which nobody may know before the opening (TBL 22; EB20 27).
+ * at what price, which nobody may know before the opening (TBL 22; EB20 27); a committee or an expert draw names
+ * its members, confidential until the result is determined (TBL 37; O87 47).
  */
 public interface DecisionSealing {
 
     /** Whether the record is sealed from this user. */
     boolean sealed(DecisionRecord record, String userId);
 
-    /** The record as a sealed one may be shown: what was decided and by which rules, not on what. */
+    /** The record as a sealed one may be shown: that a decision was taken and by which rules, not on what or what. */
     static DecisionRecord redacted(DecisionRecord r) {
         var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("sealed", true);
         return new DecisionRecord(r.id(), r.kind(), r.outcome(), r.sandbox(), r.tenderId(), r.ruleSetVersion(),
-                r.decidedAt(), null, null, node, r.outputs(), r.firedRules(),
+                r.decidedAt(), null, null, node, node, r.firedRules(),
                 r.violations().stream().map(v -> new io.huitong.shared.web.Violation(v.field(), v.rule(), v.citation(),
                         null, null, v.message())).toList());
     }

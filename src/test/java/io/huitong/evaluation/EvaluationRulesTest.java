@@ -64,9 +64,18 @@ class EvaluationRulesTest {
 
         @Test
         void experts_are_at_least_two_thirds() {
-            assertThat(refusals(tl(5, 3))).containsExactly("TBL-37 experts are at least two thirds of a must-tender committee");
+            assertThat(refusals(tl(5, 3))).contains("TBL-37 experts are at least two thirds of a must-tender committee");
             assertThat(refusals(tl(7, 5))).isEmpty();
-            assertThat(refusals(tl(7, 4))).hasSize(1);
+            assertThat(refusals(tl(7, 4))).contains("TBL-37 experts are at least two thirds of a must-tender committee");
+        }
+
+        @Test
+        void the_tenderers_representatives_are_at_most_two_and_a_third() {
+            String cq30 = "CQ-30 the tenderer's representatives are at most a third and at most two";
+            assertThat(refusals(tl(9, 7))).as("2 of 9").isEmpty();
+            assertThat(refusals(tl(9, 6))).as("3 of 9: a third, but more than two").containsExactly(cq30);
+            assertThat(refusals(tl(5, 3))).as("2 of 5: more than a third").contains(cq30);
+            assertThat(refusals(gp("5000000.00", 9, 6, false))).as("a local engineering rule").isEmpty();
         }
 
         @Test
@@ -151,6 +160,44 @@ class EvaluationRulesTest {
         void never_on_a_package_reserved_for_SMEs() {
             assertThat(adjustments(Regime.GOVERNMENT_PROCUREMENT, Regime.GOVERNMENT_PROCUREMENT, Category.GOODS, true,
                     SmeSize.MICRO)).isEmpty();
+        }
+    }
+
+    @Nested
+    class Score_review {
+
+        static MemberScore score(String member, String technical, String median, String share, int members) {
+            return new MemberScore("b1", "投标人1", member, "专家" + member, new BigDecimal(technical),
+                    new BigDecimal(median), new BigDecimal(share), members);
+        }
+
+        static List<ScoreFlag.Raised> flags(Object... facts) {
+            return evaluate(facts).all(ScoreFlag.Raised.class);
+        }
+
+        @Test
+        void a_score_more_than_a_quarter_of_the_scale_from_the_median_is_flagged() {
+            assertThat(flags(score("m1", "20", "40", "0.250001", 5))).singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.kind()).isEqualTo(ScoreFlag.Kind.OUTLIER);
+                        assertThat(f.memberId()).isEqualTo("m1");
+                        assertThat(f.by().citation()).isEqualTo("G1117 (五); O87 64");
+                    });
+            assertThat(flags(score("m1", "25", "40", "0.25", 5))).as("exactly a quarter").isEmpty();
+            assertThat(flags(score("m1", "0", "40", "0.5", 2))).as("two members have no median to stray from")
+                    .isEmpty();
+        }
+
+        @Test
+        void objective_scores_that_differ_are_flagged_once_per_bid() {
+            assertThat(flags(new ObjectiveSpread("b1", "投标人1", List.of(new BigDecimal("10"), new BigDecimal("12")))))
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.kind()).isEqualTo(ScoreFlag.Kind.INCONSISTENT_OBJECTIVE);
+                        assertThat(f.memberId()).isNull();
+                        assertThat(f.by().citation()).isEqualTo("O87 64; G1117 (五)");
+                    });
+            assertThat(flags(new ObjectiveSpread("b1", "投标人1", List.of(new BigDecimal("10"))))).isEmpty();
+            assertThat(flags(new ObjectiveSpread("b1", "投标人1", List.of()))).isEmpty();
         }
     }
 }

@@ -135,4 +135,21 @@ class LifecycleRulesTest {
     static List<String> citations(Object facts) {
         return evaluate(facts).all(io.huitong.rules.Refusal.class).stream().map(r -> r.by().citation()).toList();
     }
+
+    @Test
+    void must_tender_works_in_Henan_from_30_000_000_are_evaluated_remotely() {
+        assertThat(venue(Regime.TENDERING_LAW, Category.WORKS, true, "410100", "30000000.00")).isTrue();
+        assertThat(venue(Regime.TENDERING_LAW, Category.WORKS, true, "411502", "30000000.00")).isTrue();
+        assertThat(venue(Regime.TENDERING_LAW, Category.WORKS, true, "410100", "29999999.99")).isFalse();
+        assertThat(venue(Regime.TENDERING_LAW, Category.WORKS, false, "410100", "30000000.00")).isFalse();
+        assertThat(venue(Regime.TENDERING_LAW, Category.GOODS, true, "410100", "30000000.00")).isFalse();
+        assertThat(venue(Regime.TENDERING_LAW, Category.WORKS, true, "420100", "30000000.00")).as("another province")
+                .isFalse();
+        assertThat(venue(Regime.GOVERNMENT_PROCUREMENT, Category.WORKS, true, "410100", "30000000.00")).isFalse();
+    }
+
+    static boolean venue(Regime law, Category category, boolean mustTender, String region, String amount) {
+        return evaluate(new LifecycleFacts(law, law, category, ProcurementMethod.OPEN, mustTender, false, region,
+                new java.math.BigDecimal(amount))).any(RemoteEvaluationRequired.class);
+    }
 }

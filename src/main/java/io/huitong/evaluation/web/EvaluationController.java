@@ -2,10 +2,12 @@ package io.huitong.evaluation.web;
 
 import io.huitong.evaluation.CommitteeMember;
 import io.huitong.evaluation.Evaluation;
+import io.huitong.evaluation.ScoreFlag;
 import io.huitong.shared.security.Operator;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -75,15 +77,48 @@ class EvaluationController {
         evaluation.decideRejectAll(tenderId, r.rejectAll(), r.reason(), Operator.current());
     }
 
-    record ScoresRequest(@NotEmpty Map<String, BigDecimal> scores) {
+    record ScoresRequest(@NotEmpty Map<String, BigDecimal> scores, Map<String, BigDecimal> objectiveScores) {
     }
 
     @PostMapping("/scores")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "评分 Score the bids",
-            description = "A member: a technical score for every qualified bid, up to what price does not carry.")
+            description = "A member: a technical score for every qualified bid, up to what price does not carry; "
+                    + "optionally the objective part of each (fixed criteria), which every member must give alike.")
     void score(@PathVariable String tenderId, @Valid @RequestBody ScoresRequest r) {
-        evaluation.score(tenderId, r.scores(), Operator.current());
+        evaluation.score(tenderId, r.scores(), r.objectiveScores(), Operator.current());
+    }
+
+    record CorrectionRequest(@NotEmpty Map<String, BigDecimal> scores, Map<String, BigDecimal> objectiveScores,
+            @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/scores/correction")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "修改被提请复核的评分 Correct flagged scores",
+            description = "A member, while the committee reviews flagged scores: its own scores of flagged bids, with "
+                    + "the reason (O87 64). Recorded as a decision.")
+    void correct(@PathVariable String tenderId, @Valid @RequestBody CorrectionRequest r) {
+        evaluation.correctScores(tenderId, r.scores(), r.objectiveScores(), r.reason(), Operator.current());
+    }
+
+    @GetMapping("/score-flags")
+    @Operation(summary = "评分复核事项 Flagged scores",
+            description = "Scores far from the others' and objective scores that differ (G1117 (五); O87 64).")
+    List<ScoreFlag> flags(@PathVariable String tenderId) {
+        evaluation.committeeFor(tenderId, Operator.current());
+        return evaluation.flags(tenderId);
+    }
+
+    record FlagReview(@NotNull List<Evaluation.@Valid Resolution> resolutions) {
+    }
+
+    @PostMapping("/score-flags/review")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "复核评分 Review flagged scores",
+            description = "The chair resolves every open flag in writing; the aggregation then runs again.")
+    void reviewFlags(@PathVariable String tenderId, @Valid @RequestBody FlagReview r) {
+        evaluation.reviewFlags(tenderId, r.resolutions(), Operator.current());
     }
 
     record Signature(Boolean agree, @Size(max = 2000) String dissent) {

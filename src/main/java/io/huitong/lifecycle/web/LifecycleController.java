@@ -122,4 +122,16 @@ class LifecycleController {
     void terminate(@PathVariable String tenderId, @Valid @RequestBody TerminationRequest r) {
         actions.terminate(tenderId, r.reason(), Operator.current());
     }
+
+    record VenueChoice(@NotNull Boolean remote, @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/evaluation-venue")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "选择远程异地评标 Choose remote evaluation",
+            description = "Centre clerks, before the opening: send a project to remote cross-site evaluation that the "
+                    + "policy does not require (J1); a project the policy sends remote cannot be kept local (422).")
+    void venue(@PathVariable String tenderId, @Valid @RequestBody VenueChoice r) {
+        actions.chooseEvaluationVenue(tenderId, r.remote(), r.reason(), Operator.current());
+    }
 }

@@ -3,6 +3,7 @@ package io.huitong.shared.security;
 import static io.huitong.shared.security.Groups.ADMIN;
 import static io.huitong.shared.security.Groups.BIDDER;
 import static io.huitong.shared.security.Groups.CENTRE_CLERK;
+import static io.huitong.shared.security.Groups.CENTRE_DIRECTOR;
 import static io.huitong.shared.security.Groups.FINANCE_DEPARTMENT;
 import static io.huitong.shared.security.Groups.PROCESS_DESIGNER;
 import static io.huitong.shared.security.Groups.PURCHASER;
@@ -63,8 +64,15 @@ class SecurityConfiguration {
                                 path(HttpMethod.POST, "/api/tenders/*/after-failure"),
                                 path(HttpMethod.POST, "/api/tenders/*/termination"))
                         .hasAnyAuthority(authorities(ADMIN, PURCHASER))
-                        .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/committee"))
+                        .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/committee"),
+                                path(HttpMethod.POST, "/api/tenders/*/evaluation-venue"))
                         .hasAnyAuthority(authorities(ADMIN, CENTRE_CLERK))
+                        .requestMatchers(path(HttpMethod.POST, "/api/centres"), path(HttpMethod.POST, "/api/centres/**"))
+                        .hasAnyAuthority(authorities(ADMIN))
+                        .requestMatchers(path(HttpMethod.POST, "/api/centre-agreements"))
+                        .hasAnyAuthority(authorities(ADMIN, CENTRE_DIRECTOR))
+                        .requestMatchers(path(HttpMethod.GET, "/api/experts"), path(HttpMethod.POST, "/api/experts"))
+                        .hasAnyAuthority(authorities(ADMIN, SUPERVISOR))
                         .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/bond-refunds"))
                         .hasAnyAuthority(authorities(ADMIN, CENTRE_CLERK, FINANCE_DEPARTMENT))
                         .anyRequest().authenticated())

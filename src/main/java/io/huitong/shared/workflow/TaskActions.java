@@ -70,10 +70,41 @@ public class TaskActions {
         Task task = candidates.stream().filter(t -> mayWork(t, operator.userId(), groups)).findFirst()
                 .orElseThrow(() -> new AccessDeniedException("该任务不由你办理 / This task is not yours to do: "
                         + taskDefinitionKey));
+        complete(task, operator, groups, variables, false);
+    }
+
+    /**
+     * Completes the open task of that definition whose variable {@code variable} (a multi-instance element: the
+     * venue, the seat, the partner centre) has that value; the values given are set on the task only, so they
+     * never reach the process's other steps.
+     *
+     * @throws ConflictException when no such task is open
+     * @throws AccessDeniedException when the operator may not work on it
+     */
+    public void completeOne(String businessKey, String taskDefinitionKey, String variable, Object value,
+            Operator operator, Map<String, Object> taskVariables) {
+        Task task = open(businessKey, taskDefinitionKey).stream()
+                .filter(t -> value.equals(tasks.getVariable(t.getId(), variable))).findFirst()
+                .orElseThrow(() -> new ConflictException("没有待办理的该项任务 / No open task " + taskDefinitionKey
+                        + " for " + variable + " " + value));
+        List<String> groups = groupsOf(operator.userId());
+        if (!mayWork(task, operator.userId(), groups)) {
+            throw new AccessDeniedException("该任务不由你办理 / This task is not yours to do: " + taskDefinitionKey);
+        }
+        complete(task, operator, groups, taskVariables, true);
+    }
+
+    private void complete(Task task, Operator operator, List<String> groups, Map<String, Object> variables,
+            boolean local) {
         Authentication previous = identity.getCurrentAuthentication();
         identity.setAuthentication(operator.userId(), groups);
         try {
-            tasks.complete(task.getId(), variables);
+            if (local) {
+                tasks.setVariablesLocal(task.getId(), variables);
+                tasks.complete(task.getId());
+            } else {
+                tasks.complete(task.getId(), variables);
+            }
         } catch (OptimisticLockingException | org.camunda.bpm.engine.exception.NotFoundException e) {
             throw new ConflictException("该任务已由他人同时办理 / The task was completed by someone else at the same time");
         } catch (ProcessEngineException e) {

@@ -1,0 +1,42 @@
+package io.huitong.evaluation;
+
+import io.huitong.rules.DecisionRecord;
+import io.huitong.rules.DecisionSealing;
+import io.huitong.shared.workflow.TaskActions;
+import io.huitong.tender.TenderService;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * A committee's decision record names its members, and an expert draw's the experts drawn: confidential until the
+ * result is determined (G11: TBL 37; O87 47), except to whoever recorded it, supervisors and administrators.
+ */
+@Component
+class SealedCommittee implements DecisionSealing {
+
+    static final Set<String> KINDS = Set.of("COMMITTEE", "EXPERT_DRAW", "REMOTE_PLAN");
+
+    private final TenderService tenders;
+    private final TaskActions tasks;
+
+    SealedCommittee(TenderService tenders, TaskActions tasks) {
+        this.tenders = tenders;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public boolean sealed(DecisionRecord record, String userId) {
+        if (!KINDS.contains(record.kind()) || record.tenderId() == null
+                || userId != null && userId.equals(record.operator())) {
+            return false;
+        }
+        if (userId != null) {
+            List<String> groups = tasks.groupsOf(userId);
+            if (groups.contains("camunda-admin") || groups.contains("supervisor")) {
+                return false;
+            }
+        }
+        return tenders.get(record.tenderId()).winnerBidId() == null;
+    }
+}
