@@ -451,9 +451,16 @@ public class Evaluation {
             ObjectNode inputs = json.createObjectNode().put("member", member.name()).put("reason", reason);
             inputs.set("scores", json.valueToTree(scores));
             inputs.set("objectiveScores", json.valueToTree(objectiveScores));
+            // the review rules look again: a flag whose score was corrected into line drops out
+            List<Bid> valid = bids.ofRound(tenderId, tender.round()).stream()
+                    .filter(b -> b.status() == BidStatus.VALID).toList();
+            List<io.huitong.rules.FiredRule> fired = raiseFlags(tender, valid);
+            ObjectNode outputs = json.createObjectNode();
+            outputs.set("openFlags", json.valueToTree(flags.of(tenderId, tender.round()).stream()
+                    .filter(ScoreFlag::isOpen).toList()));
             decisionRecords.save(new DecisionRecord(UUID.randomUUID().toString(), "SCORE_CORRECTION",
                     DecisionRecord.Outcome.ACCEPTED, false, tenderId, tender.ruleSetVersion(), clock.instant(),
-                    operator.userId(), operator.address(), inputs, json.createObjectNode(), List.of(), List.of()));
+                    operator.userId(), operator.address(), inputs, outputs, fired, List.of()));
         });
     }
 

@@ -76,7 +76,7 @@ public class RemoteViews {
         boolean all = access.all();
         Set<String> own = access.centres();
         List<PartnerView> partners = remote.partners(evaluationId).stream()
-                .filter(p -> all || own.contains(p.centreCode())).map(this::partner).toList();
+                .filter(p -> all || own.contains(p.centreCode()) && p.requestedAt() != null).map(this::partner).toList();
         List<SeatView> seats = remote.seats(evaluationId).stream()
                 .filter(s -> all || own.contains(s.centreCode())).map(this::seat).toList();
         List<String> venues = new ArrayList<>();
@@ -163,7 +163,8 @@ public class RemoteViews {
             return new Access("MAIN", true, Set.of(e.mainCentre()));
         }
         Set<String> partners = new java.util.HashSet<>();
-        List<String> involved = remote.partners(e.id()).stream().map(Partner::centreCode).toList();
+        List<String> involved = remote.partners(e.id()).stream().filter(p -> p.requestedAt() != null)
+                .map(Partner::centreCode).toList();
         remote.centresOf(operator).stream().map(Centre::code).filter(involved::contains).forEach(partners::add);
         return partners.isEmpty() ? new Access("NONE", false, Set.of()) : new Access("PARTNER", false, partners);
     }

@@ -123,6 +123,40 @@ class LifecycleProcessTest extends LifecycleTest {
         }
 
         @Test
+        void a_score_far_from_the_others_is_reviewed_by_the_chair_before_the_report() {
+            String id = biddingTender(works());
+            evaluated(id);
+            ProcessInstance evaluation = evaluation(id);
+            Map<String, JsonNode> bids = bids(id);
+            String scores = "{\"scores\":{" + String.join(",", bids.values().stream()
+                    .map(b -> "\"" + b.get("id").asText() + "\":50").toList()) + "}}";
+            for (String member : MEMBERS.subList(0, 4)) {
+                post(member, "/api/tenders/" + id + "/scores", scores);
+            }
+            post("purchaser", "/api/tenders/" + id + "/scores", scores.replace(":50", ":5"));
+            runDueJobs();
+            assertThat(openTaskKeys(id)).containsExactly("reviewScoreFlags");
+            assertThat(openTask(id, "reviewScoreFlags").get("assignee").asText()).isEqualTo("expert1");
+            ResponseEntity<String> early = post("expert2", "/api/tenders/" + id + "/score-flags/review",
+                    "{\"resolutions\":[]}");
+            assertThat(early.getStatusCode()).as("the chair reviews").isEqualTo(HttpStatus.FORBIDDEN);
+            StringBuilder resolutions = new StringBuilder();
+            for (JsonNode flag : json(get("expert1", "/api/tenders/" + id + "/score-flags"))) {
+                assertThat(flag.get("citation").asText()).isEqualTo("G1117 (五); O87 64");
+                resolutions.append(resolutions.isEmpty() ? "" : ",").append("{\"flagId\":\"")
+                        .append(flag.get("id").asText()).append("\",\"resolution\":\"招标人代表说明了理由，维持评分\"}");
+            }
+            ResponseEntity<String> review = post("expert1", "/api/tenders/" + id + "/score-flags/review",
+                    "{\"resolutions\":[" + resolutions + "]}");
+            assertThat(review.getStatusCode()).as(review.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+            runDueJobs();
+            BpmnAwareTests.assertThat(evaluation).hasPassed("aggregate", "reviewScoreFlags", "scoresFlagged");
+            assertThat(openTaskKeys(id)).containsOnly("signReport");
+            signReport(id);
+            assertThat(status(id)).isEqualTo("PUBLICITY");
+        }
+
+        @Test
         void a_committee_that_breaks_the_composition_rules_is_refused() {
             String id = biddingTender(gpGoods());
             bidAccepted(id, 1, "2400000.00", null, "LARGE");

@@ -66,15 +66,23 @@ public abstract class RemoteTest extends LifecycleTest {
     }
 
     protected ResponseEntity<String> plan(String evaluationId, int size, String partners) {
+        return plan(evaluationId, size, partners, START);
+    }
+
+    protected ResponseEntity<String> plan(String evaluationId, int size, String partners, String start) {
         return post("clerk", "/api/remote-evaluations/" + evaluationId + "/plan", """
                 {"speciality":"%s","committeeSize":%d,"scheduledStart":"%s","mainVenueId":"%s",
                  "representatives":["purchaser"],"supervisoryDepartment":"郑州市住房和城乡建设局"%s}"""
-                .formatted(SPECIALITY, size, START, venue("ZZ"),
+                .formatted(SPECIALITY, size, start, venue("ZZ"),
                         partners == null ? "" : ",\"partners\":[" + partners + "]"));
     }
 
     protected void planned(String evaluationId) {
-        ResponseEntity<String> response = plan(evaluationId, 5, null);
+        planned(evaluationId, START);
+    }
+
+    protected void planned(String evaluationId, String start) {
+        ResponseEntity<String> response = plan(evaluationId, 5, null, start);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
     }
 
@@ -92,11 +100,16 @@ public abstract class RemoteTest extends LifecycleTest {
 
     /** Planned, LY and NY accept, and the draw runs on 22 December at 09:00. */
     protected String drawn(String tenderId) {
+        return drawn(tenderId, START);
+    }
+
+    /** Planned to start then; drawn 24 hours before (G10). */
+    protected String drawn(String tenderId, String start) {
         String id = evaluationOf(tenderId);
-        planned(id);
+        planned(id, start);
         accepts("LY", id);
         accepts("NY", id);
-        at("2026-12-22T09:00:00");
+        at(java.time.OffsetDateTime.parse(start).minusHours(24).toLocalDateTime().toString());
         assertThat(view("clerk", id).get("status").asText()).isEqualTo("PREPARING");
         return id;
     }

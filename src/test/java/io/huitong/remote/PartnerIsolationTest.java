@@ -1,0 +1,114 @@
+package io.huitong.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.huitong.support.RemoteTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Centre B (Luoyang) cannot see or complete centre C's (Nanyang) steps through any door: Huitong's API, its partner
+ * API, Camunda's REST API (tasks, variables, instances, history, messages) — which Tasklist uses too. Every refused
+ * attempt to act is in the audit log.
+ */
+class PartnerIsolationTest extends RemoteTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void centre_B_cannot_see_or_complete_centre_Cs_steps_through_any_door() {
+        String tenderId = remoteTender();
+        String id = evaluationOf(tenderId);
+        planned(id);
+        accepts("LY", id);
+        // NY's request is open now: B tries to see and answer it
+        String nyTask = json(get("nyclerk", "/engine-rest/task?candidateGroup=centre-ny")).get(0).get("id").asText();
+
+        // Huitong's API
+        assertThat(post("lyclerk", "/api/remote-evaluations/" + id + "/requests/NY/answer",
+                "{\"accept\":false,\"reason\":\"x\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(json(get("lysystem", "/api/partner/steps"))).as("LY has nothing open").isEmpty();
+        assertThat(json(get("nyclerk", "/api/partner/steps"))).singleElement()
+                .satisfies(s -> assertThat(s.get("centre").asText()).isEqualTo("NY"));
+        JsonNode lyView = view("lyclerk", id);
+        assertThat(lyView.get("yourRole").asText()).isEqualTo("PARTNER");
+        assertThat(lyView.get("partners").findValuesAsText("centre")).containsExactly("LY");
+        assertThat(get("xyclerk", "/api/remote-evaluations/" + id).getStatusCode())
+                .as("XY has not been asked: nothing to see").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("bidder", "/api/remote-evaluations/" + id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(json(get("bidder", "/api/remote-evaluations"))).isEmpty();
+
+        // Camunda's REST API (and Tasklist, which goes through the same authorizations)
+        assertThat(json(get("lyclerk", "/engine-rest/task?candidateGroup=centre-ny"))).isEmpty();
+        assertThat(json(get("lyclerk", "/engine-rest/task"))).isEmpty();
+        assertThat(get("lyclerk", "/engine-rest/task/" + nyTask).getStatusCode().is4xxClientError()).isTrue();
+        assertThat(get("lyclerk", "/engine-rest/task/" + nyTask + "/variables").getStatusCode().is4xxClientError())
+                .isTrue();
+        ResponseEntity<String> complete = post("lyclerk", "/engine-rest/task/" + nyTask + "/complete",
+                "{\"variables\":{\"accepted\":{\"value\":false,\"type\":\"Boolean\"},\"reason\":{\"value\":\"x\"}}}");
+        assertThat(complete.getStatusCode().is4xxClientError()).as(complete.getBody()).isTrue();
+        assertThat(post("lyclerk", "/engine-rest/task/" + nyTask + "/claim", "{\"userId\":\"lyclerk\"}")
+                .getStatusCode().is4xxClientError()).isTrue();
+        assertThat(json(get("lyclerk", "/engine-rest/process-instance?businessKey=" + tenderId))).isEmpty();
+        assertThat(json(get("lyclerk", "/engine-rest/execution?businessKey=" + tenderId))).isEmpty();
+        assertThat(json(get("lyclerk", "/engine-rest/variable-instance"))).isEmpty();
+        assertThat(json(get("lyclerk", "/engine-rest/history/task"))).isEmpty();
+        assertThat(json(get("lyclerk", "/engine-rest/history/variable-instance"))).isEmpty();
+        assertThat(json(get("lyclerk", "/engine-rest/history/process-instance"))).isEmpty();
+        assertThat(post("lyclerk", "/engine-rest/message", "{\"messageName\":\"linkDown\",\"businessKey\":\""
+                + tenderId + "\"}").getStatusCode().is2xxSuccessful()).as("no message into another's process")
+                .isFalse();
+        assertThat(post("lyclerk", "/engine-rest/process-definition/key/remote-evaluation/start",
+                "{\"variables\":{\"tenderId\":{\"value\":\"" + tenderId + "\"}}}").getStatusCode()
+                .is2xxSuccessful()).isFalse();
+
+        // C answers; the draw; B's clerk cannot prepare C's venue, sign in C's experts, or report C's link down
+        accepts("NY", id);
+        at("2026-12-22T09:00:00");
+        String nyVenue = partnerVenue(id, "NY");
+        assertThat(post("lyclerk", "/api/remote-evaluations/" + id + "/venues/" + nyVenue + "/preparation",
+                "{\"seatsReady\":8,\"linkCheck\":\"OK\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("lyclerk", "/api/remote-evaluations/" + id + "/link-failures",
+                "{\"venueId\":\"" + nyVenue + "\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        prepareAll(id);
+        String nyExpert = drawnExperts(id).entrySet().stream().filter(e -> e.getValue().equals("NY")).findFirst()
+                .orElseThrow().getKey();
+        ResponseEntity<String> wrongWitness = post("lyclerk", "/api/remote-evaluations/" + id + "/sign-ins",
+                "{\"idNo\":\"" + idNumbers().get(nyExpert) + "\"}");
+        assertThat(wrongWitness.getStatusCode().is4xxClientError()).as("signs in at its own venue only").isTrue();
+        signInAll(id);
+        JsonNode lySeats = view("lyclerk", id);
+        assertThat(lySeats.get("seats").findValuesAsText("centre")).containsOnly("LY");
+        assertThat(lySeats.get("seats").findValuesAsText("userId")).doesNotContain(nyExpert);
+        JsonNode draw = lySeats.get("draws").get(0);
+        assertThat(draw.get("seed").isNull()).isTrue();
+        assertThat(draw.get("snapshot").isNull()).isTrue();
+        assertThat(draw.get("exclusions")).isEmpty();
+        assertThat(json(get("lyclerk", "/api/tenders/" + tenderId + "/decisions")).findParents("kind").stream()
+                .filter(d -> d.get("kind").asText().equals("EXPERT_DRAW")))
+                .allSatisfy(d -> assertThat(d.get("inputs").get("sealed").asBoolean()).isTrue());
+
+        // records and compensation: B hands back its own records only
+        reviewed(tenderId);
+        List<String> members = members(tenderId);
+        scoredBy(tenderId, members);
+        signedBy(tenderId, members);
+        confirmed(id);
+        assertThat(post("lyclerk", "/api/remote-evaluations/" + id + "/handbacks/NY", "{\"recordsNote\":\"x\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(view("lyclerk", id).get("partners").findValuesAsText("centre")).containsExactly("LY");
+
+        // every refused attempt of B to act is on record with its time, address and operator
+        List<Integer> refused = jdbc.sql("select status from audit_entry where operator = 'lyclerk' and status >= 400")
+                .query(Integer.class).list();
+        assertThat(refused).hasSizeGreaterThanOrEqualTo(8).allMatch(s -> s == 400 || s == 403 || s == 404 || s == 422);
+        assertThat(jdbc.sql("select count(*) from audit_entry where operator = 'lyclerk' and address is null")
+                .query(Integer.class).single()).isZero();
+    }
+}
