@@ -86,7 +86,8 @@ create table expert_absence (
     expert_id   varchar(36)  not null references expert (id),
     from_date   date         not null,
     to_date     date         not null,
-    reason      varchar(500)
+    reason      varchar(500),
+    recorded_at timestamp with time zone not null
 );
 
 -- One remote evaluation of a tender's round; the main centre is the tender's own.
@@ -96,6 +97,7 @@ create table remote_evaluation (
     round                  integer      not null,
     main_centre            varchar(20)  not null references centre (code),
     process_instance_id    varchar(64),
+    settlement_instance_id varchar(64),
     status                 varchar(30)  not null,
     speciality             varchar(40),
     committee_size         integer,
@@ -109,6 +111,9 @@ create table remote_evaluation (
     planned_by             varchar(100),
     planned_at             timestamp with time zone,
     reviewed_at            timestamp with time zone,
+    next_seed              varchar(64),
+    next_seed_hash         varchar(64),
+    next_seed_committed_at timestamp with time zone,
     started_at             timestamp with time zone,
     confirmed_at           timestamp with time zone,
     confirmed_by           varchar(100),
@@ -189,7 +194,8 @@ create table remote_seat (
     member_id       varchar(36),
     ended_at        timestamp with time zone,
     end_reason      varchar(2000),
-    replaced_by     varchar(36)
+    replaced_by     varchar(36),
+    replacement_user_id varchar(100)
 );
 create index remote_seat_evaluation on remote_seat (evaluation_id);
 

@@ -543,6 +543,17 @@ public class Evaluation {
         bids.resetReview(tenderId, tender.round());
     }
 
+    /**
+     * A member replaced during the evaluation (TBR 48): the committee's review is void with the member's
+     * conclusions, and is done again by the committee as it now sits; the other members' scores stand.
+     */
+    public void resetReview(String tenderId) {
+        Tender tender = tenders.get(tenderId);
+        flags.dropAll(tenderId, tender.round());
+        committees.clearSignatures(tenderId, tender.round());
+        bids.resetReview(tenderId, tender.round());
+    }
+
     /** The user ids of the sitting members who have not scored every qualified bid. */
     public List<String> yetToScore(String tenderId) {
         Tender tender = tenders.get(tenderId);

@@ -9,13 +9,15 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * A committee's decision record names its members, and an expert draw's the experts drawn: confidential until the
- * result is determined (G11: TBL 37; O87 47), except to whoever recorded it, supervisors and administrators.
+ * A committee's decision record names its members, an expert draw's the experts drawn, and an evaluation's (or a
+ * score correction's) the members' scores and flags: confidential until the result is determined (G11: TBL 37;
+ * O87 47), except to whoever recorded it, supervisors and administrators.
  */
 @Component
 class SealedCommittee implements DecisionSealing {
 
-    static final Set<String> KINDS = Set.of("COMMITTEE", "EXPERT_DRAW", "REMOTE_PLAN");
+    static final Set<String> KINDS = Set.of("COMMITTEE", "EXPERT_DRAW", "REMOTE_PLAN", "EVALUATION",
+            "SCORE_CORRECTION");
 
     private final TenderService tenders;
     private final TaskActions tasks;

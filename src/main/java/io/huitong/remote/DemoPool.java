@@ -76,7 +76,8 @@ class DemoPool {
         for (AgreementData a : demo.agreements()) {
             if (centres.agreement(a.mainCentre(), a.partnerCentre()).isEmpty()) {
                 admin.addAgreement(new Agreement(null, a.mainCentre(), a.partnerCentre(), a.priority(),
-                        a.feePerSession(), a.feePerExpert(), a.validFrom(), a.validTo(), a.terms()));
+                        a.feePerSession(), a.feePerExpert(), a.validFrom(), a.validTo(), a.terms()),
+                        new io.huitong.shared.security.Operator("demo", null));
             }
         }
         int added = 0;

@@ -53,7 +53,7 @@ public record Expert(String id, String userId, String name, String idNo, String 
         }
     }
 
-    /** Days the expert cannot attend. */
-    public record Absence(LocalDate from, LocalDate to, String reason) {
+    /** Days the expert cannot attend, and when that was recorded (a draw's verifier can see what changed). */
+    public record Absence(LocalDate from, LocalDate to, String reason, Instant recordedAt) {
     }
 }

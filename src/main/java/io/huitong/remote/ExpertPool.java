@@ -60,7 +60,8 @@ public class ExpertPool {
                 .list();
         List<Expert.Absence> absences = jdbc.sql("select * from expert_absence where expert_id = ? order by from_date")
                 .param(id).query((rs, i) -> new Expert.Absence(rs.getDate("from_date").toLocalDate(),
-                        rs.getDate("to_date").toLocalDate(), rs.getString("reason")))
+                        rs.getDate("to_date").toLocalDate(), rs.getString("reason"),
+                        rs.getTimestamp("recorded_at").toInstant()))
                 .list();
         return jdbc.sql("select * from expert where id = ?").param(id)
                 .query((rs, i) -> new Expert(rs.getString("id"), rs.getString("user_id"), rs.getString("name"),
@@ -101,14 +102,17 @@ public class ExpertPool {
                     .update();
         }
         for (Expert.Absence a : e.absences()) {
-            addAbsence(id, a);
+            addAbsence(id, new Expert.Absence(a.from(), a.to(), a.reason(), at));
         }
         return get(id);
     }
 
     void addAbsence(String expertId, Expert.Absence a) {
-        jdbc.sql("insert into expert_absence (id, expert_id, from_date, to_date, reason) values (?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID().toString(), expertId, Date.valueOf(a.from()), Date.valueOf(a.to()), a.reason())
+        jdbc.sql("""
+                insert into expert_absence (id, expert_id, from_date, to_date, reason, recorded_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID().toString(), expertId, Date.valueOf(a.from()), Date.valueOf(a.to()), a.reason(),
+                        Timestamp.from(a.recordedAt()))
                 .update();
     }
 

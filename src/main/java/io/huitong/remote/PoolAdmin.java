@@ -55,10 +55,17 @@ public class PoolAdmin {
         });
     }
 
-    public Agreement addAgreement(Agreement a) {
+    /** An agreement, recorded by an administrator or a director of the main centre. */
+    public Agreement addAgreement(Agreement a, io.huitong.shared.security.Operator operator) {
         return transactions.execute(s -> {
-            centres.get(a.mainCentre());
+            Centre main = centres.get(a.mainCentre());
             centres.get(a.partnerCentre());
+            List<String> groups = identity.createGroupQuery().groupMember(operator.userId()).list().stream()
+                    .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+            if (!groups.contains("camunda-admin") && !groups.contains(main.groupId())) {
+                throw new org.springframework.security.access.AccessDeniedException(
+                        "只能为本中心登记协作协议 / Only your own centre's agreements");
+            }
             if (a.mainCentre().equals(a.partnerCentre())) {
                 throw invalid("partnerCentre", a.partnerCentre(), "协作协议须在两个中心之间", "An agreement binds two centres");
             }
@@ -89,7 +96,8 @@ public class PoolAdmin {
             if (absence.to().isBefore(absence.from())) {
                 throw invalid("to", absence.to(), "结束日期不得早于开始日期", "The last day is not before the first");
             }
-            pool.addAbsence(expertId, absence);
+            pool.addAbsence(expertId, new Expert.Absence(absence.from(), absence.to(), absence.reason(),
+                    clock.instant()));
             return pool.get(expertId);
         });
     }
@@ -98,8 +106,16 @@ public class PoolAdmin {
         return centres.all();
     }
 
-    public List<Agreement> agreements() {
-        return centres.agreements();
+    /** The agreements the operator may see: its own centres' (the terms are between the two), all for overseers. */
+    public List<Agreement> agreements(io.huitong.shared.security.Operator operator) {
+        List<String> groups = identity.createGroupQuery().groupMember(operator.userId()).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        if (groups.contains("camunda-admin") || groups.contains("supervisor")) {
+            return centres.agreements();
+        }
+        List<String> own = centres.ofGroups(groups).stream().map(Centre::code).toList();
+        return centres.agreements().stream()
+                .filter(a -> own.contains(a.mainCentre()) || own.contains(a.partnerCentre())).toList();
     }
 
     public List<Expert> experts() {

@@ -118,8 +118,9 @@ public class RemoteEvaluation {
     public void open(DelegateExecution execution) {
         String tenderId = (String) execution.getVariable("tenderId");
         Tender tender = tenders.get(tenderId);
-        Centre main = centres.serving(tender.regionCode()).orElseThrow(() -> new IllegalStateException(
-                "no centre serves region " + tender.regionCode() + ": record one (POST /api/centres)"));
+        Centre main = centres.serving(tender.regionCode()).orElseThrow(() -> new ConflictException(
+                "没有交易中心服务该地区（" + tender.regionCode() + "），请先登记 / No centre serves region "
+                        + tender.regionCode() + ": record one (POST /api/centres)"));
         boolean running = store.ofTender(tenderId).stream()
                 .anyMatch(e -> e.round() == tender.round() && e.status() != Status.SETTLED
                         && e.confirmedAt() == null);
@@ -134,6 +135,11 @@ public class RemoteEvaluation {
         if (execution.getVariable("law") == null) {
             execution.setVariable("law", tenders.decisions(tender).applicableLaw().name());
         }
+    }
+
+    /** The tenderer (招标人): the user who registered the tender, who forms the committee and decides (K9). */
+    public String tenderer(String evaluationId) {
+        return tenders.get(store.get(evaluationId).tenderId()).registeredBy();
     }
 
     public String groupOf(String centreCode) {
@@ -174,7 +180,8 @@ public class RemoteEvaluation {
         RemoteRecords.Evaluation e = store.get(evaluationId);
         int hours = parameter(e, "remote.partner-answer.hours").intValue();
         Instant now = clock.instant();
-        store.requested(evaluationId, centre, allocation(e).perPartner(), now,
+        Allocation allocation = allocation(e);
+        store.requested(evaluationId, centre, allocation.perPartner() + (allocation.remainder() > 0 ? 1 : 0), now,
                 OffsetDateTime.ofInstant(now.plus(Duration.ofHours(hours)), LegalClock.CHINA));
     }
 
@@ -341,19 +348,33 @@ public class RemoteEvaluation {
             return;
         }
         Map<String, Integer> seatsByVenue = new LinkedHashMap<>();
-        leaving.forEach(s -> seatsByVenue.merge(s.venueId(), 1, Integer::sum));
-        Set<String> notAgain = new HashSet<>();
-        store.seats(evaluationId).stream().filter(s -> s.expertId() != null).forEach(s -> notAgain.add(s.expertId()));
-        Map<String, List<String>> drawn = draw(e, "REPLACEMENT", seatsByVenue, notAgain);
-        Instant now = clock.instant();
+        leaving.stream().filter(s -> EXPERT.equals(s.role())).forEach(s -> seatsByVenue.merge(s.venueId(), 1,
+                Integer::sum));
         Map<String, List<String>> left = new LinkedHashMap<>();
-        drawn.forEach((venue, experts) -> left.put(venue, new ArrayList<>(experts)));
+        if (!seatsByVenue.isEmpty()) {
+            Set<String> notAgain = new HashSet<>();
+            store.seats(evaluationId).stream().filter(s -> s.expertId() != null).forEach(s -> notAgain.add(s.expertId()));
+            draw(e, "REPLACEMENT", seatsByVenue, notAgain).forEach((venue, experts) -> left.put(venue,
+                    new ArrayList<>(experts)));
+        }
+        Instant now = clock.instant();
         for (Seat seat : leaving) {
-            String expertId = left.get(seat.venueId()).remove(0);
-            Seat replacement = store.addSeat(evaluationId, seat.seq(), seat.venueId(), seat.centreCode(), EXPERT,
-                    expertId, pool.get(expertId).userId(), lastDraw(evaluationId).id());
+            Seat replacement;
+            if (EXPERT.equals(seat.role())) {
+                String expertId = left.get(seat.venueId()).remove(0);
+                replacement = store.addSeat(evaluationId, seat.seq(), seat.venueId(), seat.centreCode(), EXPERT,
+                        expertId, pool.get(expertId).userId(), lastDraw(evaluationId).id());
+            } else {
+                replacement = store.addSeat(evaluationId, seat.seq(), seat.venueId(), seat.centreCode(), REPRESENTATIVE,
+                        null, seat.replacementUserId(), null);
+            }
             evaluation.unseat(e.tenderId(), seat.userId(), seat.endReason());
             store.endSeat(seat.id(), SeatStatus.REPLACED, seat.endReason(), replacement.id(), now);
+        }
+        if (e.startedAt() != null && e.reviewedAt() != null) {
+            // the leaving member's conclusions are void (TBR 48): the committee reviews again as it now sits
+            evaluation.resetReview(e.tenderId());
+            store.reviewed(evaluationId, null);
         }
     }
 
@@ -371,11 +392,12 @@ public class RemoteEvaluation {
         for (Partner p : accepted(evaluationId)) {
             store.recordsDue(evaluationId, p.centreCode(), endOf(last));
         }
-        runtime.createMessageCorrelation(RemoteProcess.EVALUATION_CONFIRMED)
+        var settlement = runtime.createMessageCorrelation(RemoteProcess.EVALUATION_CONFIRMED)
                 .processInstanceBusinessKey(e.tenderId())
                 .setVariable(RemoteProcess.EVALUATION_ID, evaluationId)
                 .setVariable("tenderId", e.tenderId())
                 .correlateStartMessage();
+        store.settlementStarted(evaluationId, settlement.getId());
     }
 
     public List<String> acceptedPartners(String evaluationId) {
@@ -412,11 +434,12 @@ public class RemoteEvaluation {
      */
     public void settle(String evaluationId, String centre) {
         RemoteRecords.Evaluation e = store.get(evaluationId);
-        Agreement agreement = centres.agreement(e.mainCentre(), centre).orElse(null);
+        LocalDate confirmedOn = LocalDate.ofInstant(e.confirmedAt(), LegalClock.CHINA);
+        Agreement agreement = centres.agreement(e.mainCentre(), centre).filter(a -> a.validOn(confirmedOn)).orElse(null);
         long sat = store.seats(evaluationId).stream()
                 .filter(s -> s.centreCode().equals(centre) && s.signedInAt() != null).count();
         BigDecimal amount = agreement == null ? BigDecimal.ZERO.setScale(2) : agreement.compensation((int) sat);
-        String terms = agreement == null ? "无协作协议：不补偿 / No agreement: nothing is owed"
+        String terms = agreement == null ? "评标确认之日无有效协作协议：不补偿 / No agreement in force: nothing is owed"
                 : "每场 " + agreement.feePerSession().toPlainString() + " 元 + 每位专家 "
                         + agreement.feePerExpert().toPlainString() + " 元 × " + sat + " / per session "
                         + agreement.feePerSession().toPlainString() + " + per expert "
@@ -464,7 +487,7 @@ public class RemoteEvaluation {
             if (venue == null) {
                 throw invalid("venueId", venueId, "请选择本中心的评标室", "Choose one of your centre's venues");
             }
-            int needed = partner.expertSeats() == null ? 0 : partner.expertSeats() + 1;
+            int needed = partner.expertSeats() == null ? 0 : partner.expertSeats();
             if (venue.seats() < needed) {
                 throw invalid("venueId", venue.seats(), "评标室席位不足（需要" + needed + "个）",
                         "The venue has too few seats (" + needed + " needed)");
@@ -559,6 +582,7 @@ public class RemoteEvaluation {
         if (!decision && reason == null) {
             throw invalid("reason", null, "推迟评标须说明理由", "A postponement gives its reasons");
         }
+        requireTenderer(store.get(evaluationId), Operator.current());
         LinkFailure failure = store.openFailure(evaluationId).orElseThrow(
                 () -> new ConflictException("没有未处理的故障 / No open failure"));
         store.failureDecision(failure.id(), decision ? "GO_ON" : "POSTPONE", Operator.current().userId());
@@ -579,8 +603,9 @@ public class RemoteEvaluation {
             throw invalid("scheduledStart", start, "请给出将来的评标开始时间（带时区）",
                     "Give a future start with its offset (2027-01-05T09:00:00+08:00)");
         }
+        requireTenderer(store.get(evaluationId), Operator.current());
         store.reschedule(evaluationId, at);
-        store.status(evaluationId, Status.REQUESTING);
+        commitSeed(evaluationId);
     }
 
     /** The main venue confirms the committee's result (DOMAIN.md §4 step 7). */
@@ -590,7 +615,7 @@ public class RemoteEvaluation {
 
     /** The partner hands its paper, electronic and audio-visual records to the main venue (J7). */
     public void handedBack(DelegateTask task) {
-        String evaluationId = (String) task.getVariable(RemoteProcess.EVALUATION_ID);
+        String evaluationId = evaluationId(task);
         String centre = (String) task.getVariable(RemoteProcess.PARTNER_CENTRE);
         String note = text(task.getVariable("recordsNote"));
         removeAnswers(task, "recordsNote");
@@ -615,7 +640,7 @@ public class RemoteEvaluation {
      */
     public RemoteRecords.Evaluation plan(String evaluationId, Plan plan, Operator operator) {
         RemoteRecords.Evaluation e = store.get(evaluationId);
-        requireMain(e, operator);
+        requireTenderer(e, operator);
         Tender tender = tenders.get(e.tenderId());
         RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
         RegistrationDecision decisions = tenders.decisions(tender);
@@ -644,13 +669,23 @@ public class RemoteEvaluation {
             violations.add(Violation.of("scheduledStart", "validation.Future", null, null, plan.scheduledStart(),
                     "评标开始时间须在将来", "The start is in the future"));
         }
+        // the avoidance rules need what they read: the supervising department (TBR 46), the purchaser (O87 47)
+        if (decisions.applicableLaw() == Regime.TENDERING_LAW && blank(plan.supervisoryDepartment())) {
+            violations.add(Violation.of("supervisoryDepartment", "validation.NotBlank", "TBR 46; R12 12(二)", null, null,
+                    "须写明项目的行政监督部门，其工作人员须回避", "Name the supervising department: its staff withdraw"));
+        }
+        if (decisions.applicableLaw() == Regime.GOVERNMENT_PROCUREMENT && blank(plan.purchaserId())) {
+            violations.add(Violation.of("purchaserId", "validation.NotBlank", "O87 47", null, null,
+                    "须写明采购人的统一社会信用代码，本单位专家只能作为采购人代表",
+                    "Give the purchaser's credit code: its own experts sit only as its representatives"));
+        }
         List<String> partners = plan.partners() == null || plan.partners().isEmpty()
                 ? centres.agreementsOf(e.mainCentre(), clock.today()).stream().map(Agreement::partnerCentre).toList()
                 : plan.partners();
         for (String p : partners) {
-            if (p.equals(e.mainCentre()) || centres.find(p).isEmpty()) {
+            if (!partnerable(e, p)) {
                 violations.add(Violation.of("partners", "validation.partner", "J4", null, p,
-                        "副场须为其他交易中心", "A partner is another centre"));
+                        "副场须为与主场签有有效协作协议的其他交易中心", "A partner is another centre with an agreement in force"));
             }
         }
         ObjectNode inputs = json.valueToTree(plan);
@@ -666,7 +701,9 @@ public class RemoteEvaluation {
         return transactions.execute(s -> {
             decisionRecords.save(record);
             store.plan(evaluationId, plan.speciality(), plan.committeeSize(), plan.scheduledStart(), plan.purchaserId(),
-                    plan.supervisoryDepartment(), reps, plan.mainVenueId(), operator.userId(), clock.instant());
+                    blank(plan.supervisoryDepartment()) ? null : plan.supervisoryDepartment().strip(), reps,
+                    plan.mainVenueId(), operator.userId(), clock.instant());
+            commitSeed(evaluationId);
             addPartners(evaluationId, partners);
             tasks.complete(e.tenderId(), RemoteProcess.PLAN, operator, Map.of());
             return store.get(evaluationId);
@@ -742,8 +779,11 @@ public class RemoteEvaluation {
                         "本评标室没有抽取到该成员，或其已签到", "No one drawn for your venue with that identity, or already signed in"));
     }
 
-    /** Where an expert is drawn to sit: the expert learns it (not the others), the centres only at sign-in. */
-    public record Assignment(String evaluationId, String tenderId, String seatId, String venueId, String venueName,
+    /**
+     * Where an expert is drawn to sit: the expert learns the venue and the time (not the project, nor the other
+     * members: G11, G14), the centres learn the name only at sign-in.
+     */
+    public record Assignment(String evaluationId, String seatId, String venueId, String venueName,
             String centreName, OffsetDateTime scheduledStart, String status) {
     }
 
@@ -753,7 +793,7 @@ public class RemoteEvaluation {
             for (Seat seat : store.seats(e.id())) {
                 if (seat.userId().equals(operator.userId()) && seat.isActive()) {
                     Centre.Venue venue = centres.venue(seat.venueId());
-                    found.add(new Assignment(e.id(), e.tenderId(), seat.id(), venue.id(), venue.name(),
+                    found.add(new Assignment(e.id(), seat.id(), venue.id(), venue.name(),
                             centres.get(venue.centreCode()).name(), e.scheduledStart(), seat.status().name()));
                 }
             }
@@ -834,7 +874,7 @@ public class RemoteEvaluation {
     public void reschedule(String evaluationId, OffsetDateTime scheduledStart, Operator operator) {
         transactions.executeWithoutResult(s -> {
             RemoteRecords.Evaluation e = store.get(evaluationId);
-            requireMain(e, operator);
+            requireTenderer(e, operator);
             tasks.complete(e.tenderId(), RemoteProcess.RESCHEDULE, operator,
                     Map.of("scheduledStart", scheduledStart == null ? "" : scheduledStart.toString()));
         });
@@ -853,17 +893,21 @@ public class RemoteEvaluation {
      * or the main venue reports illness or absence. The replacement is drawn at once; the member's scores are void.
      */
     public void requestReplacement(String evaluationId, String seatId, LeaveReason reason, String detail,
-            Operator operator) {
+            String replacementUserId, Operator operator) {
         transactions.executeWithoutResult(s -> {
             RemoteRecords.Evaluation e = store.get(evaluationId);
             Seat seat = seatOf(e, seatId);
-            boolean self = seat.userId().equals(operator.userId());
-            if (!self) {
+            if (REPRESENTATIVE.equals(seat.role())) {
+                // a representative is named by the tenderer, never drawn
+                requireTenderer(e, operator);
+                if (replacementUserId == null || identity.createUserQuery().userId(replacementUserId).count() == 0
+                        || store.seats(evaluationId).stream().anyMatch(x -> x.isActive()
+                                && x.userId().equals(replacementUserId))) {
+                    throw invalid("replacementUserId", replacementUserId, "请指定另一名招标人代表（系统用户，且不在委员会中）",
+                            "Name another representative: a user not on the committee");
+                }
+            } else if (!seat.userId().equals(operator.userId())) {
                 requireCentreOrMain(e, seat.centreCode(), operator);
-            }
-            if (!EXPERT.equals(seat.role())) {
-                throw new ConflictException("招标人代表由招标人另行指定，不经抽取 / A representative is named by the "
-                        + "tenderer, not drawn");
             }
             if (!seat.isActive() || seat.status() == SeatStatus.REPLACING) {
                 throw new ConflictException("该席位不在评标委员会中 / The seat is not on the committee");
@@ -878,6 +922,9 @@ public class RemoteEvaluation {
                         + "while the venues prepare, sign in and evaluate");
             }
             store.endSeat(seatId, SeatStatus.REPLACING, reason.name() + "：" + detail.strip(), null, clock.instant());
+            if (REPRESENTATIVE.equals(seat.role())) {
+                store.replacementUser(seatId, replacementUserId);
+            }
             runtime.createMessageCorrelation(RemoteProcess.MEMBER_REPLACED).processInstanceId(e.processInstanceId())
                     .correlate();
         });
@@ -1002,19 +1049,22 @@ public class RemoteEvaluation {
         decided.all(DrawFacts.Exclusion.class).forEach(x -> excluded.computeIfAbsent(x.expertId(), k -> new ArrayList<>())
                 .add(x));
         int drawNo = store.nextDrawNo(e.id());
-        List<VerifiableDraw.Group> groups = new ArrayList<>();
-        for (Map.Entry<String, List<Expert>> venue : byVenue.entrySet()) {
-            List<String> eligible = venue.getValue().stream().map(Expert::id).filter(id -> !excluded.containsKey(id))
-                    .sorted().toList();
-            groups.add(new VerifiableDraw.Group(venue.getKey(), centres.venue(venue.getKey()).centreCode(),
-                    seatsByVenue.get(venue.getKey()), eligible));
-        }
+        Map<String, List<String>> candidates = new LinkedHashMap<>();
+        Map<String, String> centreOf = new LinkedHashMap<>();
+        byVenue.forEach((venue, experts) -> {
+            candidates.put(venue, experts.stream().map(Expert::id).toList());
+            centreOf.put(venue, centres.venue(venue).centreCode());
+        });
+        List<VerifiableDraw.Group> groups = groups(candidates, centreOf, seatsByVenue, excluded.keySet());
         VerifiableDraw.Snapshot snapshot = new VerifiableDraw.Snapshot(e.id(), drawNo, purpose, day.toString(),
                 e.speciality(), groups);
         String text = VerifiableDraw.text(snapshot);
-        String seed = VerifiableDraw.newSeed(random);
+        // the seed committed when the evaluation was planned (or rescheduled); a replacement commits and draws at once
+        String seed = e.nextSeed() != null ? e.nextSeed() : VerifiableDraw.newSeed(random);
+        Instant committedAt = e.nextSeed() != null ? e.nextSeedCommittedAt() : clock.instant();
+        store.clearNextSeed(e.id());
         Draw committed = store.commit(e.id(), purpose, VerifiableDraw.commitment(seed), text, VerifiableDraw.hash(text),
-                clock.instant());
+                committedAt);
         excluded.forEach((expertId, why) -> why.forEach(x -> store.exclude(committed.id(), expertId, x.by().rule(),
                 x.by().citation(), x.reasonZh() + " / " + x.reasonEn())));
         Map<String, List<String>> drawn;
@@ -1033,6 +1083,18 @@ public class RemoteEvaluation {
                 outputs);
         store.reveal(committed.id(), seed, json.valueToTree(drawn).toString(), decisionId, clock.instant());
         return drawn;
+    }
+
+    /**
+     * What each venue's draw runs on: its candidates less every expert the avoidance rules excluded, in id order
+     * (the order every snapshot uses).
+     */
+    static List<VerifiableDraw.Group> groups(Map<String, List<String>> candidates, Map<String, String> centreOfVenue,
+            Map<String, Integer> seats, Set<String> excluded) {
+        List<VerifiableDraw.Group> groups = new ArrayList<>();
+        candidates.forEach((venue, experts) -> groups.add(new VerifiableDraw.Group(venue, centreOfVenue.get(venue),
+                seats.get(venue), experts.stream().filter(id -> !excluded.contains(id)).sorted().toList())));
+        return groups;
     }
 
     private String saveDrawDecision(RemoteRecords.Evaluation e, Tender tender, RuleSet ruleSet, Draw committed,
@@ -1097,6 +1159,14 @@ public class RemoteEvaluation {
         }
     }
 
+    /** The tenderer forms the committee and takes its decisions (TBL 37; J9; K9); administrators too. */
+    private void requireTenderer(RemoteRecords.Evaluation e, Operator operator) {
+        String tenderer = tenders.get(e.tenderId()).registeredBy();
+        if (!operator.userId().equals(tenderer) && !tasks.groupsOf(operator.userId()).contains("camunda-admin")) {
+            throw new AccessDeniedException("只有本项目的招标人办理 / Only this tender's tenderer does this");
+        }
+    }
+
     private void requireCentre(String centre, Operator operator) {
         if (!tasks.groupsOf(operator.userId()).contains(groupOf(centre))) {
             throw new AccessDeniedException("只能办理本中心的事项 / Only your own centre's steps");
@@ -1135,12 +1205,32 @@ public class RemoteEvaluation {
             if (p.isBlank() || known.contains(p)) {
                 continue;
             }
-            if (p.equals(e.mainCentre()) || centres.find(p).isEmpty()) {
-                throw invalid("partners", p, "副场须为其他交易中心", "A partner is another centre");
+            if (!partnerable(e, p)) {
+                throw invalid("partners", p, "副场须为与主场签有有效协作协议的其他交易中心",
+                        "A partner is another centre with an agreement in force (J4)");
             }
             store.addPartner(evaluationId, p);
             known.add(p);
         }
+    }
+
+    /** Another centre with which the main centre has an agreement in force (J4: compensation by agreement). */
+    private boolean partnerable(RemoteRecords.Evaluation e, String centre) {
+        return !centre.equals(e.mainCentre()) && centres.find(centre).isPresent()
+                && centres.agreement(e.mainCentre(), centre).map(a -> a.validOn(clock.today())).orElse(false);
+    }
+
+    /**
+     * A fresh seed, its hash committed before the pool is fixed and shown to every party at once: the draw runs on
+     * it, so the seed cannot be chosen after the pool is seen (pool changes after the commitment carry their time).
+     */
+    private void commitSeed(String evaluationId) {
+        String seed = VerifiableDraw.newSeed(random);
+        store.commitNextSeed(evaluationId, seed, VerifiableDraw.commitment(seed), clock.instant());
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private List<Partner> accepted(String evaluationId) {
@@ -1177,8 +1267,9 @@ public class RemoteEvaluation {
         return user == null ? userId : (user.getFirstName() == null ? userId : user.getFirstName());
     }
 
-    private static String evaluationId(DelegateTask task) {
-        return (String) task.getVariable(RemoteProcess.EVALUATION_ID);
+    /** The evaluation of the task's process, found by the process instance (which nobody can rewrite). */
+    private String evaluationId(DelegateTask task) {
+        return store.byProcessInstance(task.getProcessInstanceId()).id();
     }
 
     private static String text(Object value) {

@@ -47,6 +47,30 @@ class RemoteEvaluations {
                 .optional();
     }
 
+    /** The evaluation a process instance (remote-evaluation or remote-settlement) belongs to. */
+    Evaluation byProcessInstance(String processInstanceId) {
+        return jdbc.sql("select * from remote_evaluation where process_instance_id = ? or settlement_instance_id = ?")
+                .params(processInstanceId, processInstanceId).query((rs, i) -> evaluation(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("没有该流程的远程异地评标 / No remote evaluation for process "
+                        + processInstanceId));
+    }
+
+    void settlementStarted(String id, String processInstanceId) {
+        jdbc.sql("update remote_evaluation set settlement_instance_id = ? where id = ?").params(processInstanceId, id)
+                .update();
+    }
+
+    /** A seed committed to before the pool is fixed: its hash is shown to every party at once. */
+    void commitNextSeed(String id, String seed, String hash, Instant at) {
+        jdbc.sql("update remote_evaluation set next_seed = ?, next_seed_hash = ?, next_seed_committed_at = ? where id = ?")
+                .params(seed, hash, Timestamp.from(at), id).update();
+    }
+
+    void clearNextSeed(String id) {
+        jdbc.sql("update remote_evaluation set next_seed = null, next_seed_hash = null, next_seed_committed_at = null "
+                + "where id = ?").param(id).update();
+    }
+
     List<Evaluation> ofTender(String tenderId) {
         return jdbc.sql("select * from remote_evaluation where tender_id = ? order by created_at").param(tenderId)
                 .query((rs, i) -> evaluation(rs)).list();
@@ -110,12 +134,14 @@ class RemoteEvaluations {
     private static Evaluation evaluation(ResultSet rs) throws SQLException {
         String reps = rs.getString("representatives");
         return new Evaluation(rs.getString("id"), rs.getString("tender_id"), rs.getInt("round"),
-                rs.getString("main_centre"), rs.getString("process_instance_id"), Status.valueOf(rs.getString("status")),
+                rs.getString("main_centre"), rs.getString("process_instance_id"),
+                rs.getString("settlement_instance_id"), Status.valueOf(rs.getString("status")),
                 rs.getString("speciality"), (Integer) rs.getObject("committee_size"), offset(rs, "scheduled_start"),
                 rs.getString("purchaser_id"), rs.getString("supervisory_department"),
                 reps == null || reps.isBlank() ? List.of() : Arrays.asList(reps.split(",")),
                 rs.getString("main_venue_id"), instant(rs, "main_prepared_at"), rs.getString("main_prepared_by"),
                 rs.getString("planned_by"), instant(rs, "planned_at"), instant(rs, "reviewed_at"),
+                rs.getString("next_seed"), rs.getString("next_seed_hash"), instant(rs, "next_seed_committed_at"),
                 instant(rs, "started_at"), instant(rs, "confirmed_at"), rs.getString("confirmed_by"),
                 instant(rs, "created_at"));
     }
@@ -277,6 +303,10 @@ class RemoteEvaluations {
                 .orElseThrow(() -> new NotFoundException("没有该席位 / No seat " + id));
     }
 
+    void replacementUser(String seatId, String userId) {
+        jdbc.sql("update remote_seat set replacement_user_id = ? where id = ?").params(userId, seatId).update();
+    }
+
     Seat addSeat(String evaluationId, int seq, String venueId, String centre, String role, String expertId,
             String userId, String drawId) {
         String id = UUID.randomUUID().toString();
@@ -308,7 +338,7 @@ class RemoteEvaluations {
                 rs.getString("centre_code"), rs.getString("role"), rs.getString("expert_id"), rs.getString("user_id"),
                 rs.getString("draw_id"), SeatStatus.valueOf(rs.getString("status")), instant(rs, "signed_in_at"),
                 rs.getString("witnessed_by"), rs.getString("member_id"), instant(rs, "ended_at"),
-                rs.getString("end_reason"), rs.getString("replaced_by"));
+                rs.getString("end_reason"), rs.getString("replaced_by"), rs.getString("replacement_user_id"));
     }
 
     // ---- link failures ----------------------------------------------------------------------------------------

@@ -13,9 +13,10 @@ public final class RemoteRecords {
 
     /** One remote evaluation of a tender's round; the main centre is the tender's own. */
     public record Evaluation(String id, String tenderId, int round, String mainCentre, String processInstanceId,
-            Status status, String speciality, Integer committeeSize, OffsetDateTime scheduledStart, String purchaserId,
-            String supervisoryDepartment, List<String> representatives, String mainVenueId, Instant mainPreparedAt,
-            String mainPreparedBy, String plannedBy, Instant plannedAt, Instant reviewedAt, Instant startedAt,
+            String settlementInstanceId, Status status, String speciality, Integer committeeSize,
+            OffsetDateTime scheduledStart, String purchaserId, String supervisoryDepartment, List<String> representatives,
+            String mainVenueId, Instant mainPreparedAt, String mainPreparedBy, String plannedBy, Instant plannedAt,
+            Instant reviewedAt, String nextSeed, String nextSeedHash, Instant nextSeedCommittedAt, Instant startedAt,
             Instant confirmedAt, String confirmedBy, Instant createdAt) {
     }
 
@@ -66,7 +67,7 @@ public final class RemoteRecords {
     /** A seat of the committee. */
     public record Seat(String id, String evaluationId, int seq, String venueId, String centreCode, String role,
             String expertId, String userId, String drawId, SeatStatus status, Instant signedInAt, String witnessedBy,
-            String memberId, Instant endedAt, String endReason, String replacedBy) {
+            String memberId, Instant endedAt, String endReason, String replacedBy, String replacementUserId) {
 
         public boolean isActive() {
             return status == SeatStatus.DRAWN || status == SeatStatus.SIGNED_IN || status == SeatStatus.REPLACING;

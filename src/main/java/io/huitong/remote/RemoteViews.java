@@ -45,8 +45,8 @@ public class RemoteViews {
     public record View(String id, String tenderId, String tenderTitle, int round, String mainCentre,
             String mainCentreName, String status, String speciality, Integer committeeSize,
             OffsetDateTime scheduledStart, String mainVenueId, Instant startedAt, Instant confirmedAt,
-            String yourRole, List<PartnerView> partners, List<SeatView> seats, List<LinkFailure> linkFailures,
-            List<DrawView> draws) {
+            String yourRole, String nextSeedHash, Instant nextSeedCommittedAt, List<PartnerView> partners,
+            List<SeatView> seats, List<LinkFailure> linkFailures, List<DrawView> draws) {
     }
 
     public record PartnerView(String centre, String centreName, int seq, String status, Instant requestedAt,
@@ -90,8 +90,8 @@ public class RemoteViews {
                 .map(d -> draw(d, overseer && d.seed() != null || determined, overseer || determined)).toList();
         return new View(e.id(), e.tenderId(), tender.title(), e.round(), e.mainCentre(),
                 centres.get(e.mainCentre()).name(), e.status().name(), e.speciality(), e.committeeSize(),
-                e.scheduledStart(), e.mainVenueId(), e.startedAt(), e.confirmedAt(), access.role(), partners, seats,
-                failures, draws);
+                e.scheduledStart(), e.mainVenueId(), e.startedAt(), e.confirmedAt(), access.role(), e.nextSeedHash(),
+                e.nextSeedCommittedAt(), partners, seats, failures, draws);
     }
 
     /** The evaluations the operator takes part in, or all for overseers. */

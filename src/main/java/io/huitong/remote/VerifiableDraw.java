@@ -19,10 +19,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The expert draw, random and verifiable (commit–reveal). Before the draw the centre commits to
- * {@code SHA-256(seed)}, where the seed is 32 random bytes written as 64 lowercase hex characters; after the draw
- * it reveals the seed. Anyone holding the seed and the pool snapshot (the exact JSON text the draw ran on) can
- * re-run it and get the same experts:
+ * The expert draw, random and verifiable (commit–reveal). When the evaluation is planned (or rescheduled), before
+ * any pool is fixed, Huitong commits to {@code SHA-256(seed)} — the seed is 32 random bytes written as 64
+ * lowercase hex characters — and every party sees the commitment at once; after the draw it reveals the seed.
+ * Anyone holding the seed and the pool snapshot (the exact JSON text the draw ran on) can re-run it and get the
+ * same experts:
  *
  * <ol>
  *   <li>{@code h} = SHA-256 of the snapshot text (UTF-8), in lowercase hex;</li>
@@ -33,8 +34,11 @@ import javax.crypto.spec.SecretKeySpec;
  *       pick candidate {@code v mod m}, removing it from the list.</li>
  * </ol>
  *
- * A changed seed or a changed snapshot (another expert in or out) changes the draw; the commitment prevents the
- * centre from choosing the seed after seeing the pool.
+ * A changed seed or a changed snapshot (another expert in or out) changes the draw. The commitment, made before
+ * the pool is fixed, shows the seed was not chosen after seeing the pool; the pool's records carry the time they
+ * were made (experts, absences), so a verifier sees any change between the commitment and the draw. It does not
+ * stop whoever knows the seed from changing the pool: that needs entropy nobody knows in advance (a public beacon,
+ * or partners' contributions), left for later. A replacement's seed is committed and drawn at once.
  */
 public final class VerifiableDraw {
 

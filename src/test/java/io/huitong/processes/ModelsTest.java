@@ -56,6 +56,20 @@ class ModelsTest {
     }
 
     @Test
+    void every_user_task_declares_the_inputs_it_takes() throws IOException {
+        for (Path file : models()) {
+            BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+            assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class))
+                    .as(file + ": user tasks declare the camunda:property 'inputs' (TaskInputsFilter)")
+                    .allSatisfy(task -> assertThat(task.getExtensionElements()).as(task.getId()).isNotNull()
+                            .satisfies(ext -> assertThat(ext.getElementsQuery()
+                                    .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)
+                                    .list().stream().flatMap(p -> p.getCamundaProperties().stream())
+                                    .anyMatch(p -> "inputs".equals(p.getCamundaName()))).as(task.getId()).isTrue()));
+        }
+    }
+
+    @Test
     void every_model_passes_bpmnlint() throws Exception {
         boolean required = "true".equalsIgnoreCase(System.getenv("HUITONG_REQUIRE_LINT"));
         if (!Files.exists(LINT) || !nodeAvailable()) {

@@ -23,18 +23,20 @@ class PartnerIsolationTest extends RemoteTest {
 
     @Test
     void centre_B_cannot_see_or_complete_centre_Cs_steps_through_any_door() {
+        long auditedBefore = jdbc.sql("select coalesce(max(id), 0) from audit_entry").query(Long.class).single();
         String tenderId = remoteTender();
         String id = evaluationOf(tenderId);
         planned(id);
         accepts("LY", id);
         // NY's request is open now: B tries to see and answer it
-        String nyTask = json(get("nyclerk", "/engine-rest/task?candidateGroup=centre-ny")).get(0).get("id").asText();
+        String nyTask = json(get("nyclerk", "/engine-rest/task?candidateGroup=centre-ny&processInstanceBusinessKey="
+                + tenderId)).get(0).get("id").asText();
 
         // Huitong's API
         assertThat(post("lyclerk", "/api/remote-evaluations/" + id + "/requests/NY/answer",
                 "{\"accept\":false,\"reason\":\"x\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(json(get("lysystem", "/api/partner/steps"))).as("LY has nothing open").isEmpty();
-        assertThat(json(get("nyclerk", "/api/partner/steps"))).singleElement()
+        assertThat(stepsOf("lysystem", tenderId)).as("LY has nothing open").isEmpty();
+        assertThat(stepsOf("nyclerk", tenderId)).singleElement()
                 .satisfies(s -> assertThat(s.get("centre").asText()).isEqualTo("NY"));
         JsonNode lyView = view("lyclerk", id);
         assertThat(lyView.get("yourRole").asText()).isEqualTo("PARTNER");
@@ -46,7 +48,7 @@ class PartnerIsolationTest extends RemoteTest {
 
         // Camunda's REST API (and Tasklist, which goes through the same authorizations)
         assertThat(json(get("lyclerk", "/engine-rest/task?candidateGroup=centre-ny"))).isEmpty();
-        assertThat(json(get("lyclerk", "/engine-rest/task"))).isEmpty();
+        assertThat(json(get("lyclerk", "/engine-rest/task?processInstanceBusinessKey=" + tenderId))).isEmpty();
         assertThat(get("lyclerk", "/engine-rest/task/" + nyTask).getStatusCode().is4xxClientError()).isTrue();
         assertThat(get("lyclerk", "/engine-rest/task/" + nyTask + "/variables").getStatusCode().is4xxClientError())
                 .isTrue();
@@ -68,6 +70,10 @@ class PartnerIsolationTest extends RemoteTest {
                 "{\"variables\":{\"tenderId\":{\"value\":\"" + tenderId + "\"}}}").getStatusCode()
                 .is2xxSuccessful()).isFalse();
 
+        // nor through its own tasks: no other step's variables, no rewriting the process
+        assertThat(json(get("lyclerk", "/engine-rest/task?processInstanceBusinessKey=" + tenderId)))
+                .as("LY answered already; its next task comes with the preparation").isEmpty();
+
         // C answers; the draw; B's clerk cannot prepare C's venue, sign in C's experts, or report C's link down
         accepts("NY", id);
         at("2026-12-22T09:00:00");
@@ -76,6 +82,22 @@ class PartnerIsolationTest extends RemoteTest {
                 "{\"seatsReady\":8,\"linkCheck\":\"OK\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(post("lyclerk", "/api/remote-evaluations/" + id + "/link-failures",
                 "{\"venueId\":\"" + nyVenue + "\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        String lyPrepare = json(get("lyclerk", "/engine-rest/task?processInstanceBusinessKey=" + tenderId)).get(0)
+                .get("id").asText();
+        ResponseEntity<String> asMain = post("lyclerk", "/engine-rest/task/" + lyPrepare + "/complete",
+                "{\"variables\":{\"venueId\":{\"value\":\"" + view("clerk", id).get("mainVenueId").asText()
+                        + "\"},\"seatsReady\":{\"value\":8,\"type\":\"Integer\"},\"linkCheck\":{\"value\":\"OK\"}}}");
+        assertThat(asMain.getStatusCode()).as("venueId is not an input of the step").isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json(asMain).get("violations").get(0).get("field").asText()).isEqualTo("variables.venueId");
+        ResponseEntity<String> smuggled = post("lyclerk", "/engine-rest/task/" + lyPrepare + "/complete",
+                "{\"variables\":{\"seatsReady\":{\"value\":8,\"type\":\"Integer\"},\"linkCheck\":{\"value\":\"OK\"},"
+                        + "\"mainGroup\":{\"value\":\"centre-ly\"},\"note\":{\"value\":\"内部备注\"}}}");
+        assertThat(smuggled.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(exchange("lyclerk", org.springframework.http.HttpMethod.PUT, "/engine-rest/task/" + lyPrepare
+                + "/variables/mainGroup", "{\"value\":\"centre-ly\"}").getStatusCode().is2xxSuccessful())
+                .as("working on a task is not writing to its process").isFalse();
+        assertThat(post("lyclerk", "/engine-rest/task/" + lyPrepare + "/variables", "{\"modifications\":{"
+                + "\"tenderId\":{\"value\":\"x\"}}}").getStatusCode().is2xxSuccessful()).isFalse();
         prepareAll(id);
         String nyExpert = drawnExperts(id).entrySet().stream().filter(e -> e.getValue().equals("NY")).findFirst()
                 .orElseThrow().getKey();
@@ -105,10 +127,21 @@ class PartnerIsolationTest extends RemoteTest {
         assertThat(view("lyclerk", id).get("partners").findValuesAsText("centre")).containsExactly("LY");
 
         // every refused attempt of B to act is on record with its time, address and operator
-        List<Integer> refused = jdbc.sql("select status from audit_entry where operator = 'lyclerk' and status >= 400")
-                .query(Integer.class).list();
+        List<Integer> refused = jdbc.sql("select status from audit_entry where operator = 'lyclerk' and status >= 400 "
+                + "and id > ?").param(auditedBefore).query(Integer.class).list();
         assertThat(refused).hasSizeGreaterThanOrEqualTo(8).allMatch(s -> s == 400 || s == 403 || s == 404 || s == 422);
-        assertThat(jdbc.sql("select count(*) from audit_entry where operator = 'lyclerk' and address is null")
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from audit_entry where operator = 'lyclerk' and address is null and id > ?")
+                .param(auditedBefore).query(Integer.class).single()).isZero();
+    }
+
+    /** The partner steps of one tender the user's centre has open (other tests' evaluations share the database). */
+    List<JsonNode> stepsOf(String user, String tenderId) {
+        List<JsonNode> steps = new java.util.ArrayList<>();
+        json(get(user, "/api/partner/steps")).forEach(s -> {
+            if (tenderId.equals(s.get("tenderId").asText())) {
+                steps.add(s);
+            }
+        });
+        return steps;
     }
 }

@@ -198,6 +198,13 @@ class RemotePathTest extends RemoteTest {
             assertThat(openTaskKeys(tenderId)).containsExactly("tendererLinkDecision");
             assertThat(post("clerk", "/api/remote-evaluations/" + id + "/link-decision", "{\"goOn\":true}")
                     .getStatusCode()).as("centres witness, the tenderer decides (K9)").isEqualTo(HttpStatus.FORBIDDEN);
+            createUser("purchaser2", "purchaser");
+            assertThat(post("purchaser2", "/api/remote-evaluations/" + id + "/link-decision", "{\"goOn\":false,"
+                    + "\"reason\":\"x\"}").getStatusCode()).as("another tender's purchaser").isEqualTo(HttpStatus.FORBIDDEN);
+            String decisionTask = openTask(tenderId, "tendererLinkDecision").get("taskId").asText();
+            assertThat(post("purchaser2", "/engine-rest/task/" + decisionTask + "/complete",
+                    "{\"variables\":{\"goOn\":{\"value\":false,\"type\":\"Boolean\"},\"reason\":{\"value\":\"x\"}}}")
+                    .getStatusCode().is2xxSuccessful()).as("nor through the engine").isFalse();
             ResponseEntity<String> goOn = post("purchaser", "/api/remote-evaluations/" + id + "/link-decision",
                     "{\"goOn\":true}");
             assertThat(goOn.getStatusCode()).as(goOn.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -227,10 +234,13 @@ class RemotePathTest extends RemoteTest {
             assertThat(postponed.get("linkFailures").get(0).get("decision").asText()).isEqualTo("POSTPONE");
             assertThat(openTaskKeys(tenderId)).containsExactly("reschedule");
 
-            ResponseEntity<String> past = post("clerk", "/api/remote-evaluations/" + id + "/schedule",
+            assertThat(post("clerk", "/api/remote-evaluations/" + id + "/schedule",
+                    "{\"scheduledStart\":\"2026-12-29T09:00:00+08:00\"}").getStatusCode())
+                    .as("the tenderer may delay (J9), not the centre").isEqualTo(HttpStatus.FORBIDDEN);
+            ResponseEntity<String> past = post("purchaser", "/api/remote-evaluations/" + id + "/schedule",
                     "{\"scheduledStart\":\"2026-12-20T09:00:00+08:00\"}");
             assertThat(past.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-            ResponseEntity<String> later = post("clerk", "/api/remote-evaluations/" + id + "/schedule",
+            ResponseEntity<String> later = post("purchaser", "/api/remote-evaluations/" + id + "/schedule",
                     "{\"scheduledStart\":\"2026-12-29T09:00:00+08:00\"}");
             assertThat(later.getStatusCode()).as(later.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
             at("2026-12-28T09:00:00");
@@ -238,7 +248,7 @@ class RemotePathTest extends RemoteTest {
             Set<String> second = new HashSet<>(drawnExperts(id).keySet());
             assertThat(second).as("a new committee").hasSize(4).doesNotContainAnyElementsOf(first);
             assertThat(view("supervisor", id).get("draws")).hasSize(2);
-            assertThat(failure).isNotBlank();
+            assertThat(view("lyclerk", id).get("linkFailures").get(0).get("id").asText()).isEqualTo(failure);
         }
     }
 
@@ -281,7 +291,9 @@ class RemotePathTest extends RemoteTest {
             assertThat(members(tenderId)).as("nobody sits").isEmpty();
             assertThat(json(get("clerk", "/api/tenders/" + tenderId + "/bids"))).allSatisfy(b ->
                     assertThat(b.get("technicalScore").isNull()).as("scores void").isTrue());
-            post("clerk", "/api/remote-evaluations/" + id + "/schedule", "{\"scheduledStart\":\"2026-12-30T09:00:00+08:00\"}");
+            ResponseEntity<String> rescheduled = post("purchaser", "/api/remote-evaluations/" + id + "/schedule",
+                    "{\"scheduledStart\":\"2026-12-30T09:00:00+08:00\"}");
+            assertThat(rescheduled.getStatusCode()).as(rescheduled.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
             at("2026-12-29T09:00:00");
             prepareAll(id);
             signInAll(id);
@@ -332,6 +344,7 @@ class RemotePathTest extends RemoteTest {
             List<String> members = members(tenderId);
             scoredBy(tenderId, members);
             String ill = members.stream().filter(u -> u.startsWith("ly")).findFirst().orElseThrow();
+            String illMember = memberId(tenderId, ill);
             String seat = seatOf(id, ill);
             ResponseEntity<String> reported = post("lyclerk", "/api/remote-evaluations/" + id + "/seats/" + seat
                     + "/replacement", "{\"reason\":\"ILLNESS\",\"detail\":\"突发疾病送医\"}");
@@ -343,8 +356,21 @@ class RemotePathTest extends RemoteTest {
             List<String> now = members(tenderId);
             String replacement = now.stream().filter(u -> !members.contains(u)).findFirst().orElseThrow();
             assertThat(now).doesNotContain(ill);
-            assertThat(openTaskKeys(tenderId)).as("only the replacement scores again").containsExactly("scoreBids");
+            assertThat(openTaskKeys(tenderId)).as("the committee as it now sits reviews again (TBR 48)")
+                    .containsExactly("reviewQualifications");
+            reviewed(tenderId);
+            assertThat(openTaskKeys(tenderId)).as("only the replacement scores").containsExactly("scoreBids");
+            assertThat(openTask(tenderId, "scoreBids").get("assignee").asText()).isEqualTo(replacement);
             scoredBy(tenderId, List.of(replacement));
+            String replacementMember = memberId(tenderId, replacement);
+            JsonNode ranking = json(get("supervisor", "/api/tenders/" + tenderId + "/decisions")).findParents("kind")
+                    .stream().filter(d -> d.get("kind").asText().equals("EVALUATION")
+                            && d.get("inputs").get("technicalScores").toString().contains(replacementMember))
+                    .findFirst().orElseThrow();
+            List<String> counted = new ArrayList<>();
+            ranking.get("inputs").get("technicalScores").forEach(bid -> bid.fieldNames().forEachRemaining(counted::add));
+            assertThat(counted).as("the replacement's scores count, the ill member's are void")
+                    .hasSize(3 * 5).doesNotContain(illMember);
             signedBy(tenderId, now);
             confirmed(id);
             assertThat(status(tenderId)).isEqualTo("PUBLICITY");
@@ -421,7 +447,8 @@ class RemotePathTest extends RemoteTest {
             String odd = members.get(0);
             String scores = "{\"scores\":{" + String.join(",", bids.values().stream()
                     .map(b -> "\"" + b.get("id").asText() + "\":10").toList()) + "}}";
-            post(odd, "/api/tenders/" + tenderId + "/scores", scores);
+            assertThat(post(odd, "/api/tenders/" + tenderId + "/scores", scores).getStatusCode())
+                    .isEqualTo(HttpStatus.NO_CONTENT);
             runDueJobs();
             assertThat(openTaskKeys(tenderId)).containsExactly("reviewScoreFlags");
             JsonNode flags = json(get(chairOf(tenderId), "/api/tenders/" + tenderId + "/score-flags"));
@@ -478,9 +505,15 @@ class RemotePathTest extends RemoteTest {
             bidAccepted(tenderId, 3, "2350000.00", null, "MEDIUM");
             at("2026-12-21T09:30:00");
             String id = evaluationOf(tenderId);
-            ResponseEntity<String> plan = post("clerk", "/api/remote-evaluations/" + id + "/plan", """
+            String body = """
                     {"speciality":"房屋建筑工程","committeeSize":5,"scheduledStart":"%s","mainVenueId":"%s",
-                     "representatives":["purchaser"]}""".formatted(START, venue("ZZ")));
+                     "representatives":["purchaser"]%s}""";
+            ResponseEntity<String> noPurchaser = post("purchaser", "/api/remote-evaluations/" + id + "/plan",
+                    body.formatted(START, venue("ZZ"), ""));
+            assertThat(noPurchaser.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            assertThat(json(noPurchaser).get("violations").get(0).get("citation").asText()).isEqualTo("O87 47");
+            ResponseEntity<String> plan = post("purchaser", "/api/remote-evaluations/" + id + "/plan",
+                    body.formatted(START, venue("ZZ"), ",\"purchaserId\":\"" + bidderId(90) + "\""));
             assertThat(plan.getStatusCode()).as(plan.getBody()).isEqualTo(HttpStatus.OK);
             accepts("LY", id);
             accepts("NY", id);
@@ -495,6 +528,18 @@ class RemotePathTest extends RemoteTest {
         }
 
         @Test
+        void started_on_its_own_it_needs_a_tender_whose_bids_are_opened() {
+            String tenderId = registerAndApprove(works());
+            at("2026-12-01T08:00:00");
+            ResponseEntity<String> started = post("demo", "/engine-rest/process-definition/key/remote-evaluation/start",
+                    "{\"businessKey\":\"" + tenderId + "\",\"variables\":{\"tenderId\":{\"value\":\"" + tenderId
+                            + "\",\"type\":\"String\"}}}");
+            assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(json(started).get("detail").asText()).contains("招标中");
+            assertThat(status(tenderId)).isEqualTo("BIDDING");
+        }
+
+        @Test
         void a_project_the_policy_sends_remote_stays_remote() {
             String tenderId = registerAndApprove(works().with("estimatedAmount", new BigDecimal("50000000.00"))
                     .with("budgetFunds", new BigDecimal("50000000.00"))
@@ -504,6 +549,15 @@ class RemotePathTest extends RemoteTest {
             assertThat(local.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
             assertThat(json(local).get("violations").get(0).get("citation").asText()).contains("J2");
         }
+    }
+
+    String memberId(String tenderId, String user) {
+        for (JsonNode m : json(get("clerk", "/api/tenders/" + tenderId + "/committee"))) {
+            if (m.get("userId").asText().equals(user)) {
+                return m.get("id").asText();
+            }
+        }
+        throw new AssertionError("no member " + user);
     }
 
     String seatOf(String evaluationId, String user) {
@@ -521,12 +575,19 @@ class RemotePathTest extends RemoteTest {
         return ids;
     }
 
+    /** A user made by the administrator through Camunda's REST API, in one group (password = user name). */
+    void createUser(String user, String group) {
+        if (json(get("demo", "/engine-rest/user?id=" + user)).isEmpty()) {
+            ResponseEntity<String> created = post("demo", "/engine-rest/user/create", """
+                    {"profile":{"id":"%s","firstName":"%s","lastName":"(demo)"},"credentials":{"password":"%s"}}"""
+                    .formatted(user, user, user));
+            assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+            exchange("demo", HttpMethod.PUT, "/engine-rest/group/" + group + "/members/" + user, null);
+        }
+    }
+
     void addExpert(String user, String idNo, String centre) {
-        ResponseEntity<String> created = post("demo", "/engine-rest/user/create", """
-                {"profile":{"id":"%s","firstName":"%s","lastName":"(demo)"},"credentials":{"password":"%s"}}"""
-                .formatted(user, user, user));
-        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-        exchange("demo", HttpMethod.PUT, "/engine-rest/group/evaluation-expert/members/" + user, null);
+        createUser(user, "evaluation-expert");
         ResponseEntity<String> added = post("supervisor", "/api/experts", """
                 {"userId":"%s","name":"新入库专家","idNo":"%s","centreCode":"%s","regionCode":"410300",
                  "yearsInField":10,"seniorTitle":true,"specialities":["房屋建筑工程"]}""".formatted(user, idNo, centre));

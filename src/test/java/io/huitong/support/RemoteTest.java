@@ -70,7 +70,8 @@ public abstract class RemoteTest extends LifecycleTest {
     }
 
     protected ResponseEntity<String> plan(String evaluationId, int size, String partners, String start) {
-        return post("clerk", "/api/remote-evaluations/" + evaluationId + "/plan", """
+        // the tenderer plans: it forms the committee (TBL 37)
+        return post("purchaser", "/api/remote-evaluations/" + evaluationId + "/plan", """
                 {"speciality":"%s","committeeSize":%d,"scheduledStart":"%s","mainVenueId":"%s",
                  "representatives":["purchaser"],"supervisoryDepartment":"郑州市住房和城乡建设局"%s}"""
                 .formatted(SPECIALITY, size, start, venue("ZZ"),

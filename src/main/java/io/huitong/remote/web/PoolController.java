@@ -71,9 +71,10 @@ class PoolController {
     }
 
     @GetMapping("/centre-agreements")
-    @Operation(summary = "协作协议 Agreements", description = "Who asks whom, in which order, for what compensation.")
+    @Operation(summary = "协作协议 Agreements", description = "Who asks whom, in which order, for what compensation: "
+            + "a centre sees its own agreements, supervisors all.")
     List<Agreement> agreements() {
-        return admin.agreements();
+        return admin.agreements(Operator.current());
     }
 
     record AgreementRequest(@NotBlank String mainCentre, @NotBlank String partnerCentre,
@@ -85,10 +86,11 @@ class PoolController {
 
     @PostMapping("/centre-agreements")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "登记协作协议 Record an agreement", description = "Administrators and centre directors.")
+    @Operation(summary = "登记协作协议 Record an agreement",
+            description = "Administrators, and directors of the main centre (members of its group).")
     Agreement addAgreement(@Valid @RequestBody AgreementRequest r) {
         return admin.addAgreement(new Agreement(null, r.mainCentre(), r.partnerCentre(), r.priority(),
-                r.feePerSession(), r.feePerExpert(), r.validFrom(), r.validTo(), r.terms()));
+                r.feePerSession(), r.feePerExpert(), r.validFrom(), r.validTo(), r.terms()), Operator.current());
     }
 
     @GetMapping("/experts")
@@ -132,6 +134,6 @@ class PoolController {
                         || a.getAuthority().equals("GROUP_camunda-admin"))) {
             throw new AccessDeniedException("只能登记本人的请假 / Only your own absence");
         }
-        return admin.addAbsence(id, new Expert.Absence(r.from(), r.to(), r.reason()));
+        return admin.addAbsence(id, new Expert.Absence(r.from(), r.to(), r.reason(), null));
     }
 }

@@ -177,16 +177,18 @@ class RemoteEvaluationController {
         remote.reschedule(id, s.scheduledStart(), Operator.current());
     }
 
-    record Replacement(@NotNull RemoteEvaluation.LeaveReason reason, @NotBlank @Size(max = 2000) String detail) {
+    record Replacement(@NotNull RemoteEvaluation.LeaveReason reason, @NotBlank @Size(max = 2000) String detail,
+            @Size(max = 100) String replacementUserId) {
     }
 
     @PostMapping("/remote-evaluations/{id}/seats/{seatId}/replacement")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "更换成员 Replace a member",
             description = "The member (declaring a conflict) or the clerk of its venue (illness, absence): a new "
-                    + "draw in the same speciality; the member's scores are void (TBR 46, 48; O87 49).")
+                    + "draw in the same speciality; the member's scores are void and the committee reviews again "
+                    + "(TBR 46, 48; O87 49). A representative is replaced by the tenderer naming replacementUserId.")
     void replace(@PathVariable String id, @PathVariable String seatId, @Valid @RequestBody Replacement r) {
-        remote.requestReplacement(id, seatId, r.reason(), r.detail(), Operator.current());
+        remote.requestReplacement(id, seatId, r.reason(), r.detail(), r.replacementUserId(), Operator.current());
     }
 
     @PostMapping("/remote-evaluations/{id}/confirmation")
