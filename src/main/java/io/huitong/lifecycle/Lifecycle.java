@@ -1,8 +1,11 @@
 package io.huitong.lifecycle;
 
+import io.huitong.shared.security.Groups;
+
 import io.huitong.bidding.Bid;
 import io.huitong.bidding.BidService;
 import io.huitong.bidding.BidWithdrawn;
+import io.huitong.shared.security.Groups;
 import io.huitong.shared.time.LegalClock;
 import io.huitong.tender.ProcurementMethod;
 import io.huitong.tender.Regime;
@@ -56,10 +59,13 @@ public class Lifecycle {
     private final LegalClock clock;
     private final String evaluationProcess;
     private final io.huitong.rules.DecisionRecords decisionRecords;
+    private final org.camunda.bpm.engine.IdentityService identity;
 
     Lifecycle(TenderService tenders, TenderTimeline timeline, LegalPeriods periods, BidService bids,
             RuntimeService runtime, LegalClock clock, io.huitong.rules.DecisionRecords decisionRecords,
+            org.camunda.bpm.engine.IdentityService identity,
             @Value("${huitong.lifecycle.evaluation-process:}") String evaluationProcess) {
+        this.identity = identity;
         this.tenders = tenders;
         this.timeline = timeline;
         this.periods = periods;
@@ -68,6 +74,32 @@ public class Lifecycle {
         this.clock = clock;
         this.evaluationProcess = evaluationProcess;
         this.decisionRecords = decisionRecords;
+    }
+
+    /**
+     * Who does the tenderer's steps (招标人): the purchaser who registered the tender, and no other purchaser. A
+     * tender registered by a clerk on a purchaser's behalf leaves them to the purchaser group.
+     */
+    public List<String> tendererUsers(String tenderId) {
+        String registrant = tenders.get(tenderId).registeredBy();
+        return purchaser(registrant) ? List.of(registrant) : List.of();
+    }
+
+    public List<String> tendererGroups(String tenderId) {
+        return purchaser(tenders.get(tenderId).registeredBy()) ? List.of() : List.of(Groups.PURCHASER);
+    }
+
+    /** Whether the user may take the tender's tenderer steps (or is an administrator). */
+    public boolean actsAsTenderer(String tenderId, String userId) {
+        if (identity.createUserQuery().userId(userId).memberOfGroup(Groups.ADMIN).count() > 0) {
+            return true;
+        }
+        List<String> users = tendererUsers(tenderId);
+        return users.isEmpty() ? purchaser(userId) : users.contains(userId);
+    }
+
+    private boolean purchaser(String userId) {
+        return identity.createUserQuery().userId(userId).memberOfGroup(Groups.PURCHASER).count() > 0;
     }
 
     /** The registration's route ended approved: the lifecycle starts, waiting for the day of issue. */

@@ -56,11 +56,13 @@ public class LifecycleActions {
     private final TransactionTemplate transactions;
     private final LegalClock clock;
     private final ObjectMapper json;
+    private final Lifecycle lifecycle;
 
     LifecycleActions(TenderService tenders, TenderTimeline timeline, LegalPeriods periods, Objections objections,
             BidService bids, RuleSetRegistry ruleSets, RegistrationRules registrationRules,
             DecisionRecords decisionRecords, RuntimeService runtime, TaskActions tasks,
-            TransactionTemplate transactions, LegalClock clock, ObjectMapper json) {
+            TransactionTemplate transactions, LegalClock clock, ObjectMapper json, Lifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.tenders = tenders;
         this.timeline = timeline;
         this.periods = periods;
@@ -86,8 +88,17 @@ public class LifecycleActions {
      * before the deadline moves it (TBR 21; GPR 31): to {@code newBidDeadline} if given and late enough (422
      * otherwise), else to the earliest legal moment.
      */
+    /** The tenderer's own steps are its only: another purchaser is refused (403). */
+    private void requireTenderer(String tenderId, Operator operator) {
+        if (!lifecycle.actsAsTenderer(tenderId, operator.userId())) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "只有本项目的招标人办理 / Only this tender's tenderer does this");
+        }
+    }
+
     public Clarification clarify(String tenderId, String content, boolean affectsPreparation,
             OffsetDateTime newBidDeadline, Operator operator) {
+        requireTenderer(tenderId, operator);
         Object done = transactions.execute(status -> {
             Tender tender = tenders.lock(tenderId);
             requireBidding(tender);
@@ -220,6 +231,7 @@ public class LifecycleActions {
      */
     public Objection answer(String tenderId, String objectionId, String answer, boolean amendsDocuments,
             Operator operator) {
+        requireTenderer(tenderId, operator);
         return transactions.execute(status -> {
             Tender tender = tenders.lock(tenderId);
             Objection objection = objections.get(tenderId, objectionId);
@@ -289,6 +301,7 @@ public class LifecycleActions {
      * TBR 55; O87 68), however the task is completed.
      */
     public void chooseWinner(String tenderId, String winnerBidId, String reason, Operator operator) {
+        requireTenderer(tenderId, operator);
         String task = tasks.single(tenderId, LifecycleProcess.DETERMINE_WINNER).isPresent()
                 ? LifecycleProcess.DETERMINE_WINNER : LifecycleProcess.CHOOSE_WINNER;
         tasks.complete(tenderId, task, operator, Variables.createVariables()
@@ -303,6 +316,7 @@ public class LifecycleActions {
     public void afterFailure(String tenderId, LifecycleProcess.NextStep next, LocalDate documentIssueDate,
             OffsetDateTime bidDeadline, ProcurementMethod method, String reason, boolean documentsDefective,
             Operator operator) {
+        requireTenderer(tenderId, operator);
         Tender tender = tenders.get(tenderId);
         if (tender.status() != TenderStatus.FAILED
                 || tasks.single(tenderId, LifecycleProcess.DECIDE_AFTER_FAILURE).isEmpty()) {
@@ -355,6 +369,7 @@ public class LifecycleActions {
 
     /** The purchaser terminates the tender before the award (TBR 31; O87 29): fees and bonds are refunded. */
     public void terminate(String tenderId, String reason, Operator operator) {
+        requireTenderer(tenderId, operator);
         transactions.executeWithoutResult(status -> {
             Tender tender = tenders.lock(tenderId);
             if (!tender.status().isTerminable()) {

@@ -213,6 +213,34 @@ class LifecycleSafeguardsTest extends LifecycleTest {
         assertThat(signer.get("signedAt").isNull()).isFalse();
     }
 
+    @Test
+    void another_purchaser_cannot_act_for_the_tenderer() {
+        if (json(get("demo", "/engine-rest/user?id=purchaser9")).isEmpty()) {
+            post("demo", "/engine-rest/user/create", """
+                    {"profile":{"id":"purchaser9","firstName":"另一招标人","lastName":"(demo)"},
+                     "credentials":{"password":"purchaser9"}}""");
+            exchange("demo", HttpMethod.PUT, "/engine-rest/group/purchaser/members/purchaser9", null);
+        }
+        String id = registerAndApprove(works());
+        at("2026-12-01T08:00:00");
+        assertThat(post("purchaser9", "/api/tenders/" + id + "/clarifications",
+                "{\"content\":\"修改\",\"affectsPreparation\":false}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("purchaser9", "/api/tenders/" + id + "/termination", "{\"reason\":\"不再需要\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        JsonNode objection = json(post("bidder", "/api/tenders/" + id + "/objections",
+                "{\"content\":\"资格条件限制潜在投标人\",\"party\":\"投标人2\"}"));
+        runDueJobs();
+        assertThat(post("purchaser9", "/api/tenders/" + id + "/objections/" + objection.get("id").asText() + "/answer",
+                "{\"answer\":\"不予修改\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        String task = openTask(id, "answerObjection").get("taskId").asText();
+        assertThat(json(get("purchaser9", "/engine-rest/task?processInstanceBusinessKey=" + id))).as("not its task")
+                .isEmpty();
+        assertThat(post("purchaser9", "/engine-rest/task/" + task + "/complete", "{}").getStatusCode()
+                .is2xxSuccessful()).isFalse();
+        assertThat(json(get("purchaser", "/engine-rest/task?processInstanceBusinessKey=" + id))).hasSize(1);
+        assertThat(status(id)).isEqualTo("SUSPENDED");
+    }
+
     private List<JsonNode> submissions(String user, String tenderId) {
         ResponseEntity<String> response = get(user, "/api/tenders/" + tenderId + "/decisions");
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
