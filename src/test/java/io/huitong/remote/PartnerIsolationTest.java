@@ -70,6 +70,22 @@ class PartnerIsolationTest extends RemoteTest {
                 "{\"variables\":{\"tenderId\":{\"value\":\"" + tenderId + "\"}}}").getStatusCode()
                 .is2xxSuccessful()).isFalse();
 
+        // Tasklist: B's clerk logged in sees nothing of C's and cannot submit C's form
+        WebappSession tasklist = new WebappSession("lyclerk", "tasklist");
+        String tasklistApi = "/camunda/api/engine/engine/default/task";
+        ResponseEntity<String> listed = tasklist.get(tasklistApi + "?processInstanceBusinessKey=" + tenderId);
+        assertThat(listed.getStatusCode()).as(listed.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(json(listed)).isEmpty();
+        ResponseEntity<String> submitted = tasklist.post(tasklistApi + "/" + nyTask + "/submit-form",
+                "{\"variables\":{\"accepted\":{\"value\":false,\"type\":\"Boolean\"},\"reason\":{\"value\":\"x\"}}}");
+        assertThat(submitted.getStatusCode().is2xxSuccessful()).as(submitted.getBody()).isFalse();
+        WebappSession nyTasklist = new WebappSession("nyclerk", "tasklist");
+        assertThat(json(nyTasklist.get(tasklistApi + "?processInstanceBusinessKey=" + tenderId))).hasSize(1);
+        ResponseEntity<String> smuggledForm = nyTasklist.post(tasklistApi + "/" + nyTask + "/submit-form",
+                "{\"variables\":{\"accepted\":{\"value\":true,\"type\":\"Boolean\"},\"partnerCentre\":{\"value\":\"LY\"}}}");
+        assertThat(smuggledForm.getStatusCode()).as("Tasklist takes the declared inputs only")
+                .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+
         // nor through its own tasks: no other step's variables, no rewriting the process
         assertThat(json(get("lyclerk", "/engine-rest/task?processInstanceBusinessKey=" + tenderId)))
                 .as("LY answered already; its next task comes with the preparation").isEmpty();

@@ -107,4 +107,62 @@ public abstract class ApiTest {
         }
         return http.exchange(path, method, new HttpEntity<>(json, headers), String.class);
     }
+
+    /** A session of Camunda's webapps (Tasklist), logged in through its own form: cookies and CSRF token kept. */
+    protected final class WebappSession {
+
+        private final java.util.Map<String, String> cookies = new java.util.LinkedHashMap<>();
+        private String xsrf;
+
+        public WebappSession(String user, String app) {
+            ResponseEntity<String> page = http.getForEntity("/camunda/app/" + app + "/default/", String.class);
+            keep(page);
+            org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+            form.add("username", user);
+            form.add("password", user);
+            HttpHeaders headers = headers();
+            headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+            ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
+                    new HttpEntity<>(form, headers), String.class);
+            if (!login.getStatusCode().is2xxSuccessful()) {
+                throw new AssertionError("login of " + user + " to " + app + ": " + login.getStatusCode());
+            }
+            keep(login);
+            keep(http.exchange("/camunda/app/" + app + "/default/", HttpMethod.GET, new HttpEntity<>(headers()),
+                    String.class));
+        }
+
+        private void keep(ResponseEntity<String> response) {
+            java.util.List<String> set = response.getHeaders().get(HttpHeaders.SET_COOKIE);
+            if (set != null) {
+                set.forEach(c -> {
+                    String pair = c.split(";", 2)[0];
+                    cookies.put(pair.substring(0, pair.indexOf('=')), pair);
+                });
+            }
+            String token = response.getHeaders().getFirst("X-XSRF-TOKEN");
+            if (token != null) {
+                xsrf = token;
+            }
+        }
+
+        private HttpHeaders headers() {
+            HttpHeaders headers = new HttpHeaders();
+            headers.put(HttpHeaders.COOKIE, new java.util.ArrayList<>(cookies.values()));
+            if (xsrf != null) {
+                headers.set("X-XSRF-TOKEN", xsrf);
+            }
+            return headers;
+        }
+
+        public ResponseEntity<String> get(String path) {
+            return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers()), String.class);
+        }
+
+        public ResponseEntity<String> post(String path, String json) {
+            HttpHeaders headers = headers();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            return http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
+        }
+    }
 }
