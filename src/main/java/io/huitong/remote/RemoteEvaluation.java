@@ -1267,9 +1267,13 @@ public class RemoteEvaluation {
         return user == null ? userId : (user.getFirstName() == null ? userId : user.getFirstName());
     }
 
-    /** The evaluation of the task's process, found by the process instance (which nobody can rewrite). */
-    private String evaluationId(DelegateTask task) {
-        return store.byProcessInstance(task.getProcessInstanceId()).id();
+    /**
+     * The evaluation of the task's process, found by the process instance (which nobody can rewrite); a settlement
+     * starting, not yet recorded, by the variable its start message set (no step takes it as an input).
+     */
+    String evaluationId(DelegateTask task) {
+        return store.byProcessInstance(task.getProcessInstanceId()).map(RemoteRecords.Evaluation::id)
+                .orElseGet(() -> (String) task.getVariable(RemoteProcess.EVALUATION_ID));
     }
 
     private static String text(Object value) {

@@ -48,11 +48,9 @@ class RemoteEvaluations {
     }
 
     /** The evaluation a process instance (remote-evaluation or remote-settlement) belongs to. */
-    Evaluation byProcessInstance(String processInstanceId) {
+    Optional<Evaluation> byProcessInstance(String processInstanceId) {
         return jdbc.sql("select * from remote_evaluation where process_instance_id = ? or settlement_instance_id = ?")
-                .params(processInstanceId, processInstanceId).query((rs, i) -> evaluation(rs)).optional()
-                .orElseThrow(() -> new NotFoundException("没有该流程的远程异地评标 / No remote evaluation for process "
-                        + processInstanceId));
+                .params(processInstanceId, processInstanceId).query((rs, i) -> evaluation(rs)).optional();
     }
 
     void settlementStarted(String id, String processInstanceId) {

@@ -59,6 +59,8 @@ class EngineRestProblems {
         public Response toResponse(Throwable thrown) {
             ProblemDetail problem = ProblemAdvice.domainProblem(thrown);
             if (problem != null) {
+                // Camunda's webapps show an error's "message"
+                problem.setProperty("message", problem.getDetail());
                 try {
                     return Response.status(problem.getStatus()).type("application/problem+json")
                             .entity(json.writeValueAsString(problem)).build();

@@ -80,6 +80,7 @@ public class TaskInputsFilter extends OncePerRequestFilter {
                 ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "validation-failed",
                         "请求未通过校验 / Validation failed", "该步骤不接受这些变量 / This step does not take "
                                 + refused + "; it takes " + (allowed.isEmpty() ? "none" : allowed));
+                problem.setProperty("message", problem.getDetail());
                 problem.setProperty("violations", refused.stream().map(n -> Violation.of("variables." + n,
                         "validation.task-input", null, allowed, n, "该步骤不接受该变量", "The step does not take this input"))
                         .toList());

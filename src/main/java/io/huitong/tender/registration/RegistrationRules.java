@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -75,6 +76,14 @@ public class RegistrationRules {
                 notes);
         return new RegistrationEvaluation(ruleSet.version(), decision, List.copyOf(violations),
                 evaluation.firedRules());
+    }
+
+    /** Why each group is on the approval route: the rules that put it there, with their citations. */
+    public Map<String, List<io.huitong.rules.RuleOutput>> routeReasons(RegistrationFacts facts, RuleSet ruleSet) {
+        Map<String, List<io.huitong.rules.RuleOutput>> reasons = new java.util.LinkedHashMap<>();
+        ruleSet.evaluate(List.of(facts)).all(ApprovalStep.class)
+                .forEach(step -> reasons.computeIfAbsent(step.group(), g -> new ArrayList<>()).add(step.by()));
+        return reasons;
     }
 
     /** The steps in the order the policy gives; each group once. */

@@ -1,0 +1,71 @@
+package io.huitong.lifecycle;
+
+import io.huitong.bidding.Bid;
+import io.huitong.bidding.BidService;
+import io.huitong.shared.workflow.TaskGuide;
+import io.huitong.tender.Regime;
+import io.huitong.tender.Tender;
+import io.huitong.tender.TenderService;
+import java.util.Comparator;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** What the tenderer and the approvers of the lifecycle see with their steps: the decisions and their articles. */
+@Component
+class LifecycleGuide implements TaskGuide {
+
+    private final TenderService tenders;
+    private final BidService bids;
+    private final LegalPeriods periods;
+    private final Objections objections;
+
+    LifecycleGuide(TenderService tenders, BidService bids, LegalPeriods periods, Objections objections) {
+        this.tenders = tenders;
+        this.bids = bids;
+        this.periods = periods;
+        this.objections = objections;
+    }
+
+    @Override
+    public String explain(DelegateTask task) {
+        String key = task.getTaskDefinitionKey();
+        Object tenderId = task.getVariable(LifecycleProcess.TENDER_ID);
+        if (!(tenderId instanceof String id) || !task.getProcessDefinitionId().startsWith(LifecycleProcess.KEY + ":")) {
+            return null;
+        }
+        Tender tender = tenders.get(id);
+        boolean tl = periods.facts(tender).law() == Regime.TENDERING_LAW;
+        return switch (key) {
+            case LifecycleProcess.DECIDE_AFTER_FAILURE -> "失败原因 Why it failed：" + tender.outcomeReason() + "\n"
+                    + "第 " + tender.round() + " 轮。" + (tl
+                    ? "依招标投标法，重新招标后仍失败的，方可经批准变更方式 (TBL 28; TBR 44; O30 38) / Under the Tendering Law "
+                            + "the method changes only after tendering again"
+                    : "政府采购：文件或程序有缺陷的须修改后重新招标 (O87 43(一))；否则可申请变更方式 (O87 43(二)) / "
+                            + "Defective documents are corrected and tendered again; otherwise another method may be asked");
+            case LifecycleProcess.APPROVE_METHOD_CHANGE -> "申请变更为 Asked：" + task.getVariable(LifecycleProcess.NEW_METHOD)
+                    + "；理由 Reasons：" + task.getVariable(LifecycleProcess.REASON) + "\n失败原因 Why it failed："
+                    + tender.outcomeReason() + "\n审批依据 Basis：" + (tl ? "TBL 28; TBR 44（项目审批部门）"
+                            : "GPL 27, 37; O87 43（财政部门）");
+            case LifecycleProcess.CHOOSE_WINNER, LifecycleProcess.DETERMINE_WINNER -> candidates(tender, tl);
+            case LifecycleProcess.ANSWER_OBJECTION, LifecycleProcess.ANSWER_PUBLICITY_OBJECTION ->
+                    "待答复的异议 Objections to answer (" + (tl ? "TBR 22, 54: 3日内" : "GPL 53; O94 13: 7个工作日内")
+                            + ")：\n" + objections.pending(id).stream().filter(o -> o.round() == tender.round())
+                            .map(o -> "· " + o.id() + "（" + o.raisedByParty() + "）：" + o.content())
+                            .collect(Collectors.joining("\n"));
+            default -> null;
+        };
+    }
+
+    private String candidates(Tender tender, boolean tl) {
+        String list = bids.ofRound(tender.id(), tender.round()).stream().filter(b -> b.candidateRank() != null)
+                .sorted(Comparator.comparing(Bid::candidateRank))
+                .map(b -> "第" + b.candidateRank() + "名 Rank " + b.candidateRank() + "：" + b.bidderName() + "（投标编号 bid "
+                        + b.id() + "，总分 " + b.totalScore() + "）")
+                .collect(Collectors.joining("\n"));
+        String rule = !tl ? "采购人应在5个工作日内在候选人中按顺序确定；不选第一名须说明其放弃或不能履行的理由，逾期视为确定第一名 (O87 68)"
+                : periods.winnerByRank(tender) ? "国有资金占控股或主导地位的依法必须招标项目，应确定排名第一的中标候选人为中标人 (TBR 55)"
+                : "招标人在中标候选人中确定中标人 (TBL 40)";
+        return "中标候选人 Candidates：\n" + list + "\n依据 Rule：" + rule;
+    }
+}

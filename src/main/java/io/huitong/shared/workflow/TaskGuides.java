@@ -1,0 +1,58 @@
+package io.huitong.shared.workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every user task, when created, gets a task-local {@code guide}: what the step is (its documentation in the
+ * model) and what the rules decided that matters to it, from each feature's {@link TaskGuide}. The forms in
+ * {@code processes/forms} show it above their fields.
+ */
+@Component
+public class TaskGuides extends AbstractProcessEnginePlugin {
+
+    public static final String GUIDE = "guide";
+
+    private final ObjectProvider<TaskGuide> guides;
+
+    TaskGuides(ObjectProvider<TaskGuide> guides) {
+        this.guides = guides;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        TaskListener listener = this::guide;
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+                    behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+                }
+            }
+        });
+    }
+
+    void guide(DelegateTask task) {
+        List<String> parts = new ArrayList<>();
+        if (task.getDescription() != null && !task.getDescription().isBlank()) {
+            parts.add(task.getDescription().strip());
+        }
+        guides.orderedStream().map(g -> g.explain(task)).filter(text -> text != null && !text.isBlank())
+                .forEach(parts::add);
+        task.setVariableLocal(GUIDE, String.join("\n\n", parts));
+    }
+}
