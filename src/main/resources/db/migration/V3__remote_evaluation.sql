@@ -239,3 +239,11 @@ create table score_flag (
     resolution    varchar(2000)
 );
 create index score_flag_tender on score_flag (tender_id, round);
+
+-- Reminders and escalations of overdue user tasks (any model): when each was sent.
+create table task_notice (
+    task_id       varchar(64)  not null primary key,
+    reminded_at   timestamp with time zone,
+    escalated_at  timestamp with time zone,
+    escalated_to  varchar(100)
+);

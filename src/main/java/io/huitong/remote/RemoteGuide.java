@@ -45,7 +45,8 @@ class RemoteGuide implements TaskGuide {
             case RemoteProcess.PREPARE_VENUE -> {
                 String venue = (String) task.getVariable(RemoteProcess.VENUE_ID);
                 long seats = store.seats(e.id()).stream().filter(s -> s.venueId().equals(venue) && s.isActive()).count();
-                yield "评标室 Venue " + centres.venue(venue).name() + "：准备 " + seats + " 个席位并检测视频链路；评标开始 "
+                Centre.Venue v = centres.venue(venue);
+                yield "评标室 Venue " + centres.get(v.centreCode()).name() + " " + v.name() + "：准备 " + seats + " 个席位并检测视频链路；评标开始 "
                         + e.scheduledStart() + " / Prepare " + seats + " seats and check the video link (J5, J12)";
             }
             case RemoteProcess.SIGN_IN, RemoteProcess.SIGN_IN_REPLACEMENT -> {

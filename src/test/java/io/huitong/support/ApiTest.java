@@ -159,6 +159,11 @@ public abstract class ApiTest {
             return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers()), String.class);
         }
 
+        /** The session's cookies alone, as a forged cross-site request would carry them. */
+        public java.util.List<String> cookies() {
+            return new java.util.ArrayList<>(cookies.values());
+        }
+
         public ResponseEntity<String> post(String path, String json) {
             HttpHeaders headers = headers();
             headers.setContentType(MediaType.APPLICATION_JSON);

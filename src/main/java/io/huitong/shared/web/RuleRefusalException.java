@@ -13,7 +13,7 @@ public class RuleRefusalException extends RuntimeException {
     private final String ruleSetVersion;
 
     public RuleRefusalException(List<Violation> violations, String decisionId, String ruleSetVersion) {
-        super("refused by rule set " + ruleSetVersion + ": " + violations);
+        super(Violation.describe(violations) + " (rule set " + ruleSetVersion + ")");
         this.violations = List.copyOf(violations);
         this.decisionId = decisionId;
         this.ruleSetVersion = ruleSetVersion;

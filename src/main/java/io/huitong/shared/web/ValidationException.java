@@ -14,7 +14,7 @@ public class ValidationException extends RuntimeException {
 
     /** A refusal whose decision record was kept under {@code decisionId}. */
     public ValidationException(List<Violation> violations, String decisionId) {
-        super(violations.size() + " violation(s): " + violations);
+        super(Violation.describe(violations));
         this.violations = List.copyOf(violations);
         this.decisionId = decisionId;
     }

@@ -10,4 +10,10 @@ public record Violation(String field, String rule, String citation, Object limit
             String messageZh, String messageEn) {
         return new Violation(field, rule, citation, limit, value, messageZh + " / " + messageEn);
     }
+
+    /** The violations as a person reads them: each message, with its article where there is one. */
+    public static String describe(java.util.List<Violation> violations) {
+        return violations.stream().map(v -> v.message() + (v.citation() == null ? "" : " (" + v.citation() + ")"))
+                .collect(java.util.stream.Collectors.joining("；"));
+    }
 }

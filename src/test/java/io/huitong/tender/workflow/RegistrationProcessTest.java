@@ -153,7 +153,7 @@ class RegistrationProcessTest extends ApiTest {
         Task task = BpmnAwareTests.task(instanceOf(tender));
         identity.setAuthentication("clerk", List.of("registration-clerk"));
         try {
-            assertThatThrownBy(() -> engine.getTaskService().complete(task.getId())).hasMessageContaining("approved");
+            assertThatThrownBy(() -> engine.getTaskService().complete(task.getId())).hasMessageContaining("Approve or return");
             assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(),
                     Variables.createVariables().putValue("approved", false))).hasMessageContaining("reasons");
         } finally {

@@ -1,0 +1,123 @@
+package io.huitong.web;
+
+import static io.huitong.support.RegistrationJson.works;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.huitong.shared.workflow.TaskDeadlines;
+import io.huitong.support.LifecycleTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What clerks expect of a task list, through Camunda's REST API (Tasklist's buttons call the same): claim and
+ * unclaim, delegate and transfer within the task's candidates, due dates from the legal periods, a reminder
+ * when overdue and escalation where the model names a group.
+ */
+class TaskListFeaturesTest extends LifecycleTest {
+
+    @Autowired
+    TaskDeadlines deadlines;
+
+    void user(String id, String group) {
+        if (json(get("demo", "/engine-rest/user?id=" + id)).isEmpty()) {
+            post("demo", "/engine-rest/user/create", """
+                    {"profile":{"id":"%s","firstName":"%s","lastName":"(demo)"},"credentials":{"password":"%s"}}"""
+                    .formatted(id, id, id));
+        }
+        exchange("demo", HttpMethod.PUT, "/engine-rest/group/" + group + "/members/" + id, null);
+    }
+
+    @Test
+    void a_task_is_claimed_unclaimed_delegated_and_transferred_within_its_candidates() {
+        user("clerk2", "registration-clerk");
+        String id = json(post("purchaser", "/api/tenders", works().toString())).get("id").asText();
+        String task = json(get("demo", "/api/tenders/" + id)).get("approval").get("openStep").get("taskId").asText();
+        String path = "/engine-rest/task/" + task;
+
+        assertThat(post("clerk", path + "/claim", "{\"userId\":\"clerk\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(json(get("clerk", path)).get("assignee").asText()).isEqualTo("clerk");
+        assertThat(post("clerk2", path + "/claim", "{\"userId\":\"clerk2\"}").getStatusCode().is2xxSuccessful())
+                .as("claimed already").isFalse();
+        assertThat(post("clerk", path + "/unclaim", null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(json(get("clerk", path)).get("assignee").isNull()).isTrue();
+
+        // delegated to another clerk of the group, who resolves it back; transferred within the group
+        post("clerk", path + "/claim", "{\"userId\":\"clerk\"}");
+        assertThat(post("clerk", path + "/delegate", "{\"userId\":\"clerk2\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode delegated = json(get("clerk2", path));
+        assertThat(delegated.get("assignee").asText()).isEqualTo("clerk2");
+        assertThat(delegated.get("owner").asText()).isEqualTo("clerk");
+        assertThat(delegated.get("delegationState").asText()).isEqualTo("PENDING");
+        assertThat(post("clerk2", path + "/resolve", "{}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(json(get("clerk", path)).get("assignee").asText()).isEqualTo("clerk");
+        assertThat(post("clerk", path + "/assignee", "{\"userId\":\"clerk2\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        // never to someone outside the task's people
+        ResponseEntity<String> outside = post("clerk2", path + "/assignee", "{\"userId\":\"bidder\"}");
+        assertThat(outside.getStatusCode()).as(outside.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("clerk2", path + "/delegate", "{\"userId\":\"director\"}").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(json(get("clerk2", path)).get("assignee").asText()).isEqualTo("clerk2");
+        assertThat(post("bidder", path + "/claim", "{\"userId\":\"bidder\"}").getStatusCode().is2xxSuccessful())
+                .as("not a candidate").isFalse();
+    }
+
+    @Test
+    void a_members_own_task_stays_with_the_member() {
+        String id = registerAndApprove(works());
+        at("2026-12-01T08:00:00");
+        bidAccepted(id, 1, "4800000.00", null, "LARGE");
+        bidAccepted(id, 2, "4700000.00", null, "SMALL");
+        bidAccepted(id, 3, "4750000.00", null, "MEDIUM");
+        at("2026-12-21T09:30:00");
+        committee(id);
+        review(id);
+        String scoring = json(get("expert2", "/engine-rest/task?assignee=expert2&processInstanceBusinessKey=" + id))
+                .get(0).get("id").asText();
+        ResponseEntity<String> passed = post("expert2", "/engine-rest/task/" + scoring + "/delegate",
+                "{\"userId\":\"expert3\"}");
+        assertThat(passed.getStatusCode()).as("scores are given in person").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(json(get("expert2", "/engine-rest/task/" + scoring)).get("assignee").asText()).isEqualTo("expert2");
+    }
+
+    @Test
+    void an_overdue_task_is_reminded_once_and_escalated_where_the_model_says() {
+        String id = registerAndApprove(works());
+        at("2026-12-01T08:00:00");
+        JsonNode objection = json(post("bidder", "/api/tenders/" + id + "/objections",
+                "{\"content\":\"资格条件限制潜在投标人\",\"party\":\"投标人2\"}"));
+        runDueJobs();
+        JsonNode task = openTask(id, "answerObjection");
+        String taskId = task.get("taskId").asText();
+        String due = json(get("purchaser", "/engine-rest/task/" + taskId)).get("due").asText();
+        assertThat(due).as("the legal period (TBR 22: 3 days, to 24:00 of 4 December)").startsWith("2026-12-05T00:00:00");
+
+        at("2026-12-04T23:59:00");
+        assertThat(deadlines.sweep().reminded()).isZero();
+        at("2026-12-05T00:00:01");
+        TaskDeadlines.Sweep first = deadlines.sweep();
+        assertThat(first.reminded()).isEqualTo(1);
+        assertThat(deadlines.sweep().reminded()).as("once").isZero();
+        assertThat(json(get("purchaser", "/engine-rest/task/" + taskId)).get("priority").asInt())
+                .as("raised in the purchaser's list").isEqualTo(TaskDeadlines.OVERDUE_PRIORITY);
+        JsonNode comments = json(get("demo", "/engine-rest/task/" + taskId + "/comment"));
+        assertThat(comments.findValuesAsText("message")).anyMatch(m -> m.startsWith("逾期提醒"));
+        assertThat(json(get("supervisor", "/engine-rest/task?processInstanceBusinessKey=" + id))).isEmpty();
+
+        // a day later the supervisor gets it (escalateTo on answerObjection), and may answer it
+        at("2026-12-06T00:00:01");
+        assertThat(deadlines.sweep().escalated()).isEqualTo(1);
+        assertThat(deadlines.notice(taskId).escalatedTo()).isEqualTo("supervisor");
+        assertThat(json(get("supervisor", "/engine-rest/task?processInstanceBusinessKey=" + id))).hasSize(1);
+        assertThat(deadlines.sweep().escalated()).isZero();
+        assertThat(objection.get("id").asText()).isNotBlank();
+        assertThat(Map.of("status", status(id))).containsEntry("status", "SUSPENDED");
+    }
+}
