@@ -71,6 +71,8 @@ class SecurityConfiguration {
                         .hasAnyAuthority(authorities(ADMIN))
                         .requestMatchers(path(HttpMethod.POST, "/api/centre-agreements"))
                         .hasAnyAuthority(authorities(ADMIN, CENTRE_DIRECTOR))
+                        .requestMatchers(path(HttpMethod.GET, "/api/audit/**"))
+                        .hasAnyAuthority(authorities(ADMIN, SUPERVISOR))
                         .requestMatchers(path(HttpMethod.GET, "/api/experts"), path(HttpMethod.POST, "/api/experts"))
                         .hasAnyAuthority(authorities(ADMIN, SUPERVISOR))
                         .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/bond-refunds"))
