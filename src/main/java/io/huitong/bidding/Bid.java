@@ -35,7 +35,21 @@ public record Bid(
         Integer candidateRank,
         Instant bondRefundDue,
         Instant bondRefundedAt,
-        String decisionId) {
+        String decisionId,
+        String sealedHash,
+        Instant decryptedAt,
+        DecryptionFault decryptionFault,
+        String decryptionNote,
+        String fileBidderId,
+        String documentHash,
+        BidFile.FileProperties properties,
+        Instant bondKeptAt,
+        String bondKeptReason,
+        String bondKeptCitation) {
+
+    public boolean decrypted() {
+        return decryptedAt != null;
+    }
 
     public boolean holdsBond() {
         return bondAmount != null && bondAmount.signum() > 0;

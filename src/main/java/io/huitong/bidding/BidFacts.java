@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A bid at submission, as rules see it: who bids (the bidder and its consortium members), the bond, when, and
- * the tender it is for (the law that governs it, its status, its deadline, its agency).
+ * the tender it is for (the law that governs it, its status, its deadline, its agency). Its price is sealed in the
+ * bid file: no rule sees it before the opening.
  */
 public record BidFacts(
         Regime law,
@@ -19,7 +20,6 @@ public record BidFacts(
         String bidderId,
         List<String> parties,
         Bond bond,
-        BigDecimal price,
         Instant submittedAt,
         Instant deadline,
         LocalDate bidDate,

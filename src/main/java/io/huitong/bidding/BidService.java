@@ -19,6 +19,8 @@ import io.huitong.tender.RegistrationRequest;
 import io.huitong.tender.Tender;
 import io.huitong.tender.TenderService;
 import io.huitong.tender.TenderStatus;
+import io.huitong.tender.TenderTimeline;
+import jakarta.validation.Validator;
 import io.huitong.tender.registration.RegistrationDecision;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +44,8 @@ public class BidService {
 
     static final String SUBMISSION = "BID_SUBMISSION";
     static final String OPENING = "BID_OPENING";
+    /** The due date in the tender's timeline when the decryption window closes (EB20 30). */
+    public static final String DECRYPTION_WINDOW = "decryptionWindow";
 
     private final Bids bids;
     private final TenderService tenders;
@@ -52,11 +56,17 @@ public class BidService {
     private final LegalClock clock;
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
+    private final SealedFiles sealedFiles;
+    private final TenderTimeline timeline;
+    private final Validator validator;
 
     BidService(Bids bids, TenderService tenders, CreditRegistry credit, RuleSetRegistry ruleSets,
             DecisionRecords decisionRecords, TransactionTemplate transactions, LegalClock clock, ObjectMapper json,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, SealedFiles sealedFiles, TenderTimeline timeline, Validator validator) {
         this.events = events;
+        this.sealedFiles = sealedFiles;
+        this.timeline = timeline;
+        this.validator = validator;
         this.bids = bids;
         this.tenders = tenders;
         this.credit = credit;
@@ -73,6 +83,8 @@ public class BidService {
      * @throws RuleRefusalException when the rules refuse it (the decision record is kept)
      */
     public Bid submit(String tenderId, BidRequest request, Operator operator) {
+        // an unencrypted file is refused before anything else (EB20 26)
+        SealedFiles.Envelope envelope = sealedFiles.inspect("sealedFile", request.sealedFile());
         Instant now = clock.instant();
         Tender tender = tenders.get(tenderId);
         RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
@@ -82,8 +94,7 @@ public class BidService {
         parties.add(request.bidderId());
         request.members().stream().filter(m -> !parties.contains(m)).forEach(parties::add);
         BidFacts facts = new BidFacts(decisions.applicableLaw(), tender.regime(), decisions.mustTender(),
-                tender.status().name(), request.bidderId(), List.copyOf(parties), request.bond(), request.price(),
-                now, tender.bidDeadline().toInstant(), now.atZone(LegalClock.CHINA).toLocalDate(),
+                tender.status().name(), request.bidderId(), List.copyOf(parties), request.bond(), now, tender.bidDeadline().toInstant(), now.atZone(LegalClock.CHINA).toLocalDate(),
                 registration.agencyId(), request.smeSize(), decisions.smeReserved());
         Set<BondForm> allowed = decisions.bidBond().allowedForms().isEmpty() ? EnumSet.noneOf(BondForm.class)
                 : EnumSet.copyOf(decisions.bidBond().allowedForms());
@@ -95,7 +106,11 @@ public class BidService {
         List<Violation> violations = evaluation.all(Refusal.class).stream().map(Refusal::violation).toList();
 
         ObjectNode inputs = json.createObjectNode();
-        inputs.set("bid", json.valueToTree(request));
+        // the decision keeps what was submitted in the clear and the sealed file's hash, never the ciphertext
+        ObjectNode submitted = json.valueToTree(request);
+        submitted.remove("sealedFile");
+        submitted.put("sealedFileHash", envelope.hash()).put("sealedFileAlgorithm", envelope.algorithm());
+        inputs.set("bid", submitted);
         inputs.set("facts", json.valueToTree(facts));
         inputs.set("bondRequirement", json.valueToTree(requirement));
         inputs.set("creditRecords", json.valueToTree(input.subList(2, input.size())));
@@ -117,15 +132,15 @@ public class BidService {
             bids.replaceSubmitted(tenderId, locked.round(), request.bidderId());
             Bond bond = request.bond();
             Bid bid = new Bid(UUID.randomUUID().toString(), tenderId, locked.round(), request.bidderId(),
-                    request.bidderName().strip(), request.price(), bond == null ? null : bond.form(),
+                    request.bidderName().strip(), null, bond == null ? null : bond.form(),
                     bond == null ? null : bond.amount(), bond == null ? null : bond.payerAccount(),
                     bond == null ? null : bond.guaranteeNo(), request.smeSize(), request.members(),
-                    request.legalRepresentative().strip(), request.legalRepresentativeIdNo(), request.projectManager(),
-                    request.contactPerson(), now,
+                    request.legalRepresentative().strip(), request.legalRepresentativeIdNo(), null, null, now,
                     operator.userId(), BidStatus.SUBMITTED, null, null, null, null, null, null, null, null, null,
-                    record.id());
+                    record.id(), envelope.hash(), null, null, null, null, null, null, null, null, null);
             bids.insert(bid);
-            return bid;
+            bids.insertFile(bid.id(), request.sealedFile(), envelope);
+            return bids.find(bid.id()).orElseThrow();
         });
     }
 
@@ -167,27 +182,169 @@ public class BidService {
         return bids.ofTender(tenderId);
     }
 
+    // ---- decryption (EB20 30, 31) -----------------------------------------------------------------------------
+
+    /** What a decryption attempt came to: decrypted, or not, with whose fault and the article. */
+    public record Decryption(String bidId, boolean decrypted, DecryptionFault fault, String note, String citation,
+            Instant windowEndsAt) {
+    }
+
     /**
-     * Opens the round's bids: the checks concerning several bidders invalidate every bid involved; the others
-     * become valid. Returns the valid bids. Runs in the caller's transaction.
+     * The bidder decrypts its bid file with its password, after the deadline and within the window (EB20 30). A
+     * wrong password is refused and changes nothing; a file that cannot be opened is recorded with whose fault it
+     * is (EB20 31): a stored copy that does not match the receipt is the platform's, a file that does not
+     * authenticate or holds no bid is the bidder's.
+     */
+    public Decryption decrypt(String tenderId, String bidId, String password, Operator operator) {
+        Bid bid = bid(tenderId, bidId);
+        if (!bid.submittedBy().equals(operator.userId())) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "只有递交人可以解密其投标文件 / Only the bidder who submitted it decrypts its bid");
+        }
+        Instant windowEnds = requireWindow(tenderId, bid);
+        if (bid.decrypted()) {
+            throw new ConflictException("投标文件已解密 / The bid is already decrypted");
+        }
+        if (bid.decryptionFault() != null) {
+            return new Decryption(bidId, false, bid.decryptionFault(), bid.decryptionNote(), "EB20 31", windowEnds);
+        }
+        String sealed = bids.sealedFile(bidId).orElse(null);
+        if (sealed == null || !SealedFiles.hash(sealed).equals(bid.sealedHash())) {
+            return fault(tenderId, bid, DecryptionFault.PLATFORM,
+                    "平台保存的投标文件与递交回执的哈希不符 / The stored file does not match the hash of its receipt",
+                    windowEnds);
+        }
+        SealedFiles.Opened opened = sealedFiles.open(sealed, password);
+        if (opened instanceof SealedFiles.WrongPassword) {
+            throw new io.huitong.shared.web.ValidationException(List.of(Violation.of("password",
+                    "validation.decryption-password", "EB20 30", null, null, "解密口令不能打开该投标文件",
+                    "The password does not open the bid file")));
+        }
+        if (opened instanceof SealedFiles.Broken broken) {
+            return fault(tenderId, bid, DecryptionFault.BIDDER, "投标文件无法解密 / The file cannot be decrypted: "
+                    + broken.why(), windowEnds);
+        }
+        byte[] content = ((SealedFiles.Plain) opened).content();
+        BidFile file;
+        try {
+            file = json.readValue(content, BidFile.class);
+        } catch (java.io.IOException e) {
+            return fault(tenderId, bid, DecryptionFault.BIDDER,
+                    "解密后的内容不是投标文件 / The decrypted content is not a bid file", windowEnds);
+        }
+        List<Violation> invalid = io.huitong.shared.web.BeanViolations.of(validator.validate(file));
+        if (!invalid.isEmpty()) {
+            return fault(tenderId, bid, DecryptionFault.BIDDER, "投标文件内容不完整 / The bid file is incomplete: "
+                    + Violation.describe(invalid), windowEnds);
+        }
+        String documentHash = file.technicalProposal() == null || file.technicalProposal().isBlank() ? null
+                : SealedFiles.hash(file.technicalProposal().strip());
+        transactions.executeWithoutResult(status -> {
+            bids.decrypted(bidId, file, documentHash, clock.instant());
+            settledIfDone(tenderId, bid.round());
+        });
+        return new Decryption(bidId, true, null, null, null, windowEnds);
+    }
+
+    /**
+     * The centre records that the platform (or anyone but the bidder) kept these bids from being decrypted: an
+     * outage, a failed link (EB20 31). Those not decrypted by the end of the window are then deemed withdrawn.
+     */
+    public List<Bid> platformFault(String tenderId, List<String> bidIds, String reason) {
+        return transactions.execute(status -> {
+            List<Bid> faulted = new ArrayList<>();
+            for (String bidId : bidIds) {
+                Bid bid = bid(tenderId, bidId);
+                requireWindow(tenderId, bid);
+                if (bid.decrypted()) {
+                    throw new io.huitong.shared.web.ValidationException(List.of(Violation.of("bidIds",
+                            "validation.already-decrypted", "EB20 31", null, bidId, "该投标文件已解密",
+                            "This bid is already decrypted")));
+                }
+                bids.fault(bidId, DecryptionFault.PLATFORM, reason.strip());
+                faulted.add(bids.find(bidId).orElseThrow());
+            }
+            settledIfDone(tenderId, faulted.get(0).round());
+            return faulted;
+        });
+    }
+
+    /** The decryption window of the bid's round is open, or the request is refused; returns when it closes. */
+    private Instant requireWindow(String tenderId, Bid bid) {
+        Tender tender = tenders.get(tenderId);
+        Instant now = clock.instant();
+        if (tender.status() == TenderStatus.BIDDING || tender.status() == TenderStatus.SUSPENDED
+                || now.isBefore(tender.bidDeadline().toInstant())) {
+            throw new ConflictException("投标截止前任何人不得解密投标文件 / Nobody decrypts a bid before the deadline (EB20 27)");
+        }
+        Instant ends = timeline.open(tenderId, bid.round(), DECRYPTION_WINDOW)
+                .map(d -> d.dueAt().toInstant()).orElse(null);
+        if (tender.status() != TenderStatus.CLOSED || bid.round() != tender.round() || ends == null
+                || !now.isBefore(ends) || bid.status() != BidStatus.SUBMITTED) {
+            throw new ConflictException("不在该投标的解密时间内 / Outside this bid's decryption window (EB20 30)");
+        }
+        return ends;
+    }
+
+    private Decryption fault(String tenderId, Bid bid, DecryptionFault fault, String note, Instant windowEnds) {
+        transactions.executeWithoutResult(status -> {
+            bids.fault(bid.id(), fault, note);
+            settledIfDone(tenderId, bid.round());
+        });
+        return new Decryption(bid.id(), false, fault, note, "EB20 31", windowEnds);
+    }
+
+    /** Every bid of the round decrypted or found undecryptable: the opening need not wait for the window's end. */
+    private void settledIfDone(String tenderId, int round) {
+        boolean waiting = submitted(tenderId, round).stream()
+                .anyMatch(b -> !b.decrypted() && b.decryptionFault() == null);
+        if (!waiting) {
+            events.publishEvent(new BidsDecrypted(tenderId, round));
+        }
+    }
+
+    // ---- opening ----------------------------------------------------------------------------------------------
+
+    /**
+     * Opens the round's bids once the decryption window has closed or every file is settled: a bid not decrypted
+     * is deemed revoked or withdrawn (EB20 31); among the decrypted, the checks concerning several bidders
+     * invalidate every bid involved; the others become valid. Returns the valid bids. Runs in the caller's
+     * transaction.
      */
     public List<Bid> open(String tenderId, int round) {
         Tender tender = tenders.get(tenderId);
         RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
         RegistrationDecision decisions = tenders.decisions(tender);
-        List<Bid> opened = submitted(tenderId, round);
+        List<Bid> standing = submitted(tenderId, round);
         List<Object> input = new ArrayList<>();
         List<String> parties = new ArrayList<>();
-        for (Bid bid : opened) {
+        for (Bid bid : standing) {
+            if (!bid.decrypted()) {
+                input.add(new UndecryptedBid(decisions.applicableLaw(), bid.id(), bid.bidderName(), bid.holdsBond(),
+                        bid.decryptionFault(), bid.decryptionNote()));
+                continue;
+            }
             input.add(new OpenedBid(decisions.applicableLaw(), bid.id(), bid.bidderId(), bid.bidderName(),
                     bid.parties(), bid.consortiumMembers(), bid.legalRepresentative(), bid.legalRepresentativeIdNo()));
             parties.addAll(bid.parties());
         }
         input.addAll(credit.relationsAmong(parties));
         RuleSet.Evaluation evaluation = ruleSet.evaluate(input);
+        Instant now = clock.instant();
+        Map<String, DecryptionOutcome> undecrypted = new LinkedHashMap<>();
+        evaluation.all(DecryptionOutcome.class).forEach(o -> undecrypted.putIfAbsent(o.bidId(), o));
+        for (DecryptionOutcome outcome : undecrypted.values()) {
+            bids.status(outcome.bidId(), outcome.status(), outcome.reason(), outcome.by().citation(), "DECRYPTION");
+        }
+        for (BondKept kept : evaluation.all(BondKept.class)) {
+            bids.bondKept(kept.bidId(), now, kept.reason(), kept.by().citation());
+        }
         Map<String, BidInvalidated> invalid = new LinkedHashMap<>();
         evaluation.all(BidInvalidated.class).forEach(i -> invalid.putIfAbsent(i.bidId(), i));
-        for (Bid bid : opened) {
+        for (Bid bid : standing) {
+            if (!bid.decrypted()) {
+                continue;
+            }
             BidInvalidated why = invalid.get(bid.id());
             if (why == null) {
                 bids.status(bid.id(), BidStatus.VALID, null, null);
@@ -197,15 +354,22 @@ public class BidService {
         }
         ObjectNode inputs = json.createObjectNode();
         inputs.set("bids", json.valueToTree(input));
-        List<Violation> found = invalid.values().stream()
-                .map(i -> Violation.of("bid:" + i.bidId(), i.by().rule(), i.by().citation(), null, i.bidId(),
-                        i.reasonZh(), i.reasonEn()))
-                .toList();
+        List<Violation> found = new ArrayList<>();
+        undecrypted.values().forEach(o -> found.add(Violation.of("bid:" + o.bidId(), o.by().rule(), o.by().citation(),
+                null, o.bidId(), o.reasonZh(), o.reasonEn())));
+        invalid.values().forEach(i -> found.add(Violation.of("bid:" + i.bidId(), i.by().rule(), i.by().citation(),
+                null, i.bidId(), i.reasonZh(), i.reasonEn())));
+        int decrypted = standing.size() - undecrypted.size();
         decisionRecords.save(new DecisionRecord(UUID.randomUUID().toString(), OPENING,
-                DecisionRecord.Outcome.ACCEPTED, false, tenderId, ruleSet.version(), clock.instant(), "system", null,
-                inputs, json.createObjectNode().put("round", round).put("opened", opened.size())
-                        .put("valid", opened.size() - invalid.size()),
+                DecisionRecord.Outcome.ACCEPTED, false, tenderId, ruleSet.version(), now, "system", null,
+                inputs, json.createObjectNode().put("round", round).put("standing", standing.size())
+                        .put("decrypted", decrypted).put("opened", decrypted)
+                        .put("valid", decrypted - invalid.size()),
                 evaluation.firedRules(), found));
+        // deemed withdrawn (EB20 31): the bond is refunded as after a withdrawal
+        undecrypted.values().stream().filter(o -> o.status() == BidStatus.WITHDRAWN)
+                .filter(o -> bids.find(o.bidId()).map(Bid::holdsBond).orElse(false))
+                .forEach(o -> events.publishEvent(new BidWithdrawn(tenderId, o.bidId())));
         return bids.ofRound(tenderId, round).stream().filter(b -> b.status() == BidStatus.VALID).toList();
     }
 
@@ -235,7 +399,7 @@ public class BidService {
     /** Schedules the refund of every bond of the round not yet refunded or scheduled. */
     public void bondsDue(String tenderId, int round, Instant due, java.util.function.Predicate<Bid> which) {
         bids.ofRound(tenderId, round).stream().filter(Bid::holdsBond).filter(b -> b.bondRefundedAt() == null)
-                .filter(which).forEach(b -> bids.refundDue(b.id(), due));
+                .filter(b -> b.bondKeptAt() == null).filter(which).forEach(b -> bids.refundDue(b.id(), due));
     }
 
     /** Bonds refunded (by a refund task, which has checked that they fell due). */
@@ -273,13 +437,14 @@ public class BidService {
 
     /** Whether the round's bids were opened: only then may anyone read them (TBL 22; EB20 27). */
     public boolean opened(String tenderId, int round) {
-        return bids.ofRound(tenderId, round).stream()
-                .anyMatch(b -> b.status() == BidStatus.VALID || b.status() == BidStatus.INVALID);
+        return bids.ofRound(tenderId, round).stream().anyMatch(b -> b.status() == BidStatus.VALID
+                || b.status() == BidStatus.INVALID || b.status() == BidStatus.REVOKED
+                || b.status() == BidStatus.WITHDRAWN && b.decryptionFault() != null);
     }
 
     /** Bonds of the tender still to be refunded. */
     public List<Bid> bondsToRefund(String tenderId) {
         return bids.ofTender(tenderId).stream().filter(Bid::holdsBond).filter(b -> b.bondRefundedAt() == null)
-                .toList();
+                .filter(b -> b.bondKeptAt() == null).toList();
     }
 }

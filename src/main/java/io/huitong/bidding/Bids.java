@@ -38,6 +38,46 @@ class Bids {
                 .update();
     }
 
+    void insertFile(String bidId, String sealed, SealedFiles.Envelope envelope) {
+        jdbc.sql("insert into bid_file (bid_id, sealed, sealed_hash, algorithm) values (?, ?, ?, ?)")
+                .params(bidId, sealed, envelope.hash(), envelope.algorithm()).update();
+        jdbc.sql("update bid set sealed_hash = ? where id = ?").params(envelope.hash(), bidId).update();
+    }
+
+    /** The sealed file as stored. */
+    Optional<String> sealedFile(String bidId) {
+        return jdbc.sql("select sealed from bid_file where bid_id = ?").param(bidId).query(String.class).optional();
+    }
+
+    /** The decrypted file's content, now that its bidder has opened it. */
+    void decrypted(String bidId, BidFile file, String documentHash, Instant at) {
+        BidFile.FileProperties p = file.properties() == null
+                ? new BidFile.FileProperties(null, null, null, null, null) : file.properties();
+        jdbc.sql("""
+                update bid set price = ?, project_manager = ?, contact_person = ?, file_bidder_id = ?,
+                    document_hash = ?, machine_code = ?, mac_address = ?, cpu_serial = ?, disk_serial = ?,
+                    creator_id = ?, decrypted_at = ?, decryption_fault = null, decryption_note = null
+                where id = ?""")
+                .params(file.price(), file.projectManager(), file.contactPerson(), file.bidderId(), documentHash,
+                        p.machineCode(), p.macAddress(), p.cpuSerial(), p.diskSerial(), p.creatorId(),
+                        Timestamp.from(at), bidId)
+                .update();
+    }
+
+    /** Why the file could not be decrypted, when it could not. */
+    void fault(String bidId, DecryptionFault fault, String note) {
+        jdbc.sql("update bid set decryption_fault = ?, decryption_note = ? where id = ?")
+                .params(fault.name(), note, bidId).update();
+    }
+
+    /** The tenderer keeps the bond (TBR 35, 74): it is no longer due for refund. */
+    void bondKept(String bidId, Instant at, String reason, String citation) {
+        jdbc.sql("""
+                update bid set bond_kept_at = ?, bond_kept_reason = ?, bond_kept_citation = ?, bond_refund_due = null
+                where id = ? and bond_refunded_at is null""")
+                .params(Timestamp.from(at), reason, citation, bidId).update();
+    }
+
     /**
      * A bidder's standing bid in the round is replaced by its new one (TBL 29: bids may be modified). A withdrawn
      * bid stays, holding its bond until refunded.
@@ -124,6 +164,23 @@ class Bids {
                 rs.getString("invalid_citation"), rs.getBigDecimal("evaluated_price"), rs.getBigDecimal("price_score"),
                 rs.getBigDecimal("technical_score"), rs.getBigDecimal("total_score"), rankOrNull,
                 due == null ? null : due.toInstant(), refunded == null ? null : refunded.toInstant(),
-                rs.getString("decision_id"));
+                rs.getString("decision_id"), rs.getString("sealed_hash"), instant(rs, "decrypted_at"),
+                rs.getString("decryption_fault") == null ? null : DecryptionFault.valueOf(rs.getString("decryption_fault")),
+                rs.getString("decryption_note"), rs.getString("file_bidder_id"), rs.getString("document_hash"),
+                properties(rs), instant(rs, "bond_kept_at"), rs.getString("bond_kept_reason"),
+                rs.getString("bond_kept_citation"));
+    }
+
+    private static BidFile.FileProperties properties(ResultSet rs) throws SQLException {
+        if (rs.getTimestamp("decrypted_at") == null) {
+            return null;
+        }
+        return new BidFile.FileProperties(rs.getString("machine_code"), rs.getString("mac_address"),
+                rs.getString("cpu_serial"), rs.getString("disk_serial"), rs.getString("creator_id"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
     }
 }

@@ -181,6 +181,23 @@ public class LegalPeriods {
         }
     }
 
+    /**
+     * Schedules the decryption window after the deadline (EB20 30): as long as the tender documents set, or the
+     * centre's default. Returns when it closes.
+     */
+    public OffsetDateTime scheduleDecryption(Tender tender) {
+        Integer set = tenders.registration(tender).decryptionWindowMinutes();
+        int minutes = set != null ? set
+                : ruleSet(tender).policy().parameters().amount("opening.decryption-window.minutes").intValueExact();
+        OffsetDateTime ends = tender.bidDeadline().plusMinutes(minutes).atZoneSameInstant(LegalClock.CHINA)
+                .toOffsetDateTime();
+        timeline.schedule(tender.id(), tender.round(), io.huitong.bidding.BidService.DECRYPTION_WINDOW,
+                "投标文件解密时限（" + minutes + "分钟）/ Decryption window (" + minutes + " minutes)", ends, null, null,
+                set != null ? "EB20 30 (招标文件规定 / set by the tender documents)"
+                        : "EB20 30 (opening.decryption-window.minutes)", null);
+        return ends;
+    }
+
     private static OffsetDateTime endOf(LocalDate lastDay) {
         return lastDay.plusDays(1).atStartOfDay(LegalClock.CHINA).toOffsetDateTime();
     }

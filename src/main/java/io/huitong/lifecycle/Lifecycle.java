@@ -5,6 +5,7 @@ import io.huitong.shared.security.Groups;
 import io.huitong.bidding.Bid;
 import io.huitong.bidding.BidService;
 import io.huitong.bidding.BidWithdrawn;
+import io.huitong.bidding.BidsDecrypted;
 import io.huitong.shared.security.Groups;
 import io.huitong.shared.time.LegalClock;
 import io.huitong.tender.ProcurementMethod;
@@ -147,16 +148,31 @@ public class Lifecycle {
         periods.scheduleBidding(tenders.change(tenderId, Tender::resume));
     }
 
-    /** The bid deadline has passed: bidding closes; returns the number of bids standing (F2, F3). */
+    /**
+     * The bid deadline has passed: bidding closes; returns the number of bids standing (F2, F3). When there are
+     * enough, bidders decrypt their files within the window (EB20 30).
+     */
     public int closeBidding(String tenderId) {
         Tender tender = tenders.change(tenderId, Tender::closeBidding);
         timeline.close(tenderId, tender.round(), "bidDeadline", TenderTimeline.State.MET);
-        return bids.submitted(tenderId, tender.round()).size();
+        int standing = bids.submitted(tenderId, tender.round()).size();
+        if (standing > 0) {
+            periods.scheduleDecryption(tender);
+        }
+        return standing;
     }
 
-    /** Opens the bids (EB20 29); returns the number of valid bids. */
+    /** Every bid decrypted or settled before the window's end: the opening goes ahead. */
+    @EventListener
+    public void decrypted(BidsDecrypted event) {
+        runtime.createMessageCorrelation(LifecycleProcess.BIDS_DECRYPTED).processInstanceBusinessKey(event.tenderId())
+                .correlateAllWithResult();
+    }
+
+    /** Opens the bids (EB20 29, 31) once decrypted or the window is over; returns the number of valid bids. */
     public int open(String tenderId) {
         Tender tender = tenders.change(tenderId, Tender::open);
+        timeline.close(tenderId, tender.round(), BidService.DECRYPTION_WINDOW, TenderTimeline.State.MET);
         return bids.open(tenderId, tender.round()).size();
     }
 

@@ -33,6 +33,7 @@ public final class LifecycleProcess {
     public static final String OBJECTION_RAISED = "objectionRaised";
     public static final String TENDER_TERMINATED = "tenderTerminated";
     public static final String BOND_REFUND_DUE = "bondRefundDue";
+    public static final String BIDS_DECRYPTED = "bidsDecrypted";
 
     // user tasks the API completes
     public static final String ANSWER_OBJECTION = "answerObjection";

@@ -5,6 +5,8 @@ import io.huitong.shared.party.CreditCode;
 import io.huitong.shared.web.DeadlineDeserializer;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -58,7 +60,10 @@ public record RegistrationRequest(
         @NotNull LocalDate documentIssueDate,
         @Schema(description = "投标截止时间：带时区的时间，或日期（即当日09:00北京时间）/ Bid deadline: a date-time with offset, or a date (09:00 Asia/Shanghai)",
                 type = "string", example = "2026-12-21T09:30:00+08:00")
-        @NotNull @JsonDeserialize(using = DeadlineDeserializer.class) OffsetDateTime bidDeadline) {
+        @NotNull @JsonDeserialize(using = DeadlineDeserializer.class) OffsetDateTime bidDeadline,
+        @Schema(description = "开标时投标文件解密时限（分钟，默认按交易中心设定）/ Minutes bidders have to decrypt their bids at the opening (default: the centre's)",
+                example = "60")
+        @Min(15) @Max(1440) Integer decryptionWindowMinutes) {
 
     boolean isStateControlled() {
         return Boolean.TRUE.equals(stateControlled);

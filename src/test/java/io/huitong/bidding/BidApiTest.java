@@ -68,13 +68,13 @@ class BidApiTest extends LifecycleTest {
     }
 
     @Test
-    void a_malformed_credit_code_or_price_is_422() {
+    void a_malformed_credit_code_or_a_missing_file_is_422() {
         String id = bidding();
         ResponseEntity<String> response = post("bidder", "/api/tenders/" + id + "/bids", """
-                {"bidderId":"91410100MA00000011","bidderName":"某公司","price":-1,"smeSize":"LARGE",
+                {"bidderId":"91410100MA00000011","bidderName":"某公司","smeSize":"LARGE",
                  "legalRepresentative":"张三"}""");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(json(response).get("violations").findValuesAsText("field")).contains("bidderId", "price");
+        assertThat(json(response).get("violations").findValuesAsText("field")).contains("bidderId", "sealedFile");
         assertThat(post("purchaser", "/api/tenders/" + id + "/bids", "{}").getStatusCode())
                 .as("purchasers do not bid").isEqualTo(HttpStatus.FORBIDDEN);
     }

@@ -58,7 +58,7 @@ class BidRulesTest {
     static BidFacts bid(Regime law, String status, Bond bond, Instant at, String agency, String... members) {
         List<String> parties = new ArrayList<>(List.of(BIDDER));
         parties.addAll(List.of(members));
-        return new BidFacts(law, law, true, status, BIDDER, parties, bond, new BigDecimal("100.00"), at, DEADLINE,
+        return new BidFacts(law, law, true, status, BIDDER, parties, bond, at, DEADLINE,
                 TODAY, agency, null, false);
     }
 
@@ -234,14 +234,14 @@ class BidRulesTest {
         @Test
         void a_package_reserved_for_smes_refuses_large_firms() {
             BidFacts large = new BidFacts(Regime.GOVERNMENT_PROCUREMENT, Regime.GOVERNMENT_PROCUREMENT, false,
-                    "BIDDING", BIDDER, List.of(BIDDER), null, new BigDecimal("100.00"), DEADLINE.minusSeconds(60),
+                    "BIDDING", BIDDER, List.of(BIDDER), null, DEADLINE.minusSeconds(60),
                     DEADLINE, TODAY, null, SmeSize.LARGE, true);
             assertThat(refusals(large, NONE)).containsExactly("SME46 8, 11");
             assertThat(refusals(new BidFacts(large.law(), large.regime(), false, "BIDDING", BIDDER, List.of(BIDDER),
-                    null, large.price(), large.submittedAt(), DEADLINE, TODAY, null, SmeSize.MEDIUM, true), NONE))
+                    null, large.submittedAt(), DEADLINE, TODAY, null, SmeSize.MEDIUM, true), NONE))
                     .as("a medium firm is an SME").isEmpty();
             assertThat(refusals(new BidFacts(large.law(), large.regime(), false, "BIDDING", BIDDER, List.of(BIDDER),
-                    null, large.price(), large.submittedAt(), DEADLINE, TODAY, null, SmeSize.LARGE, false), NONE))
+                    null, large.submittedAt(), DEADLINE, TODAY, null, SmeSize.LARGE, false), NONE))
                     .as("an open package takes large firms").isEmpty();
         }
 
@@ -323,6 +323,38 @@ class BidRulesTest {
         void unrelated_bidders_stand() {
             assertThat(invalidated(List.of(opened(Regime.TENDERING_LAW, "a", BIDDER, "张三"),
                     opened(Regime.TENDERING_LAW, "b", MEMBER, "李四")))).isEmpty();
+        }
+    }
+
+    @Nested
+    class After_the_decryption_window {
+
+        static Set<String> outcomes(UndecryptedBid... bids) {
+            RuleSet.Evaluation e = RuleSets.current().evaluate(List.of((Object[]) bids));
+            e.firedRules().stream().map(FiredRule::rule).forEach(FIRED::add);
+            Set<String> out = new HashSet<>();
+            e.all(DecryptionOutcome.class).forEach(o -> out.add(o.bidId() + " " + o.status() + " " + o.by().citation()));
+            e.all(BondKept.class).forEach(k -> out.add(k.bidId() + " bond kept " + k.by().citation()));
+            return out;
+        }
+
+        @Test
+        void a_bid_not_decrypted_through_the_bidder_is_revoked_and_its_bond_may_be_kept_under_the_tendering_law() {
+            assertThat(outcomes(new UndecryptedBid(Regime.TENDERING_LAW, "a", "投标人a", true, DecryptionFault.BIDDER,
+                    "口令错误"))).containsExactlyInAnyOrder("a REVOKED EB20 31", "a bond kept TBR 35");
+            assertThat(outcomes(new UndecryptedBid(Regime.TENDERING_LAW, "a", "投标人a", true, null, null)))
+                    .as("nothing on record is the bidder's").containsExactlyInAnyOrder("a REVOKED EB20 31",
+                            "a bond kept TBR 35");
+            assertThat(outcomes(new UndecryptedBid(Regime.TENDERING_LAW, "a", "投标人a", false, null, null)))
+                    .as("no bond, nothing to keep").containsExactly("a REVOKED EB20 31");
+            assertThat(outcomes(new UndecryptedBid(Regime.GOVERNMENT_PROCUREMENT, "a", "投标人a", true, null, null)))
+                    .as("TBR 35 is the Tendering Law's").containsExactly("a REVOKED EB20 31");
+        }
+
+        @Test
+        void a_bid_not_decrypted_through_the_platform_is_withdrawn_and_keeps_its_bond() {
+            assertThat(outcomes(new UndecryptedBid(Regime.TENDERING_LAW, "b", "投标人b", true, DecryptionFault.PLATFORM,
+                    "存储副本与回执不符"))).containsExactly("b WITHDRAWN EB20 31");
         }
     }
 }

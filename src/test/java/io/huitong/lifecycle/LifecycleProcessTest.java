@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.huitong.support.LifecycleTest;
+import io.huitong.support.SealedBid;
 import io.huitong.support.RegistrationJson;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -75,12 +76,8 @@ class LifecycleProcessTest extends LifecycleTest {
             ProcessInstance instance = lifecycle(id);
             bidAccepted(id, 1, "2400000.00", null, "LARGE");
             // bidders 2 and 3 share a legal representative: both invalid at the opening (GPR 18)
-            post("bidder", "/api/tenders/" + id + "/bids", """
-                    {"bidderId":"%s","bidderName":"投标人2","price":2450000.00,"smeSize":"SMALL",
-                     "legalRepresentative":"张三"}""".formatted(bidderId(2)));
-            post("bidder", "/api/tenders/" + id + "/bids", """
-                    {"bidderId":"%s","bidderName":"投标人3","price":2350000.00,"smeSize":"SMALL",
-                     "legalRepresentative":"张三"}""".formatted(bidderId(3)));
+            bid(id, 2, SealedBid.file(bidderId(2), 2, "2450000.00"), null, "SMALL", "张三");
+            bid(id, 3, SealedBid.file(bidderId(3), 3, "2350000.00"), null, "SMALL", "张三");
             at("2026-12-21T09:30:00");
             BpmnAwareTests.assertThat(instance).hasPassed("openBids", "markFailed").hasNotPassed("evaluate");
             assertThat(status(id)).isEqualTo("FAILED");

@@ -32,10 +32,67 @@ public abstract class LifecycleTest extends ApiTest {
         return CreditCodes.withCheck(String.format("91410100MA%07d", n));
     }
 
-    /** Moves the clock to a time in China and runs what falls due. */
+    /** Bids submitted through {@link #bid}, by tender and bidder number, that their bidders will decrypt. */
+    private final Map<String, Map<Integer, Sealed>> sealed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Sealed(String bidId, String password) {
+    }
+
+    /**
+     * Moves the clock to a time in China and runs what falls due. Passing a tender's bid deadline, the bidders of
+     * the bids submitted through {@link #bid} decrypt them as the opening begins (EB20 30), unless the test keeps
+     * them sealed ({@link #keepSealed}).
+     */
     protected void at(String localDateTime) {
-        clockAt(ZonedDateTime.parse(localDateTime + "+08:00[Asia/Shanghai]"));
+        ZonedDateTime target = ZonedDateTime.parse(localDateTime + "+08:00[Asia/Shanghai]");
+        for (String tenderId : List.copyOf(sealed.keySet())) {
+            decryptAtOpening(tenderId, target);
+        }
+        clockAt(target);
         runDueJobs();
+    }
+
+    private void decryptAtOpening(String tenderId, ZonedDateTime target) {
+        java.time.Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+        java.time.Instant deadline = java.time.OffsetDateTime.parse(tender(tenderId).get("bidDeadline").asText())
+                .toInstant();
+        if (target.toInstant().isBefore(deadline) || !now.isBefore(deadline.plusSeconds(60))) {
+            return;
+        }
+        if (now.isBefore(deadline)) {
+            clockAt(deadline.atZone(java.time.ZoneId.of("Asia/Shanghai")));
+            runDueJobs();
+        }
+        Map<Integer, Sealed> bids = sealed.remove(tenderId);
+        if (!"CLOSED".equals(status(tenderId)) || bids == null) {
+            return;
+        }
+        for (Sealed bid : bids.values()) {
+            decrypt(tenderId, bid.bidId(), bid.password());
+        }
+        runDueJobs();
+    }
+
+    /** The bidder decrypts its bid, if it still stands. */
+    protected ResponseEntity<String> decrypt(String tenderId, String bidId, String password) {
+        ResponseEntity<String> receipt = get("bidder", "/api/tenders/" + tenderId + "/bids/" + bidId);
+        if (receipt.getStatusCode() != HttpStatus.OK || !"SUBMITTED".equals(json(receipt).get("status").asText())) {
+            return receipt;
+        }
+        ResponseEntity<String> response = post("bidder", "/api/tenders/" + tenderId + "/bids/" + bidId + "/decryption",
+                "{\"password\":\"" + password + "\"}");
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        return response;
+    }
+
+    /** Bidder n will not decrypt its bid at the opening: the test does, or nobody. */
+    protected String keepSealed(String tenderId, int n) {
+        return sealed.get(tenderId).remove(n).bidId();
+    }
+
+    /** The password bidder n seals its bids of the tender with. */
+    protected static String password(String tenderId, int n) {
+        return "口令-" + n + "-" + tenderId.substring(0, 8);
     }
 
     /** Registers and approves every step of the route; the lifecycle starts. Returns the tender id. */
@@ -62,14 +119,30 @@ public abstract class LifecycleTest extends ApiTest {
         return tender(id).get("status").asText();
     }
 
-    /** A bid of bidder n; bond given as "amount FORM" or null. */
+    /**
+     * A bid of bidder n, its file sealed with the bidder's password; bond given as "amount FORM" or null. Accepted,
+     * its bidder decrypts it when the clock passes the deadline ({@link #at}).
+     */
     protected ResponseEntity<String> bid(String tenderId, int n, String price, String bond, String smeSize) {
+        return bid(tenderId, n, SealedBid.file(bidderId(n), n, price), bond, smeSize, "法定代表人" + n);
+    }
+
+    /** A bid of bidder n with the file and legal representative given. */
+    protected ResponseEntity<String> bid(String tenderId, int n, String fileJson, String bond, String smeSize,
+            String legalRepresentative) {
         String bondJson = bond == null ? "null" : "{\"form\":\"" + bond.split(" ")[1] + "\",\"amount\":"
                 + bond.split(" ")[0] + ",\"guaranteeNo\":\"G-" + n + "\",\"payerAccount\":\"4101-" + n + "\"}";
-        return post("bidder", "/api/tenders/" + tenderId + "/bids", """
-                {"bidderId":"%s","bidderName":"投标人%d","price":%s,"bond":%s,"smeSize":"%s",
-                 "legalRepresentative":"法定代表人%d","projectManager":"项目经理%d","contactPerson":"联系人%d"}"""
-                .formatted(bidderId(n), n, price, bondJson, smeSize, n, n, n));
+        String password = password(tenderId, n);
+        ResponseEntity<String> response = post("bidder", "/api/tenders/" + tenderId + "/bids", """
+                {"bidderId":"%s","bidderName":"投标人%d","bond":%s,"smeSize":"%s",
+                 "legalRepresentative":"%s","sealedFile":"%s"}"""
+                .formatted(bidderId(n), n, bondJson, smeSize, legalRepresentative,
+                        SealedBid.seal(fileJson, password)));
+        if (response.getStatusCode() == HttpStatus.CREATED) {
+            sealed.computeIfAbsent(tenderId, t -> new java.util.concurrent.ConcurrentHashMap<>())
+                    .put(n, new Sealed(json(response).get("id").asText(), password));
+        }
+        return response;
     }
 
     protected void bidAccepted(String tenderId, int n, String price, String bond, String smeSize) {

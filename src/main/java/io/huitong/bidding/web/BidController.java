@@ -13,7 +13,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -42,12 +44,15 @@ class BidController {
         this.validator = validator;
     }
 
-    /** What a bidder gets back: a receipt, nothing about anyone else. */
+    /**
+     * What a bidder gets back: a receipt with the hash of the sealed file as received (a damaged copy shows against
+     * it, EB20 31), nothing about anyone else.
+     */
     record Receipt(String id, String tenderId, int round, String bidderId, String bidderName, Instant submittedAt,
-            BidStatus status, String decisionId) {
+            String sealedFileSha256, BidStatus status, Instant decryptedAt, String decisionId) {
         static Receipt of(Bid bid) {
             return new Receipt(bid.id(), bid.tenderId(), bid.round(), bid.bidderId(), bid.bidderName(),
-                    bid.submittedAt(), bid.status(), bid.decisionId());
+                    bid.submittedAt(), bid.sealedHash(), bid.status(), bid.decryptedAt(), bid.decisionId());
         }
     }
 
@@ -64,6 +69,32 @@ class BidController {
         Bid bid = bids.submit(tenderId, request, Operator.current());
         return ResponseEntity.created(URI.create("/api/tenders/" + tenderId + "/bids/" + bid.id()))
                 .body(Receipt.of(bid));
+    }
+
+    record DecryptionRequest(@NotBlank @Size(max = 1000) String password) {
+    }
+
+    @PostMapping("/bids/{bidId}/decryption")
+    @Operation(summary = "解密投标文件 Decrypt a bid",
+            description = "The bidder who submitted it, after the deadline and within the decryption window (EB20 30). "
+                    + "A wrong password is 422 and changes nothing. A file that cannot be opened is recorded with "
+                    + "whose fault it is (EB20 31): the bidder's (deemed revoked at opening) or anyone else's, e.g. a "
+                    + "stored copy that does not match the receipt (deemed withdrawn, bond refunded).")
+    BidService.Decryption decrypt(@PathVariable String tenderId, @PathVariable String bidId,
+            @Valid @RequestBody DecryptionRequest request) {
+        return bids.decrypt(tenderId, bidId, request.password(), Operator.current());
+    }
+
+    record PlatformFault(@NotEmpty List<@NotBlank String> bidIds, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/opening/platform-faults")
+    @Operation(summary = "记录平台原因的解密失败 Record a platform fault",
+            description = "Centre clerks, within the decryption window: these bids could not be decrypted for a reason "
+                    + "outside their bidders (an outage, a failed link). Not decrypted by the window's end, they are "
+                    + "deemed withdrawn and their bonds refunded (EB20 31).")
+    List<Receipt> platformFault(@PathVariable String tenderId, @Valid @RequestBody PlatformFault fault) {
+        return bids.platformFault(tenderId, fault.bidIds(), fault.reason()).stream().map(Receipt::of).toList();
     }
 
     @DeleteMapping("/bids/{bidId}")

@@ -56,7 +56,8 @@ class SecurityConfiguration {
                         .requestMatchers(path(HttpMethod.POST, "/api/credit/**"))
                         .hasAnyAuthority(authorities(ADMIN, SUPERVISOR))
                         .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/bids"),
-                                path(HttpMethod.DELETE, "/api/tenders/*/bids/*"))
+                                path(HttpMethod.DELETE, "/api/tenders/*/bids/*"),
+                                path(HttpMethod.POST, "/api/tenders/*/bids/*/decryption"))
                         .hasAnyAuthority(authorities(ADMIN, BIDDER))
                         .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/clarifications"),
                                 path(HttpMethod.POST, "/api/tenders/*/objections/*/answer"),
@@ -65,6 +66,7 @@ class SecurityConfiguration {
                                 path(HttpMethod.POST, "/api/tenders/*/termination"))
                         .hasAnyAuthority(authorities(ADMIN, PURCHASER))
                         .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/committee"),
+                                path(HttpMethod.POST, "/api/tenders/*/opening/platform-faults"),
                                 path(HttpMethod.POST, "/api/tenders/*/evaluation-venue"))
                         .hasAnyAuthority(authorities(ADMIN, CENTRE_CLERK))
                         .requestMatchers(path(HttpMethod.POST, "/api/centres"), path(HttpMethod.POST, "/api/centres/**"))
