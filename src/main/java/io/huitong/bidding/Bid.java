@@ -45,7 +45,8 @@ public record Bid(
         BidFile.FileProperties properties,
         Instant bondKeptAt,
         String bondKeptReason,
-        String bondKeptCitation) {
+        String bondKeptCitation,
+        String agent) {
 
     public boolean decrypted() {
         return decryptedAt != null;

@@ -21,6 +21,8 @@ public record BidFile(
         @NotNull @Positive @Digits(integer = 16, fraction = 2) BigDecimal price,
         @Schema(description = "项目负责人 / Project manager") @Size(max = 100) String projectManager,
         @Schema(description = "联系人 / Contact person") @Size(max = 100) String contactPerson,
+        @Schema(description = "办理投标事宜的单位或个人（委托代理人，姓名或证件号）/ Who handled the bid for the bidder")
+        @Size(max = 200) String agent,
         @Schema(description = "技术文件 / Technical proposal") @Size(max = 500_000) String technicalProposal,
         @Schema(description = "文件制作属性 / Properties of the file") @Valid FileProperties properties) {
 

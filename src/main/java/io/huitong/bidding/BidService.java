@@ -59,10 +59,13 @@ public class BidService {
     private final SealedFiles sealedFiles;
     private final TenderTimeline timeline;
     private final Validator validator;
+    private final CollusionFlags collusion;
 
     BidService(Bids bids, TenderService tenders, CreditRegistry credit, RuleSetRegistry ruleSets,
             DecisionRecords decisionRecords, TransactionTemplate transactions, LegalClock clock, ObjectMapper json,
-            ApplicationEventPublisher events, SealedFiles sealedFiles, TenderTimeline timeline, Validator validator) {
+            ApplicationEventPublisher events, SealedFiles sealedFiles, TenderTimeline timeline, Validator validator,
+            CollusionFlags collusion) {
+        this.collusion = collusion;
         this.events = events;
         this.sealedFiles = sealedFiles;
         this.timeline = timeline;
@@ -137,7 +140,7 @@ public class BidService {
                     bond == null ? null : bond.guaranteeNo(), request.smeSize(), request.members(),
                     request.legalRepresentative().strip(), request.legalRepresentativeIdNo(), null, null, now,
                     operator.userId(), BidStatus.SUBMITTED, null, null, null, null, null, null, null, null, null,
-                    record.id(), envelope.hash(), null, null, null, null, null, null, null, null, null);
+                    record.id(), envelope.hash(), null, null, null, null, null, null, null, null, null, null);
             bids.insert(bid);
             bids.insertFile(bid.id(), request.sealedFile(), envelope);
             return bids.find(bid.id()).orElseThrow();
@@ -326,6 +329,7 @@ public class BidService {
             }
             input.add(new OpenedBid(decisions.applicableLaw(), bid.id(), bid.bidderId(), bid.bidderName(),
                     bid.parties(), bid.consortiumMembers(), bid.legalRepresentative(), bid.legalRepresentativeIdNo()));
+            input.add(DecryptedBid.of(decisions.applicableLaw(), bid));
             parties.addAll(bid.parties());
         }
         input.addAll(credit.relationsAmong(parties));
@@ -360,17 +364,80 @@ public class BidService {
         invalid.values().forEach(i -> found.add(Violation.of("bid:" + i.bidId(), i.by().rule(), i.by().citation(),
                 null, i.bidId(), i.reasonZh(), i.reasonEn())));
         int decrypted = standing.size() - undecrypted.size();
-        decisionRecords.save(new DecisionRecord(UUID.randomUUID().toString(), OPENING,
+        String decisionId = UUID.randomUUID().toString();
+        List<CollusionFlag> flags = raiseCollusionFlags(tenderId, round, evaluation.all(CollusionFinding.class),
+                decisionId, now);
+        decisionRecords.save(new DecisionRecord(decisionId, OPENING,
                 DecisionRecord.Outcome.ACCEPTED, false, tenderId, ruleSet.version(), now, "system", null,
                 inputs, json.createObjectNode().put("round", round).put("standing", standing.size())
                         .put("decrypted", decrypted).put("opened", decrypted)
-                        .put("valid", decrypted - invalid.size()),
+                        .put("valid", decrypted - invalid.size())
+                        .set("collusionFlags", json.valueToTree(flags)),
                 evaluation.firedRules(), found));
         // deemed withdrawn (EB20 31): the bond is refunded as after a withdrawal
         undecrypted.values().stream().filter(o -> o.status() == BidStatus.WITHDRAWN)
                 .filter(o -> bids.find(o.bidId()).map(Bid::holdsBond).orElse(false))
                 .forEach(o -> events.publishEvent(new BidWithdrawn(tenderId, o.bidId())));
         return bids.ofRound(tenderId, round).stream().filter(b -> b.status() == BidStatus.VALID).toList();
+    }
+
+    /**
+     * Stores what the collusion rules found as flags for the committee: the findings of one rule that share a bid
+     * become one flag over all their bids (three bids with one machine code are one case, not three).
+     */
+    private List<CollusionFlag> raiseCollusionFlags(String tenderId, int round, List<CollusionFinding> findings,
+            String decisionId, Instant now) {
+        Map<String, List<CollusionFinding>> byRule = new LinkedHashMap<>();
+        findings.forEach(f -> byRule.computeIfAbsent(f.by().rule(), r -> new ArrayList<>()).add(f));
+        List<CollusionFlag> raised = new ArrayList<>();
+        for (List<CollusionFinding> ofRule : byRule.values()) {
+            List<java.util.Set<String>> groups = new ArrayList<>();
+            List<List<CollusionFinding>> members = new ArrayList<>();
+            for (CollusionFinding f : ofRule) {
+                java.util.Set<String> merged = new java.util.LinkedHashSet<>(f.bidIds());
+                List<CollusionFinding> with = new ArrayList<>(List.of(f));
+                for (int i = groups.size() - 1; i >= 0; i--) {
+                    if (!java.util.Collections.disjoint(groups.get(i), merged)) {
+                        merged.addAll(groups.remove(i));
+                        with.addAll(members.remove(i));
+                    }
+                }
+                groups.add(merged);
+                members.add(with);
+            }
+            for (int i = 0; i < groups.size(); i++) {
+                CollusionFinding first = members.get(i).get(0);
+                String evidence = members.get(i).stream().map(CollusionFinding::evidence).distinct()
+                        .collect(java.util.stream.Collectors.joining("；"));
+                CollusionFlag flag = new CollusionFlag(UUID.randomUUID().toString(), tenderId, round, first.kind(),
+                        first.by().rule(), first.citation(), List.copyOf(groups.get(i)),
+                        evidence.length() > 4000 ? evidence.substring(0, 3997) + "…" : evidence, now, decisionId,
+                        null, null, null, null, null);
+                collusion.insert(flag);
+                raised.add(flag);
+            }
+        }
+        return raised;
+    }
+
+    /** The collusion flags of the tender's round, open and decided. */
+    public List<CollusionFlag> collusionFlags(String tenderId, int round) {
+        return collusion.of(tenderId, round);
+    }
+
+    public CollusionFlag collusionFlag(String tenderId, String flagId) {
+        return collusion.find(flagId).filter(f -> f.tenderId().equals(tenderId))
+                .orElseThrow(() -> new io.huitong.shared.web.NotFoundException("没有该串通标记 / No collusion flag " + flagId));
+    }
+
+    /** Records the committee's decision on a flag (the caller checks who decides and rejects the bids). */
+    public void decideCollusion(String flagId, boolean confirmed, String reason, String by) {
+        collusion.decide(flagId, confirmed, reason, by, clock.instant());
+    }
+
+    /** Confirmed collusion cases, as reported to the supervisor (O87 36; TBR 51(七)). */
+    public List<CollusionFlag> collusionReports() {
+        return collusion.reported();
     }
 
     /** A bid rejected in the committee's review (H1, H3), with the reason and its article. */
@@ -388,6 +455,7 @@ public class BidService {
      */
     public void resetReview(String tenderId, int round) {
         bids.resetReview(tenderId, round);
+        collusion.undecide(tenderId, round);
     }
 
     /** Evaluation results of a bid. */

@@ -54,11 +54,11 @@ class Bids {
         BidFile.FileProperties p = file.properties() == null
                 ? new BidFile.FileProperties(null, null, null, null, null) : file.properties();
         jdbc.sql("""
-                update bid set price = ?, project_manager = ?, contact_person = ?, file_bidder_id = ?,
+                update bid set price = ?, project_manager = ?, contact_person = ?, agent = ?, file_bidder_id = ?,
                     document_hash = ?, machine_code = ?, mac_address = ?, cpu_serial = ?, disk_serial = ?,
                     creator_id = ?, decrypted_at = ?, decryption_fault = null, decryption_note = null
                 where id = ?""")
-                .params(file.price(), file.projectManager(), file.contactPerson(), file.bidderId(), documentHash,
+                .params(file.price(), file.projectManager(), file.contactPerson(), file.agent(), file.bidderId(), documentHash,
                         p.machineCode(), p.macAddress(), p.cpuSerial(), p.diskSerial(), p.creatorId(),
                         Timestamp.from(at), bidId)
                 .update();
@@ -168,7 +168,7 @@ class Bids {
                 rs.getString("decryption_fault") == null ? null : DecryptionFault.valueOf(rs.getString("decryption_fault")),
                 rs.getString("decryption_note"), rs.getString("file_bidder_id"), rs.getString("document_hash"),
                 properties(rs), instant(rs, "bond_kept_at"), rs.getString("bond_kept_reason"),
-                rs.getString("bond_kept_citation"));
+                rs.getString("bond_kept_citation"), rs.getString("agent"));
     }
 
     private static BidFile.FileProperties properties(ResultSet rs) throws SQLException {

@@ -6,16 +6,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.huitong.bidding.Bid;
 import io.huitong.bidding.BidService;
 import io.huitong.bidding.BidStatus;
+import io.huitong.bidding.CollusionFlag;
 import io.huitong.rules.DecisionRecord;
 import io.huitong.rules.DecisionRecords;
 import io.huitong.rules.Refusal;
 import io.huitong.rules.RuleSet;
 import io.huitong.rules.RuleSetRegistry;
 import io.huitong.shared.security.Operator;
+import io.huitong.shared.web.ConflictException;
 import io.huitong.shared.web.RuleRefusalException;
 import io.huitong.shared.web.ValidationException;
 import io.huitong.shared.web.Violation;
 import io.huitong.shared.workflow.TaskActions;
+import io.huitong.tender.Regime;
 import io.huitong.tender.Tender;
 import io.huitong.tender.TenderService;
 import io.huitong.tender.registration.RegistrationDecision;
@@ -418,7 +421,7 @@ public class Evaluation {
             Tender tender = tenders.get(tenderId);
             CommitteeMember member = member(tender, operator.userId());
             if (tasks.open(tenderId, REVIEW_FLAGS).isEmpty()) {
-                throw new io.huitong.shared.web.ConflictException(
+                throw new ConflictException(
                         "只有在复核评分时才能修改评分 / Scores are corrected only while the committee reviews flagged scores");
             }
             if (reason == null || reason.isBlank()) {
@@ -491,6 +494,88 @@ public class Evaluation {
         });
     }
 
+    // ---- collusion flags (TBR 40; O87 37) --------------------------------------------------------------------
+
+    /** The collusion flags raised at the opening of the current round, open and decided. */
+    public List<CollusionFlag> collusionFlags(String tenderId) {
+        Tender tender = tenders.get(tenderId);
+        return bids.collusionFlags(tenderId, tender.round());
+    }
+
+    /**
+     * The chair records the committee's decision on a collusion flag, during the qualification review, with its
+     * reasons. Confirmed, the bids involved are rejected (TBR 51(七); O87 36) and the case is reported to the
+     * supervisor; dismissed, they stay. A flag for judgment (a matching file-creator id) is never a rejection by
+     * itself: only the committee's confirmation makes it one. Recorded as a decision.
+     */
+    public CollusionFlag decideCollusion(String tenderId, String flagId, Boolean confirmed,
+            String reason, Operator operator) {
+        return transactions.execute(s -> {
+            Tender tender = tenders.get(tenderId);
+            CollusionFlag flag = bids.collusionFlag(tenderId, flagId);
+            if (flag.round() != tender.round() || tasks.open(tenderId, REVIEW).isEmpty()) {
+                throw new ConflictException(
+                        "串通标记在资格审查中由评标委员会决定 / Collusion flags are decided during the committee's review");
+            }
+            if (!operator.userId().equals(chair(tenderId))) {
+                throw new org.springframework.security.access.AccessDeniedException(
+                        "由评标委员会主任委员记录委员会的决定 / The chair records the committee's decision");
+            }
+            if (!flag.isOpen()) {
+                throw new ConflictException(
+                        "该串通标记已有决定 / The committee has decided this flag already");
+            }
+            List<Violation> invalid = new ArrayList<>();
+            if (confirmed == null) {
+                invalid.add(Violation.of("confirmed", "validation.NotNull", flag.citation(), "true | false", null,
+                        "请决定是否认定串通投标", "Confirm or dismiss the flag"));
+            }
+            if (reason == null || reason.isBlank()) {
+                invalid.add(Violation.of("reason", "validation.reasons", flag.citation(), null, reason,
+                        "评标委员会的决定须写明理由", "The committee's decision gives its reasons"));
+            }
+            if (!invalid.isEmpty()) {
+                throw new ValidationException(invalid);
+            }
+            boolean gp = tenders.decisions(tender).applicableLaw() == Regime.GOVERNMENT_PROCUREMENT;
+            String rejection = flag.citation() + (gp ? "; O87 36" : "; TBR 51(七)");
+            List<String> rejected = new ArrayList<>();
+            if (confirmed) {
+                for (String bidId : flag.bidIds()) {
+                    if (bids.bid(tenderId, bidId).status() == BidStatus.VALID) {
+                        bids.reject(tenderId, bidId, "评标委员会认定串通投标 / The committee found collusion: "
+                                + reason.strip(), rejection);
+                        rejected.add(bidId);
+                    }
+                }
+            }
+            bids.decideCollusion(flagId, confirmed, reason.strip(), operator.userId());
+            CollusionFlag decided = bids.collusionFlag(tenderId, flagId);
+            ObjectNode inputs = json.createObjectNode();
+            inputs.set("flag", json.valueToTree(flag));
+            inputs.put("confirmed", confirmed).put("reason", reason.strip());
+            ObjectNode outputs = json.createObjectNode().put("citation", confirmed ? rejection : flag.citation())
+                    .put("reportedToSupervisor", confirmed);
+            outputs.set("rejectedBids", json.valueToTree(rejected));
+            decisionRecords.save(new DecisionRecord(UUID.randomUUID().toString(), "COLLUSION_DECISION",
+                    DecisionRecord.Outcome.ACCEPTED, false, tenderId, tender.ruleSetVersion(), clock.instant(),
+                    operator.userId(), operator.address(), inputs, outputs, List.of(), List.of()));
+            return decided;
+        });
+    }
+
+    /** Every collusion flag decided before the review is done, however the task was completed. */
+    void checkCollusionDecided(Tender tender) {
+        List<String> open = bids.collusionFlags(tender.id(), tender.round()).stream()
+                .filter(CollusionFlag::isOpen).map(CollusionFlag::id).toList();
+        if (!open.isEmpty()) {
+            throw new ValidationException(List.of(Violation.of("collusionFlags", "validation.collusion-undecided",
+                    "TBR 40; TBR 51(七); O87 37", null, open,
+                    "评标委员会须对每个串通标记作出决定：POST /collusion-flags/{id}/decision",
+                    "Decide every collusion flag first: POST /collusion-flags/{id}/decision")));
+        }
+    }
+
     /** Every flag resolved, however the review task was completed (the task listener). */
     void checkFlagsReviewed(Tender tender) {
         List<String> open = flags.of(tender.id(), tender.round()).stream().filter(ScoreFlag::isOpen).map(ScoreFlag::id)
@@ -509,7 +594,7 @@ public class Evaluation {
         Tender tender = tenders.get(tenderId);
         List<CommitteeMember> sitting = committees.of(tenderId, tender.round());
         if (sitting.stream().anyMatch(m -> m.userId().equals(userId))) {
-            throw new io.huitong.shared.web.ConflictException("该成员已入座 / The member is already seated");
+            throw new ConflictException("该成员已入座 / The member is already seated");
         }
         boolean chair = role == CommitteeMember.Role.EXPERT && sitting.stream().noneMatch(CommitteeMember::chair);
         return committees.add(tenderId, tender.round(), name, userId, role, chair);

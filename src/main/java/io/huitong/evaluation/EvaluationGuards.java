@@ -22,6 +22,7 @@ public class EvaluationGuards {
 
     /** The review is done: the qualified bids are counted from the bids, never taken from the completion. */
     public void reviewed(DelegateTask task) {
+        evaluation.checkCollusionDecided(tender(task));
         task.getExecution().setVariable("qualifiedCount", evaluation.qualified(tender(task)));
     }
 

@@ -36,6 +36,7 @@ class EvaluationGuide implements TaskGuide {
                         .map(b -> "· " + b.bidderName() + "（" + b.id() + "）报价 " + b.price().toPlainString()
                                 + (b.status() == BidStatus.INVALID ? "，无效 invalid：" + b.invalidReason() : ""))
                         .collect(Collectors.joining("\n"))
+                        + (Evaluation.REVIEW.equals(task.getTaskDefinitionKey()) ? collusion(id) : "")
                         + (Evaluation.SCORE.equals(task.getTaskDefinitionKey())
                                 ? "\n技术分上限 Most technical points：" + evaluation.maxTechnicalScore(id).toPlainString()
                                         + "（价格分由系统按 O87 55 计算 / price points by O87 55）"
@@ -48,5 +49,18 @@ class EvaluationGuide implements TaskGuide {
                             .map(f -> "· " + f.id() + "：" + f.detail()).collect(Collectors.joining("\n"));
             default -> null;
         };
+    }
+
+    /** The collusion flags the committee decides in its review, each with its article and evidence. */
+    private String collusion(String tenderId) {
+        var flags = evaluation.collusionFlags(tenderId);
+        if (flags.isEmpty()) {
+            return "";
+        }
+        return "\n串通投标标记 Collusion flags（主任委员逐项决定 the chair decides each：POST /collusion-flags/{id}/decision）：\n"
+                + flags.stream().map(f -> "· " + f.id() + " [" + (f.kind() == io.huitong.bidding.CollusionFlag.Kind.DEEMED
+                        ? "视为串通 deemed" : "供委员会判断 for judgment") + "，" + f.citation() + "] " + f.evidence()
+                        + (f.isOpen() ? "" : (Boolean.TRUE.equals(f.confirmed()) ? " → 已认定 confirmed" : " → 已排除 dismissed")))
+                        .collect(Collectors.joining("\n"));
     }
 }

@@ -357,4 +357,107 @@ class BidRulesTest {
                     "存储副本与回执不符"))).containsExactly("b WITHDRAWN EB20 31");
         }
     }
+
+    @Nested
+    class Collusion {
+
+        /** A decrypted bid of the bidder with nothing in common with any other, but the one property given. */
+        static DecryptedBid with(Regime law, String id, String bidder, String price, String property, String value) {
+            String[] p = new String[9];
+            int at = property == null ? -1 : List.of("agent", "projectManager", "contactPerson", "documentHash", "machineCode", "macAddress",
+                    "cpuSerial", "diskSerial", "creatorId").indexOf(property);
+            if (at >= 0) {
+                p[at] = value;
+            }
+            Bid bid = new Bid(id, "t", 1, bidder, "投标人" + id, price == null ? null : new BigDecimal(price), null, null,
+                    "bondPayerAccount".equals(property) ? value : null, null, SmeSize.LARGE, List.of(), "代表" + id,
+                    null, p[1], p[2], DEADLINE, "bidder", BidStatus.VALID, null, null, null, null, null, null, null,
+                    null, null, null, null, DEADLINE, null, null, "fileBidderId".equals(property) ? value : bidder,
+                    p[3], new BidFile.FileProperties(p[4], p[5], p[6], p[7], p[8]), null, null, null, p[0]);
+            return DecryptedBid.of(law, bid);
+        }
+
+        static DecryptedBid with(String id, String bidder, String property, String value) {
+            return with(Regime.TENDERING_LAW, id, bidder, "100" + id.hashCode() % 7 + ".13", property, value);
+        }
+
+        static Set<String> flags(DecryptedBid... bids) {
+            RuleSet.Evaluation e = RuleSets.current().evaluate(List.of((Object[]) bids));
+            e.firedRules().stream().map(FiredRule::rule).forEach(FIRED::add);
+            Set<String> out = new HashSet<>();
+            e.all(CollusionFinding.class).forEach(f -> out.add(f.kind() + " " + f.citation() + " "
+                    + String.join("+", f.bidIds().stream().sorted().toList())));
+            return out;
+        }
+
+        @Test
+        void the_same_hidden_fingerprint_in_two_files_is_deemed_collusion_however_it_is_written() {
+            assertThat(flags(with("a", BIDDER, "machineCode", "MC-77"), with("b", MEMBER, "machineCode", "mc 77"),
+                    with("c", OTHER, "machineCode", "MC-78"))).containsExactly("DEEMED TBR 40(一) a+b");
+            assertThat(flags(with("a", BIDDER, "macAddress", "02:00:5e:10:00:01"),
+                    with("b", MEMBER, "macAddress", "02-00-5E-10-00-01"))).containsExactly("DEEMED TBR 40(一) a+b");
+            assertThat(flags(with("a", BIDDER, "cpuSerial", "BFEBFBFF000906EA"),
+                    with("b", MEMBER, "cpuSerial", "BFEBFBFF000906EA"))).containsExactly("DEEMED TBR 40(一) a+b");
+            assertThat(flags(with("a", BIDDER, "diskSerial", "WD-1"), with("b", MEMBER, "diskSerial", "WD-1")))
+                    .containsExactly("DEEMED TBR 40(一) a+b");
+            assertThat(flags(with(Regime.GOVERNMENT_PROCUREMENT, "a", BIDDER, "10.00", "diskSerial", "WD-1"),
+                    with(Regime.GOVERNMENT_PROCUREMENT, "b", MEMBER, "20.13", "diskSerial", "WD-1")))
+                    .as("under government procurement the article is O87 37").containsExactly("DEEMED O87 37(一) a+b");
+            assertThat(flags(with("a", BIDDER, "diskSerial", "WD-1"), with("b", MEMBER, "diskSerial", "WD-2"),
+                    with("c", OTHER, "diskSerial", " "))).as("different or blank: nothing").isEmpty();
+        }
+
+        @Test
+        void the_same_file_creator_id_alone_is_for_the_committees_judgment() {
+            assertThat(flags(with("a", BIDDER, "creatorId", "C-1"), with("b", MEMBER, "creatorId", "C-1")))
+                    .containsExactly("JUDGMENT TBR 40(一) a+b");
+        }
+
+        @Test
+        void the_same_agent_project_manager_or_under_government_procurement_contact_person() {
+            assertThat(flags(with("a", BIDDER, "agent", "王五 410102198001010011"),
+                    with("b", MEMBER, "agent", "王五410102198001010011"))).containsExactly("DEEMED TBR 40(二) a+b");
+            assertThat(flags(with("a", BIDDER, "projectManager", "赵六"), with("b", MEMBER, "projectManager", "赵 六")))
+                    .containsExactly("DEEMED TBR 40(三) a+b");
+            assertThat(flags(with("a", BIDDER, "contactPerson", "钱七"), with("b", MEMBER, "contactPerson", "钱七")))
+                    .as("the Tendering Law names project managers only").isEmpty();
+            assertThat(flags(with(Regime.GOVERNMENT_PROCUREMENT, "a", BIDDER, "10.00", "contactPerson", "钱七"),
+                    with(Regime.GOVERNMENT_PROCUREMENT, "b", MEMBER, "20.13", "contactPerson", "钱七")))
+                    .containsExactly("DEEMED O87 37(三) a+b");
+        }
+
+        @Test
+        void identical_documents_and_prices_in_an_arithmetic_sequence_are_deemed_collusion() {
+            assertThat(flags(with("a", BIDDER, "documentHash", "h1"), with("b", MEMBER, "documentHash", "h1")))
+                    .containsExactly("DEEMED TBR 40(四) a+b");
+            assertThat(flags(with(Regime.TENDERING_LAW, "a", BIDDER, "4700000.00", null, null),
+                    with(Regime.TENDERING_LAW, "b", MEMBER, "4750000.00", null, null),
+                    with(Regime.TENDERING_LAW, "c", OTHER, "4800000.00", null, null)))
+                    .containsExactly("DEEMED TBR 40(四) a+b+c");
+            assertThat(flags(with(Regime.TENDERING_LAW, "a", BIDDER, "4700000.00", null, null),
+                    with(Regime.TENDERING_LAW, "b", MEMBER, "4750000.00", null, null),
+                    with(Regime.TENDERING_LAW, "c", OTHER, "4800000.01", null, null)))
+                    .as("one cent off the step is no sequence").isEmpty();
+            assertThat(flags(with(Regime.TENDERING_LAW, "a", BIDDER, "4700000.00", null, null),
+                    with(Regime.TENDERING_LAW, "b", MEMBER, "4750000.00", null, null)))
+                    .as("two prices make no pattern").isEmpty();
+        }
+
+        @Test
+        void the_same_price_is_for_judgment() {
+            assertThat(flags(with(Regime.TENDERING_LAW, "a", BIDDER, "4700000.00", null, null),
+                    with(Regime.TENDERING_LAW, "b", MEMBER, "4700000.0", null, null)))
+                    .containsExactly("JUDGMENT TBR 40(四) a+b");
+        }
+
+        @Test
+        void a_file_of_another_bidder_and_bonds_from_one_account_are_deemed_collusion() {
+            assertThat(flags(with("a", BIDDER, "fileBidderId", MEMBER), with("b", MEMBER, null, null)))
+                    .containsExactly("DEEMED TBR 40(五) a+b");
+            assertThat(flags(with("a", BIDDER, "fileBidderId", BIDDER), with("b", MEMBER, null, null)))
+                    .as("its own file").isEmpty();
+            assertThat(flags(with("a", BIDDER, "bondPayerAccount", "4101 0000 1111"),
+                    with("b", MEMBER, "bondPayerAccount", "410100001111"))).containsExactly("DEEMED TBR 40(六) a+b");
+        }
+    }
 }

@@ -93,7 +93,7 @@ class SealedBidTest extends LifecycleTest {
         assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(HttpStatus.CREATED);
         String bidId = json(submitted).get("id").asText();
         bidAccepted(id, 2, "4700000.00", null, "SMALL");
-        bidAccepted(id, 3, "4750000.00", null, "MEDIUM");
+        bidAccepted(id, 3, "4761300.00", null, "MEDIUM");
 
         at("2026-12-21T09:29:59");
         List<String> doors = everyDoor(id, List.of(bidId));
@@ -123,7 +123,7 @@ class SealedBidTest extends LifecycleTest {
         at("2026-12-01T08:00:00");
         bidAccepted(id, 1, "4800000.00", null, "LARGE");
         bidAccepted(id, 2, "4700000.00", null, "SMALL");
-        bidAccepted(id, 3, "4750000.00", null, "MEDIUM");
+        bidAccepted(id, 3, "4761300.00", null, "MEDIUM");
         String bidId = keepSealed(id, 3);
         at("2026-12-21T09:30:00");
         assertThat(status(id)).as("the opening waits for bid 3").isEqualTo("CLOSED");
@@ -144,7 +144,7 @@ class SealedBidTest extends LifecycleTest {
         runDueJobs();
         BpmnAwareTests.assertThat(instance).hasPassed("allDecrypted").hasNotPassed("decryptionWindowEnds");
         assertThat(status(id)).isEqualTo("EVALUATING");
-        assertThat(bids(id).get("投标人3").get("price").decimalValue()).isEqualByComparingTo("4750000.00");
+        assertThat(bids(id).get("投标人3").get("price").decimalValue()).isEqualByComparingTo("4761300.00");
         assertThat(post("bidder", path, "{\"password\":\"" + password(id, 3) + "\"}").getStatusCode())
                 .as("once opened the window is closed").isEqualTo(HttpStatus.CONFLICT);
     }
@@ -155,7 +155,7 @@ class SealedBidTest extends LifecycleTest {
         at("2026-12-01T08:00:00");
         bidAccepted(id, 1, "4800000.00", "80000.00 E_GUARANTEE", "LARGE");
         bidAccepted(id, 2, "4700000.00", "80000.00 E_GUARANTEE", "SMALL");
-        bidAccepted(id, 3, "4750000.00", "80000.00 E_GUARANTEE", "MEDIUM");
+        bidAccepted(id, 3, "4761300.00", "80000.00 E_GUARANTEE", "MEDIUM");
         keepSealed(id, 3);
         at("2026-12-21T09:30:00");
         ProcessInstance instance = lifecycle(id);
@@ -179,7 +179,7 @@ class SealedBidTest extends LifecycleTest {
         at("2026-12-01T08:00:00");
         bidAccepted(id, 1, "4800000.00", "80000.00 E_GUARANTEE", "LARGE");
         bidAccepted(id, 2, "4700000.00", "80000.00 E_GUARANTEE", "SMALL");
-        bidAccepted(id, 3, "4750000.00", "80000.00 E_GUARANTEE", "MEDIUM");
+        bidAccepted(id, 3, "4761300.00", "80000.00 E_GUARANTEE", "MEDIUM");
         String bidId = keepSealed(id, 3);
         // the stored copy is replaced by another, validly sealed file: the hash of the receipt tells
         jdbc.update("update bid_file set sealed = ? where bid_id = ?",

@@ -56,7 +56,7 @@ class LifecycleProcessTest extends LifecycleTest {
     int evaluated(String id, String... rejected) {
         bidAccepted(id, 1, "4800000.00", null, "LARGE");
         bidAccepted(id, 2, "4700000.00", null, "SMALL");
-        bidAccepted(id, 3, "4750000.00", null, "MEDIUM");
+        bidAccepted(id, 3, "4761300.00", null, "MEDIUM");
         at("2026-12-21T09:30:00");
         committee(id);
         return review(id, rejected);
@@ -77,7 +77,7 @@ class LifecycleProcessTest extends LifecycleTest {
             bidAccepted(id, 1, "2400000.00", null, "LARGE");
             // bidders 2 and 3 share a legal representative: both invalid at the opening (GPR 18)
             bid(id, 2, SealedBid.file(bidderId(2), 2, "2450000.00"), null, "SMALL", "张三");
-            bid(id, 3, SealedBid.file(bidderId(3), 3, "2350000.00"), null, "SMALL", "张三");
+            bid(id, 3, SealedBid.file(bidderId(3), 3, "2361800.00"), null, "SMALL", "张三");
             at("2026-12-21T09:30:00");
             BpmnAwareTests.assertThat(instance).hasPassed("openBids", "markFailed").hasNotPassed("evaluate");
             assertThat(status(id)).isEqualTo("FAILED");
@@ -158,7 +158,7 @@ class LifecycleProcessTest extends LifecycleTest {
             String id = biddingTender(gpGoods());
             bidAccepted(id, 1, "2400000.00", null, "LARGE");
             bidAccepted(id, 2, "2450000.00", null, "SMALL");
-            bidAccepted(id, 3, "2350000.00", null, "MEDIUM");
+            bidAccepted(id, 3, "2361800.00", null, "MEDIUM");
             at("2026-12-21T09:30:00");
             ResponseEntity<String> four = post("clerk", "/api/tenders/" + id + "/committee", """
                     {"members":[{"name":"a","userId":"expert1","role":"EXPERT","chair":false},
@@ -265,7 +265,7 @@ class LifecycleProcessTest extends LifecycleTest {
             ProcessInstance instance = lifecycle(id);
             bidAccepted(id, 1, "2400000.00", null, "LARGE");
             bidAccepted(id, 2, "2450000.00", null, "LARGE");
-            bidAccepted(id, 3, "2350000.00", null, "LARGE");
+            bidAccepted(id, 3, "2361800.00", null, "LARGE");
             at("2026-12-21T09:30:00");
             committee(id);
             review(id);
@@ -289,7 +289,7 @@ class LifecycleProcessTest extends LifecycleTest {
             ProcessInstance instance = lifecycle(id);
             bidAccepted(id, 1, "2400000.00", null, "LARGE");
             bidAccepted(id, 2, "2450000.00", null, "SMALL");
-            bidAccepted(id, 3, "2350000.00", null, "MEDIUM");
+            bidAccepted(id, 3, "2361800.00", null, "MEDIUM");
             at("2026-12-21T09:30:00");
             committee(id);
             review(id);

@@ -28,7 +28,7 @@ class LifecycleSafeguardsTest extends LifecycleTest {
         at("2026-12-01T08:00:00");
         bidAccepted(id, 1, "4800000.00", null, "LARGE");
         bidAccepted(id, 2, "4700000.00", null, "SMALL");
-        bidAccepted(id, 3, "4750000.00", null, "MEDIUM");
+        bidAccepted(id, 3, "4761300.00", null, "MEDIUM");
 
         assertThat(submissions("demo", id)).hasSize(3).allSatisfy(d -> {
             assertThat(d.get("inputs").get("sealed").asBoolean()).isTrue();
@@ -73,7 +73,7 @@ class LifecycleSafeguardsTest extends LifecycleTest {
         at("2026-12-01T08:00:00");
         bidAccepted(id, 1, "4800000.00", null, "LARGE");
         bidAccepted(id, 2, "4700000.00", null, "SMALL");
-        bidAccepted(id, 3, "4750000.00", null, "MEDIUM");
+        bidAccepted(id, 3, "4761300.00", null, "MEDIUM");
         at("2026-12-21T09:30:00");
         committee(id);
         review(id);
@@ -103,7 +103,7 @@ class LifecycleSafeguardsTest extends LifecycleTest {
         assertThat(json(large).get("violations").get(0).get("citation").asText()).isEqualTo("SME46 8, 11");
 
         bidAccepted(id, 2, "1450000.00", null, "SMALL");
-        bidAccepted(id, 3, "1420000.00", null, "MEDIUM");
+        bidAccepted(id, 3, "1423700.00", null, "MEDIUM");
         bidAccepted(id, 4, "1410000.00", null, "MICRO");
         at("2026-12-21T09:30:00");
         committee(id);
@@ -136,7 +136,7 @@ class LifecycleSafeguardsTest extends LifecycleTest {
         at("2026-12-01T08:00:00");
         bidAccepted(id, 1, "2400000.00", null, "LARGE");
         bidAccepted(id, 2, "2450000.00", null, "SMALL");
-        bidAccepted(id, 3, "2350000.00", null, "MEDIUM");
+        bidAccepted(id, 3, "2361800.00", null, "MEDIUM");
         at("2026-12-21T09:30:00");
         committee(id);
         review(id);
@@ -173,7 +173,7 @@ class LifecycleSafeguardsTest extends LifecycleTest {
         at("2026-12-01T08:00:00");
         bidAccepted(id, 1, "4800000.00", null, "LARGE");
         bidAccepted(id, 2, "4700000.00", null, "SMALL");
-        bidAccepted(id, 3, "4750000.00", null, "MEDIUM");
+        bidAccepted(id, 3, "4761300.00", null, "MEDIUM");
         at("2026-12-21T09:30:00");
         ResponseEntity<String> bidderAsExpert = post("clerk", "/api/tenders/" + id + "/committee", """
                 {"members":[{"name":"a","userId":"expert1","role":"EXPERT","chair":true},

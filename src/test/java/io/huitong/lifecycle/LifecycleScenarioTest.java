@@ -42,7 +42,7 @@ class LifecycleScenarioTest extends LifecycleTest {
 
         at("2026-12-02T10:00:00");
         bidAccepted(id, 1, "4800000.00", "100000.00 E_GUARANTEE", "LARGE");
-        bidAccepted(id, 2, "4650000.00", "100000.00 BANK_GUARANTEE", "MEDIUM");
+        bidAccepted(id, 2, "4663200.00", "100000.00 BANK_GUARANTEE", "MEDIUM");
         bidAccepted(id, 3, "4900000.00", "100000.00 E_GUARANTEE", "SMALL");
         bidAccepted(id, 4, "4500000.00", "100000.00 E_GUARANTEE", "SMALL");
         assertThat(get("demo", "/api/tenders/" + id + "/bids").getStatusCode()).as("sealed before the opening")
@@ -205,7 +205,7 @@ class LifecycleScenarioTest extends LifecycleTest {
         assertThat(status(id)).isEqualTo("BIDDING");
         bidAccepted(id, 1, "4800000.00", "50000.00 E_GUARANTEE", "LARGE");
         bidAccepted(id, 2, "4700000.00", "50000.00 E_GUARANTEE", "LARGE");
-        bidAccepted(id, 3, "4750000.00", "50000.00 E_GUARANTEE", "LARGE");
+        bidAccepted(id, 3, "4761300.00", "50000.00 E_GUARANTEE", "LARGE");
         at("2027-01-12T09:00:01");
         assertThat(status(id)).isEqualTo("EVALUATING");
         assertThat(bids(id)).hasSize(3);

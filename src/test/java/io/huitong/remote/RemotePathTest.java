@@ -502,7 +502,7 @@ class RemotePathTest extends RemoteTest {
             at("2026-12-01T08:00:00");
             bidAccepted(tenderId, 1, "2400000.00", null, "LARGE");
             bidAccepted(tenderId, 2, "2450000.00", null, "SMALL");
-            bidAccepted(tenderId, 3, "2350000.00", null, "MEDIUM");
+            bidAccepted(tenderId, 3, "2361800.00", null, "MEDIUM");
             at("2026-12-21T09:30:00");
             String id = evaluationOf(tenderId);
             String body = """

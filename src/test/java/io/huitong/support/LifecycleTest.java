@@ -120,7 +120,8 @@ public abstract class LifecycleTest extends ApiTest {
     }
 
     /**
-     * A bid of bidder n, its file sealed with the bidder's password; bond given as "amount FORM" or null. Accepted,
+     * A bid of bidder n, its file sealed with the bidder's password; bond given as "amount FORM" (or "amount FORM
+     * payerAccount") or null. Accepted,
      * its bidder decrypts it when the clock passes the deadline ({@link #at}).
      */
     protected ResponseEntity<String> bid(String tenderId, int n, String price, String bond, String smeSize) {
@@ -130,8 +131,10 @@ public abstract class LifecycleTest extends ApiTest {
     /** A bid of bidder n with the file and legal representative given. */
     protected ResponseEntity<String> bid(String tenderId, int n, String fileJson, String bond, String smeSize,
             String legalRepresentative) {
-        String bondJson = bond == null ? "null" : "{\"form\":\"" + bond.split(" ")[1] + "\",\"amount\":"
-                + bond.split(" ")[0] + ",\"guaranteeNo\":\"G-" + n + "\",\"payerAccount\":\"4101-" + n + "\"}";
+        String[] b = bond == null ? null : bond.split(" ", 3);
+        String bondJson = b == null ? "null" : "{\"form\":\"" + b[1] + "\",\"amount\":" + b[0]
+                + ",\"guaranteeNo\":\"G-" + n + "\",\"payerAccount\":\"" + (b.length > 2 ? b[2] : "4101-" + n)
+                + "\"}";
         String password = password(tenderId, n);
         ResponseEntity<String> response = post("bidder", "/api/tenders/" + tenderId + "/bids", """
                 {"bidderId":"%s","bidderName":"投标人%d","bond":%s,"smeSize":"%s",
@@ -260,5 +263,17 @@ public abstract class LifecycleTest extends ApiTest {
         List<String> kinds = new ArrayList<>();
         json(get("demo", "/api/tenders/" + tenderId + "/decisions")).forEach(d -> kinds.add(d.get("kind").asText()));
         return kinds;
+    }
+
+    /** The latest decision of the kind recorded for the tender. */
+    protected JsonNode decision(String tenderId, String kind) {
+        JsonNode found = null;
+        for (JsonNode d : json(get("demo", "/api/tenders/" + tenderId + "/decisions"))) {
+            if (d.get("kind").asText().equals(kind)) {
+                found = d;
+            }
+        }
+        assertThat(found).as("decision " + kind).isNotNull();
+        return found;
     }
 }

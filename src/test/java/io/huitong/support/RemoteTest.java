@@ -33,7 +33,7 @@ public abstract class RemoteTest extends LifecycleTest {
         at("2026-12-01T08:00:00");
         bidAccepted(id, 1, "48000000.00", null, "LARGE");
         bidAccepted(id, 2, "47000000.00", null, "MEDIUM");
-        bidAccepted(id, 3, "47500000.00", null, "SMALL");
+        bidAccepted(id, 3, "47613000.00", null, "SMALL");
         at("2026-12-21T09:30:00");
         assertThat(status(id)).isEqualTo("EVALUATING");
         return id;

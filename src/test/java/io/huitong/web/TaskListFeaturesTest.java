@@ -75,7 +75,7 @@ class TaskListFeaturesTest extends LifecycleTest {
         at("2026-12-01T08:00:00");
         bidAccepted(id, 1, "4800000.00", null, "LARGE");
         bidAccepted(id, 2, "4700000.00", null, "SMALL");
-        bidAccepted(id, 3, "4750000.00", null, "MEDIUM");
+        bidAccepted(id, 3, "4761300.00", null, "MEDIUM");
         at("2026-12-21T09:30:00");
         committee(id);
         review(id);

@@ -1,5 +1,6 @@
 package io.huitong.evaluation.web;
 
+import io.huitong.bidding.CollusionFlag;
 import io.huitong.evaluation.CommitteeMember;
 import io.huitong.evaluation.Evaluation;
 import io.huitong.evaluation.ScoreFlag;
@@ -108,6 +109,29 @@ class EvaluationController {
     List<ScoreFlag> flags(@PathVariable String tenderId) {
         evaluation.committeeFor(tenderId, Operator.current());
         return evaluation.flags(tenderId);
+    }
+
+    @GetMapping("/collusion-flags")
+    @Operation(summary = "串通投标标记 Collusion flags",
+            description = "Raised at the opening by the collusion rules (TBR 40; O87 37): DEEMED cases the law deems "
+                    + "collusion and JUDGMENT evidence for the committee (a matching file-creator id). The committee "
+                    + "and centre clerks see them; each carries its article, the bids and the evidence.")
+    List<CollusionFlag> collusionFlags(@PathVariable String tenderId) {
+        evaluation.committeeFor(tenderId, Operator.current());
+        return evaluation.collusionFlags(tenderId);
+    }
+
+    record CollusionDecision(Boolean confirmed, @Size(max = 4000) String reason) {
+    }
+
+    @PostMapping("/collusion-flags/{flagId}/decision")
+    @Operation(summary = "认定或排除串通投标 Decide a collusion flag",
+            description = "The chair, during the qualification review, records the committee's decision with its "
+                    + "reasons. Confirmed: the bids are rejected (TBR 51(七); O87 36) and the case is reported to the "
+                    + "supervisor. The review cannot be completed while a flag is undecided.")
+    CollusionFlag decideCollusion(@PathVariable String tenderId, @PathVariable String flagId,
+            @Valid @RequestBody CollusionDecision r) {
+        return evaluation.decideCollusion(tenderId, flagId, r.confirmed(), r.reason(), Operator.current());
     }
 
     record FlagReview(@NotNull List<Evaluation.@Valid Resolution> resolutions) {

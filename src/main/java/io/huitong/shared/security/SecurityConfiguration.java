@@ -73,7 +73,8 @@ class SecurityConfiguration {
                         .hasAnyAuthority(authorities(ADMIN))
                         .requestMatchers(path(HttpMethod.POST, "/api/centre-agreements"))
                         .hasAnyAuthority(authorities(ADMIN, CENTRE_DIRECTOR))
-                        .requestMatchers(path(HttpMethod.GET, "/api/audit/**"))
+                        .requestMatchers(path(HttpMethod.GET, "/api/audit/**"),
+                                path(HttpMethod.GET, "/api/supervision/**"))
                         .hasAnyAuthority(authorities(ADMIN, SUPERVISOR))
                         .requestMatchers(path(HttpMethod.GET, "/api/experts"), path(HttpMethod.POST, "/api/experts"))
                         .hasAnyAuthority(authorities(ADMIN, SUPERVISOR))

@@ -1,0 +1,39 @@
+package io.huitong.bidding;
+
+import io.huitong.rules.RuleOutput;
+import io.huitong.tender.Regime;
+import java.util.List;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * What a collusion rule finds among the bids of a round: a case the law deems collusion (视为串通投标, TBR 40;
+ * O87 37), or evidence the committee weighs (E7), with the item of the article under the applicable law, the bids
+ * involved and the evidence.
+ */
+public record CollusionFinding(CollusionFlag.Kind kind, String citation, List<String> bidIds, String evidenceZh,
+        String evidenceEn, RuleOutput by) {
+
+    private static final String[] ITEMS = {"一", "二", "三", "四", "五", "六"};
+
+    /** A case of TBR 40 item n (O87 37 under government procurement). */
+    public static CollusionFinding deemed(RuleContext rule, Regime law, int item, List<String> bidIds,
+            String evidenceZh, String evidenceEn) {
+        return new CollusionFinding(CollusionFlag.Kind.DEEMED, article(law, item), bidIds, evidenceZh, evidenceEn,
+                RuleOutput.of(rule));
+    }
+
+    /** Evidence for the committee's judgment, under TBR 40 item n (O87 37). */
+    public static CollusionFinding judgment(RuleContext rule, Regime law, int item, List<String> bidIds,
+            String evidenceZh, String evidenceEn) {
+        return new CollusionFinding(CollusionFlag.Kind.JUDGMENT, article(law, item), bidIds, evidenceZh, evidenceEn,
+                RuleOutput.of(rule));
+    }
+
+    static String article(Regime law, int item) {
+        return (law == Regime.GOVERNMENT_PROCUREMENT ? "O87 37(" : "TBR 40(") + ITEMS[item - 1] + ")";
+    }
+
+    public String evidence() {
+        return evidenceZh + " / " + evidenceEn;
+    }
+}
