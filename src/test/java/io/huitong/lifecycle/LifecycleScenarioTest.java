@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.huitong.support.LifecycleTest;
+import io.huitong.support.OcdsSchema;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -119,6 +122,25 @@ class LifecycleScenarioTest extends LifecycleTest {
                 "COMMITTEE", "EVALUATION");
         assertThat(json(get("demo", "/api/tenders/" + id + "/bids")).findValues("bondRefundedAt"))
                 .allSatisfy(refunded -> assertThat(refunded.isNull()).isFalse());
+        published(id, ranked.get("投标人2"));
+    }
+
+    /** The completed tender as an OCDS 1.1 release package: valid against the schema, notice to contract. */
+    void published(String id, JsonNode winner) {
+        JsonNode ocds = json(get("bidder", "/api/tenders/" + id + "/ocds"));
+        assertThat(OcdsSchema.errors(ocds)).isEmpty();
+        List<String> tags = new ArrayList<>();
+        ocds.get("releases").forEach(r -> tags.add(r.get("tag").get(0).asText()));
+        assertThat(tags).containsExactly("tender", "award", "contract");
+        JsonNode contract = ocds.get("releases").get(2);
+        assertThat(contract.get("tender").get("status").asText()).isEqualTo("complete");
+        assertThat(contract.get("awards").get(0).get("value").get("amount").decimalValue())
+                .isEqualByComparingTo(winner.get("price").decimalValue());
+        assertThat(contract.get("awards").get(0).get("suppliers").get(0).get("id").asText())
+                .isEqualTo("CN-USCC-" + winner.get("bidderId").asText());
+        assertThat(contract.get("contracts").get(0).get("awardID").asText()).isEqualTo(winner.get("id").asText());
+        assertThat(contract.get("tender").get("numberOfTenderers").asInt())
+                .isEqualTo(contract.get("tender").get("tenderers").size());
     }
 
     @Test
@@ -169,6 +191,7 @@ class LifecycleScenarioTest extends LifecycleTest {
         completeTask(id, "purchaser", "publishContract");
         completeTask(id, "purchaser", "fileContract");
         assertThat(status(id)).isEqualTo("ARCHIVED");
+        published(id, bids.get("投标人2"));
     }
 
     @Test

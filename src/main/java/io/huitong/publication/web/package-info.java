@@ -1,0 +1,2 @@
+/** The publication doors: the OCDS release package of a tender. */
+package io.huitong.publication.web;
