@@ -244,6 +244,8 @@ public class BidService {
                 : SealedFiles.hash(file.technicalProposal().strip());
         transactions.executeWithoutResult(status -> {
             bids.decrypted(bidId, file, documentHash, clock.instant());
+            events.publishEvent(new OpeningEvent(tenderId, bid.round(), OpeningEvent.Kind.DECRYPTED,
+                    bid.bidderName(), null, clock.instant()));
             settledIfDone(tenderId, bid.round());
         });
         return new Decryption(bidId, true, null, null, null, windowEnds);
@@ -266,6 +268,8 @@ public class BidService {
                 }
                 bids.fault(bidId, DecryptionFault.PLATFORM, reason.strip());
                 faulted.add(bids.find(bidId).orElseThrow());
+                events.publishEvent(new OpeningEvent(tenderId, bid.round(), OpeningEvent.Kind.DECRYPTION_FAILED,
+                        bid.bidderName(), DecryptionFault.PLATFORM.name(), clock.instant()));
             }
             settledIfDone(tenderId, faulted.get(0).round());
             return faulted;
@@ -292,6 +296,8 @@ public class BidService {
     private Decryption fault(String tenderId, Bid bid, DecryptionFault fault, String note, Instant windowEnds) {
         transactions.executeWithoutResult(status -> {
             bids.fault(bid.id(), fault, note);
+            events.publishEvent(new OpeningEvent(tenderId, bid.round(), OpeningEvent.Kind.DECRYPTION_FAILED,
+                    bid.bidderName(), fault.name(), clock.instant()));
             settledIfDone(tenderId, bid.round());
         });
         return new Decryption(bid.id(), false, fault, note, "EB20 31", windowEnds);
@@ -374,11 +380,67 @@ public class BidService {
                         .put("valid", decrypted - invalid.size())
                         .set("collusionFlags", json.valueToTree(flags)),
                 evaluation.firedRules(), found));
+        saveOpeningRecord(tender, round, decisionId, now);
+        events.publishEvent(new OpeningEvent(tenderId, round, OpeningEvent.Kind.OPENED, null, decisionId, now));
         // deemed withdrawn (EB20 31): the bond is refunded as after a withdrawal
         undecrypted.values().stream().filter(o -> o.status() == BidStatus.WITHDRAWN)
                 .filter(o -> bids.find(o.bidId()).map(Bid::holdsBond).orElse(false))
                 .forEach(o -> events.publishEvent(new BidWithdrawn(tenderId, o.bidId())));
         return bids.ofRound(tenderId, round).stream().filter(b -> b.status() == BidStatus.VALID).toList();
+    }
+
+    /** The opening record of the round as the opening left it (EB20 32). */
+    private void saveOpeningRecord(Tender tender, int round, String decisionId, Instant now) {
+        List<OpeningRecord.Entry> entries = new ArrayList<>();
+        int valid = 0;
+        for (Bid b : bids.ofRound(tender.id(), round)) {
+            boolean atOpening = b.status() == BidStatus.VALID || b.status() == BidStatus.INVALID
+                    || b.status() == BidStatus.REVOKED || b.status() == BidStatus.WITHDRAWN && b.decryptionFault() != null;
+            if (!atOpening) {
+                continue;
+            }
+            valid += b.status() == BidStatus.VALID ? 1 : 0;
+            String reason = b.status() == BidStatus.VALID ? null : b.invalidReason();
+            entries.add(new OpeningRecord.Entry(b.bidderName(), b.submittedAt(), b.sealedHash(), b.decryptedAt(),
+                    b.status(), b.decrypted() ? b.price() : null, b.bondForm() == null ? null : b.bondForm().name(),
+                    b.bondAmount(), reason, b.status() == BidStatus.VALID ? null : b.invalidCitation()));
+        }
+        OpeningRecord record = new OpeningRecord(tender.id(), tender.title(), round, tender.bidDeadline(), now,
+                decisionId, entries, valid);
+        try {
+            bids.saveOpeningRecord(tender.id(), round, json.writeValueAsString(record), now);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where the decryption stands, once the deadline has passed: each bidder and whether its file is open yet. */
+    public record Progress(String bidderName, Instant decryptedAt, DecryptionFault fault) {
+    }
+
+    public List<Progress> decryptionProgress(String tenderId) {
+        Tender tender = tenders.get(tenderId);
+        if (clock.instant().isBefore(tender.bidDeadline().toInstant())) {
+            return List.of();
+        }
+        return submitted(tenderId, tender.round()).stream()
+                .map(b -> new Progress(b.bidderName(), b.decryptedAt(), b.decryptionFault())).toList();
+    }
+
+    /** The published opening record of the tender's latest opened round, if any. */
+    public java.util.Optional<OpeningRecord> openingRecord(String tenderId) {
+        Tender tender = tenders.get(tenderId);
+        for (int round = tender.round(); round >= 1; round--) {
+            java.util.Optional<String> stored = bids.openingRecord(tenderId, round);
+            if (stored.isPresent()) {
+                try {
+                    return java.util.Optional.of(json.readValue(stored.get(), OpeningRecord.class));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**

@@ -183,4 +183,15 @@ class Bids {
         Timestamp at = rs.getTimestamp(column);
         return at == null ? null : at.toInstant();
     }
+
+    void saveOpeningRecord(String tenderId, int round, String record, Instant at) {
+        jdbc.sql("delete from opening_record where tender_id = ? and round = ?").params(tenderId, round).update();
+        jdbc.sql("insert into opening_record (tender_id, round, record, created_at) values (?, ?, ?, ?)")
+                .params(tenderId, round, record, Timestamp.from(at)).update();
+    }
+
+    java.util.Optional<String> openingRecord(String tenderId, int round) {
+        return jdbc.sql("select record from opening_record where tender_id = ? and round = ?").params(tenderId, round)
+                .query(String.class).optional();
+    }
 }

@@ -494,6 +494,22 @@ public class Evaluation {
         });
     }
 
+    /** One member's technical score of one bid, as published with the result (K12; G1117 (五)). */
+    public record PublishedScore(String bidId, String memberName, boolean chair, BigDecimal technical) {
+    }
+
+    /** The sitting members' technical scores of the current round, members in the committee's order. */
+    public List<PublishedScore> publishedScores(String tenderId) {
+        Tender tender = tenders.get(tenderId);
+        List<CommitteeMember> members = committees.of(tenderId, tender.round());
+        List<PublishedScore> out = new ArrayList<>();
+        for (Committees.Score score : committees.scoreList(tenderId, tender.round())) {
+            members.stream().filter(m -> m.id().equals(score.memberId())).findFirst().ifPresent(m -> out.add(
+                    new PublishedScore(score.bidId(), m.name(), m.chair(), score.technical())));
+        }
+        return out;
+    }
+
     // ---- collusion flags (TBR 40; O87 37) --------------------------------------------------------------------
 
     /** The collusion flags raised at the opening of the current round, open and decided. */

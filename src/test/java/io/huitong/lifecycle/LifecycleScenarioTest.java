@@ -141,6 +141,10 @@ class LifecycleScenarioTest extends LifecycleTest {
         assertThat(contract.get("contracts").get(0).get("awardID").asText()).isEqualTo(winner.get("id").asText());
         assertThat(contract.get("tender").get("numberOfTenderers").asInt())
                 .isEqualTo(contract.get("tender").get("tenderers").size());
+        // the result page names the experts once the winner is determined (TBL 37; O87 47)
+        JsonNode result = json(get(null, "/public/tenders/" + id + "/result"));
+        assertThat(result.get("winner").asText()).isEqualTo(winner.get("bidderName").asText());
+        assertThat(result.get("expertScores").findValuesAsText("expert")).contains("expert1");
     }
 
     @Test

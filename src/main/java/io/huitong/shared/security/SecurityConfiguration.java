@@ -106,12 +106,18 @@ class SecurityConfiguration {
         return new OrRequestMatcher(matchers);
     }
 
-    /** The webapps log in through their own forms; health probes are open to the load balancer. */
+    /**
+     * The webapps log in through their own forms; health probes are open to the load balancer; the public pages
+     * (opening feed and record, result publicity) are open to anyone for reading.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain webapps(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(any("/actuator/health/**", "/actuator/health")).permitAll()
+                        // what the law requires to be published, read-only: the live opening, its record, the result
+                        .requestMatchers(path(HttpMethod.GET, "/public/**")).permitAll()
+                        .requestMatchers(any("/public/**")).denyAll()
                         .requestMatchers(any("/actuator/**")).denyAll()
                         .anyRequest().permitAll())
                 // Camunda's webapps protect themselves with their own CSRF prevention filter
