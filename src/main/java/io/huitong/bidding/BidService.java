@@ -427,6 +427,26 @@ public class BidService {
                 .map(b -> new Progress(b.bidderName(), b.decryptedAt(), b.decryptionFault())).toList();
     }
 
+    /** The sealed file of a bid as received, for the archive once the tender is over. */
+    public java.util.Optional<String> sealedFile(String bidId) {
+        return bids.sealedFile(bidId);
+    }
+
+    /** Every opening record of the tender, round by round. */
+    public List<OpeningRecord> openingRecords(String tenderId) {
+        List<OpeningRecord> records = new ArrayList<>();
+        for (int round = 1; round <= tenders.get(tenderId).round(); round++) {
+            bids.openingRecord(tenderId, round).ifPresent(r -> {
+                try {
+                    records.add(json.readValue(r, OpeningRecord.class));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        return records;
+    }
+
     /** The published opening record of the tender's latest opened round, if any. */
     public java.util.Optional<OpeningRecord> openingRecord(String tenderId) {
         Tender tender = tenders.get(tenderId);

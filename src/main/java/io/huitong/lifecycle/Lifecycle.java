@@ -61,12 +61,15 @@ public class Lifecycle {
     private final String evaluationProcess;
     private final io.huitong.rules.DecisionRecords decisionRecords;
     private final org.camunda.bpm.engine.IdentityService identity;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Lifecycle(TenderService tenders, TenderTimeline timeline, LegalPeriods periods, BidService bids,
             RuntimeService runtime, LegalClock clock, io.huitong.rules.DecisionRecords decisionRecords,
             org.camunda.bpm.engine.IdentityService identity,
+            org.springframework.context.ApplicationEventPublisher events,
             @Value("${huitong.lifecycle.evaluation-process:}") String evaluationProcess) {
         this.identity = identity;
+        this.events = events;
         this.tenders = tenders;
         this.timeline = timeline;
         this.periods = periods;
@@ -367,6 +370,7 @@ public class Lifecycle {
     public void archive(String tenderId) {
         Tender tender = tenders.change(tenderId, Tender::archive);
         timeline.cancelOpen(tenderId, tender.round());
+        events.publishEvent(new TenderArchived(tenderId));
     }
 
     /** Terminated by the purchaser (TBR 31; O87 29): every fee and bond is to be refunded. */

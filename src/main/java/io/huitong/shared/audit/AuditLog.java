@@ -66,6 +66,16 @@ public class AuditLog {
     public record Verification(boolean intact, long verified, long unchained, Long brokenAt, String problem) {
     }
 
+    /** The entries whose request path names the subject (a tender's id), oldest first, with their chain hashes. */
+    public List<Entry> about(String subject) {
+        return jdbc.sql("select * from audit_entry where path like ? order by id").param("%" + subject + "%")
+                .query((rs, i) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+                        rs.getString("operator"), rs.getString("address"), rs.getString("method"), rs.getString("path"),
+                        rs.getInt("status"), rs.getString("detail"), rs.getString("prev_hash"),
+                        rs.getString("entry_hash")))
+                .list();
+    }
+
     /** Recomputes the chain from the first chained entry to the head. */
     public Verification verify() {
         List<Entry> entries = jdbc.sql("select * from audit_entry order by id").query((rs, i) -> new Entry(

@@ -78,6 +78,10 @@ class SecurityConfiguration {
                         .hasAnyAuthority(authorities(ADMIN, SUPERVISOR))
                         .requestMatchers(path(HttpMethod.GET, "/api/experts"), path(HttpMethod.POST, "/api/experts"))
                         .hasAnyAuthority(authorities(ADMIN, SUPERVISOR))
+                        .requestMatchers(path(HttpMethod.GET, "/api/tenders/*/archive"),
+                                path(HttpMethod.GET, "/api/tenders/*/archive/verification"),
+                                path(HttpMethod.POST, "/api/archive-verifications"))
+                        .hasAnyAuthority(authorities(ADMIN, SUPERVISOR, CENTRE_CLERK))
                         .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/bond-refunds"))
                         .hasAnyAuthority(authorities(ADMIN, CENTRE_CLERK, FINANCE_DEPARTMENT))
                         .anyRequest().authenticated())

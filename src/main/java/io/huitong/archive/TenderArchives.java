@@ -1,0 +1,288 @@
+package io.huitong.archive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.huitong.bidding.Bid;
+import io.huitong.bidding.BidService;
+import io.huitong.lifecycle.TenderArchived;
+import io.huitong.publication.Ocds;
+import io.huitong.rules.DecisionRecord;
+import io.huitong.rules.DecisionRecords;
+import io.huitong.shared.audit.AuditLog;
+import io.huitong.shared.web.ConflictException;
+import io.huitong.tender.Tender;
+import io.huitong.tender.TenderQueries;
+import io.huitong.tender.TenderService;
+import io.huitong.tender.TenderStatus;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Packs a tender whose lifecycle is over into its archive: the tender as registered and decided, the sealed bid files
+ * as received and the bids as opened, the opening records, every decision with its inputs, fired rules and
+ * citations, the collusion flags, the OCDS publication, the audit entries with their chain hashes, and the process
+ * history — with {@code manifest.json} listing every file's SHA-256. The package is written once; its hash and its
+ * manifest's hash are kept apart from it for verification.
+ */
+@Service
+public class TenderArchives {
+
+    static final String MANIFEST = "manifest.json";
+    static final String FORMAT = "huitong-archive/1";
+    private static final Logger log = LoggerFactory.getLogger(TenderArchives.class);
+    private static final Set<TenderStatus> OVER = EnumSet.of(TenderStatus.ARCHIVED, TenderStatus.FAILED,
+            TenderStatus.TERMINATED, TenderStatus.METHOD_CHANGED);
+
+    private final ArchivePackages packages;
+    private final TenderService tenders;
+    private final TenderQueries queries;
+    private final BidService bids;
+    private final DecisionRecords decisions;
+    private final AuditLog audit;
+    private final Ocds ocds;
+    private final HistoryService history;
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final TransactionTemplate newTransaction;
+
+    TenderArchives(ArchivePackages packages, TenderService tenders, TenderQueries queries, BidService bids,
+            DecisionRecords decisions, AuditLog audit, Ocds ocds, HistoryService history, RuntimeService runtime,
+            IdentityService identity, ObjectMapper json, Clock clock, PlatformTransactionManager transactions) {
+        this.identity = identity;
+        this.packages = packages;
+        this.tenders = tenders;
+        this.queries = queries;
+        this.bids = bids;
+        this.decisions = decisions;
+        this.audit = audit;
+        this.ocds = ocds;
+        this.history = history;
+        this.runtime = runtime;
+        this.json = json;
+        this.clock = clock;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Archived by its lifecycle: packed once the archiving is committed (a failure here is retried on download). */
+    @TransactionalEventListener(fallbackExecution = true)
+    void archived(TenderArchived event) {
+        try {
+            packageOf(event.tenderId(), "system");
+        } catch (RuntimeException e) {
+            log.warn("archive of tender {} not packed now, it will be on its first download", event.tenderId(), e);
+        }
+    }
+
+    /** The tender's package, packed now if its lifecycle is over and it has none yet; 409 while it goes on. */
+    public ArchivePackage packageOf(String tenderId, String by) {
+        return packages.find(tenderId).orElseGet(() -> newTransaction.execute(s -> {
+            Tender tender = tenders.get(tenderId);
+            boolean running = tender.lifecycleInstanceId() != null && runtime.createProcessInstanceQuery()
+                    .processInstanceId(tender.lifecycleInstanceId()).count() > 0;
+            if (!OVER.contains(tender.status()) || running) {
+                throw new ConflictException("项目尚未结束，不能归档 / The tender is not over: nothing to archive yet");
+            }
+            ArchivePackage built = build(tender, by);
+            packages.insert(built);
+            return packages.find(tenderId).orElseThrow();
+        }));
+    }
+
+    /**
+     * The archive holds the whole history whoever triggers it (a purchaser completing the last task, a clerk's
+     * download): the engine's per-user authorizations do not filter what goes into it.
+     */
+    private ArchivePackage build(Tender tender, String by) {
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return pack(tender, by);
+        } finally {
+            if (caller != null) {
+                identity.setAuthentication(caller);
+            }
+        }
+    }
+
+    private ArchivePackage pack(Tender tender, String by) {
+        Instant now = clock.instant();
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("tender.json", write(queries.view(tender.id())));
+        List<Bid> all = bids.ofTender(tender.id());
+        files.put("bids/bids.json", write(all));
+        for (Bid bid : all) {
+            bids.sealedFile(bid.id()).ifPresent(sealed -> files.put("bids/sealed/" + bid.id() + ".jwe",
+                    sealed.getBytes(StandardCharsets.US_ASCII)));
+        }
+        bids.openingRecords(tender.id())
+                .forEach(r -> files.put("opening/opening-record-round-" + r.round() + ".json", write(r)));
+        for (int round = 1; round <= tender.round(); round++) {
+            var flags = bids.collusionFlags(tender.id(), round);
+            if (!flags.isEmpty()) {
+                files.put("decisions/collusion-flags-round-" + round + ".json", write(flags));
+            }
+        }
+        int n = 0;
+        for (DecisionRecord d : decisions.ofTender(tender.id())) {
+            files.put(String.format("decisions/%03d-%s-%s.json", ++n, d.kind(), d.id()), write(d));
+        }
+        try {
+            files.put("publication/ocds-release-package.json", write(ocds.releasePackage(tender.id(), "archive:")));
+        } catch (ConflictException notPublished) {
+            // never announced: nothing was published
+        }
+        files.put("audit/entries.json", write(audit.about(tender.id())));
+        files.put("history/process-instances.json", write(history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(tender.id()).list().stream().map(p -> Map.of("id", p.getId(),
+                        "definition", p.getProcessDefinitionKey(), "start", String.valueOf(p.getStartTime()),
+                        "end", String.valueOf(p.getEndTime()), "state", String.valueOf(p.getState()))).toList()));
+        List<Map<String, String>> activities = new ArrayList<>();
+        List<Map<String, String>> tasks = new ArrayList<>();
+        history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(tender.id()).list().forEach(p -> {
+            history.createHistoricActivityInstanceQuery().processInstanceId(p.getId()).orderPartiallyByOccurrence()
+                    .asc().list().forEach(a -> activities.add(Map.of("process", p.getProcessDefinitionKey(),
+                            "activity", a.getActivityId(), "name", String.valueOf(a.getActivityName()),
+                            "type", a.getActivityType(), "start", String.valueOf(a.getStartTime()),
+                            "end", String.valueOf(a.getEndTime()), "assignee", String.valueOf(a.getAssignee()))));
+            history.createHistoricTaskInstanceQuery().processInstanceId(p.getId()).list().forEach(t -> tasks.add(
+                    Map.of("task", t.getTaskDefinitionKey(), "name", String.valueOf(t.getName()),
+                            "assignee", String.valueOf(t.getAssignee()), "start", String.valueOf(t.getStartTime()),
+                            "end", String.valueOf(t.getEndTime()),
+                            "deleteReason", String.valueOf(t.getDeleteReason()))));
+        });
+        files.put("history/activities.json", write(activities));
+        files.put("history/tasks.json", write(tasks));
+
+        ObjectNode manifest = json.createObjectNode();
+        manifest.put("format", FORMAT).put("tenderId", tender.id()).put("title", tender.title())
+                .put("status", tender.status().name()).put("createdAt", now.toString()).put("createdBy", by);
+        ArrayNode entries = manifest.putArray("files");
+        files.forEach((path, bytes) -> entries.addObject().put("path", path).put("sha256", sha256(bytes))
+                .put("bytes", bytes.length));
+        byte[] manifestBytes = write(manifest);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                put(zip, f.getKey(), f.getValue(), now);
+            }
+            put(zip, MANIFEST, manifestBytes, now);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] zip = out.toByteArray();
+        return new ArchivePackage(tender.id(), now, by, zip, sha256(zip), sha256(manifestBytes), zip.length);
+    }
+
+    private static void put(ZipOutputStream zip, String path, byte[] bytes, Instant at) throws IOException {
+        ZipEntry entry = new ZipEntry(path);
+        entry.setTime(at.toEpochMilli());
+        zip.putNextEntry(entry);
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    /**
+     * Checks a package: every file against the manifest (none missing, none added, none altered), and the manifest
+     * and the package against the hashes the platform recorded when it wrote the archive.
+     */
+    public ArchiveVerification verify(byte[] zip) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        List<ArchiveVerification.Problem> problems = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (files.put(e.getName(), in.readAllBytes()) != null) {
+                    problems.add(new ArchiveVerification.Problem(e.getName(), "重复的文件 / the file appears twice"));
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new io.huitong.shared.web.ValidationException(List.of(io.huitong.shared.web.Violation.of("package",
+                    "validation.archive-zip", null, null, null, "不是可读取的归档包（zip）", "Not a readable archive (zip)")));
+        }
+        byte[] manifestBytes = files.remove(MANIFEST);
+        if (manifestBytes == null) {
+            throw new io.huitong.shared.web.ValidationException(List.of(io.huitong.shared.web.Violation.of("package",
+                    "validation.archive-manifest", null, MANIFEST, null, "归档包缺少清单 manifest.json",
+                    "The package has no manifest.json")));
+        }
+        JsonNode manifest;
+        try {
+            manifest = json.readTree(manifestBytes);
+        } catch (IOException e) {
+            throw new io.huitong.shared.web.ValidationException(List.of(io.huitong.shared.web.Violation.of("package",
+                    "validation.archive-manifest", null, MANIFEST, null, "清单不是有效的JSON", "The manifest is not JSON")));
+        }
+        String tenderId = manifest.path("tenderId").asText();
+        Map<String, String> listed = new LinkedHashMap<>();
+        manifest.path("files").forEach(f -> listed.put(f.path("path").asText(), f.path("sha256").asText()));
+        listed.forEach((path, hash) -> {
+            byte[] bytes = files.get(path);
+            if (bytes == null) {
+                problems.add(new ArchiveVerification.Problem(path, "清单所列文件缺失 / listed but missing"));
+            } else if (!sha256(bytes).equals(hash)) {
+                problems.add(new ArchiveVerification.Problem(path, "文件内容与清单哈希不符 / altered: its hash differs"));
+            }
+        });
+        files.keySet().stream().filter(path -> !listed.containsKey(path)).forEach(path -> problems.add(
+                new ArchiveVerification.Problem(path, "清单未列出的文件 / not in the manifest")));
+        String manifestHash = sha256(manifestBytes);
+        var recorded = packages.find(tenderId);
+        boolean manifestMatches = recorded.map(p -> p.manifestSha256().equals(manifestHash)).orElse(false);
+        boolean packageMatches = recorded.map(p -> p.packageSha256().equals(sha256(zip))).orElse(false);
+        if (!manifestMatches) {
+            problems.add(new ArchiveVerification.Problem(MANIFEST, recorded.isEmpty()
+                    ? "平台没有该项目的归档记录 / the platform holds no archive of this tender"
+                    : "清单与平台记录的哈希不符 / the manifest differs from the one the platform recorded"));
+        }
+        return new ArchiveVerification(tenderId, problems.isEmpty(), listed.size(), manifestHash, manifestMatches,
+                packageMatches, problems);
+    }
+
+    private byte[] write(Object value) {
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
