@@ -46,7 +46,9 @@ public record Bid(
         Instant bondKeptAt,
         String bondKeptReason,
         String bondKeptCitation,
-        String agent) {
+        String agent,
+        BigDecimal lateFee,
+        String lateFeeCitation) {
 
     public boolean decrypted() {
         return decryptedAt != null;

@@ -60,12 +60,14 @@ public class BidService {
     private final TenderTimeline timeline;
     private final Validator validator;
     private final CollusionFlags collusion;
+    private final io.huitong.guarantee.ElectronicGuarantees guarantees;
 
     BidService(Bids bids, TenderService tenders, CreditRegistry credit, RuleSetRegistry ruleSets,
             DecisionRecords decisionRecords, TransactionTemplate transactions, LegalClock clock, ObjectMapper json,
             ApplicationEventPublisher events, SealedFiles sealedFiles, TenderTimeline timeline, Validator validator,
-            CollusionFlags collusion) {
+            CollusionFlags collusion, io.huitong.guarantee.ElectronicGuarantees guarantees) {
         this.collusion = collusion;
+        this.guarantees = guarantees;
         this.events = events;
         this.sealedFiles = sealedFiles;
         this.timeline = timeline;
@@ -104,7 +106,14 @@ public class BidService {
         BondRequirement requirement = new BondRequirement(decisions.bidBond().required(),
                 registration.bidBondAmount(), allowed);
         List<Object> input = new ArrayList<>(List.of(facts, requirement));
-        input.addAll(credit.recordsOf(parties));
+        List<?> creditRecords = credit.recordsOf(parties);
+        input.addAll(creditRecords);
+        io.huitong.guarantee.GuaranteeOnRecord guarantee = request.bond() != null
+                && request.bond().form() == BondForm.E_GUARANTEE ? guarantees.onRecord(tender, request.bidderId(),
+                        request.bond().guaranteeNo(), registration.bidBondAmount()) : null;
+        if (guarantee != null) {
+            input.add(guarantee);
+        }
         RuleSet.Evaluation evaluation = ruleSet.evaluate(input);
         List<Violation> violations = evaluation.all(Refusal.class).stream().map(Refusal::violation).toList();
 
@@ -116,7 +125,10 @@ public class BidService {
         inputs.set("bid", submitted);
         inputs.set("facts", json.valueToTree(facts));
         inputs.set("bondRequirement", json.valueToTree(requirement));
-        inputs.set("creditRecords", json.valueToTree(input.subList(2, input.size())));
+        inputs.set("creditRecords", json.valueToTree(creditRecords));
+        if (guarantee != null) {
+            inputs.set("eGuarantee", json.valueToTree(guarantee));
+        }
         DecisionRecord record = new DecisionRecord(UUID.randomUUID().toString(), SUBMISSION,
                 violations.isEmpty() ? DecisionRecord.Outcome.ACCEPTED : DecisionRecord.Outcome.REFUSED, false,
                 tenderId, ruleSet.version(), now, operator.userId(), operator.address(), inputs,
@@ -140,7 +152,7 @@ public class BidService {
                     bond == null ? null : bond.guaranteeNo(), request.smeSize(), request.members(),
                     request.legalRepresentative().strip(), request.legalRepresentativeIdNo(), null, null, now,
                     operator.userId(), BidStatus.SUBMITTED, null, null, null, null, null, null, null, null, null,
-                    record.id(), envelope.hash(), null, null, null, null, null, null, null, null, null, null);
+                    record.id(), envelope.hash(), null, null, null, null, null, null, null, null, null, null, null, null);
             bids.insert(bid);
             bids.insertFile(bid.id(), request.sealedFile(), envelope);
             return bids.find(bid.id()).orElseThrow();
@@ -348,6 +360,11 @@ public class BidService {
         }
         for (BondKept kept : evaluation.all(BondKept.class)) {
             bids.bondKept(kept.bidId(), now, kept.reason(), kept.by().citation());
+            Bid bid = bids.find(kept.bidId()).orElseThrow();
+            if (bid.bondForm() == BondForm.E_GUARANTEE && bid.bondGuaranteeNo() != null) {
+                // the tenderer keeps the bond: the e-guarantee is claimed (索赔)
+                guarantees.claim(bid.bondGuaranteeNo(), kept.reason(), kept.by().citation());
+            }
         }
         Map<String, BidInvalidated> invalid = new LinkedHashMap<>();
         evaluation.all(BidInvalidated.class).forEach(i -> invalid.putIfAbsent(i.bidId(), i));
@@ -555,12 +572,49 @@ public class BidService {
     /** Bonds refunded (by a refund task, which has checked that they fell due). */
     public void refunded(String tenderId, List<String> bidIds) {
         Instant now = clock.instant();
+        List<LateRefund> late = new ArrayList<>();
         for (String bidId : bidIds) {
             Bid bid = bid(tenderId, bidId);
             if (bid.holdsBond() && bid.bondRefundedAt() == null) {
                 bids.refunded(bidId, now);
+                if (bid.bondRefundDue() != null && now.isAfter(bid.bondRefundDue())) {
+                    late.add(lateRefund(tenderId, bid, now));
+                }
+                if (bid.bondForm() == BondForm.E_GUARANTEE && bid.bondGuaranteeNo() != null) {
+                    // an e-guarantee comes back by its surrender to the provider (退保, C17)
+                    guarantees.surrender(bid.bondGuaranteeNo(), "投标保证金退还 / The bond is due back");
+                }
             }
         }
+        if (!late.isEmpty()) {
+            lateFees(tenderId, late, now);
+        }
+    }
+
+    private LateRefund lateRefund(String tenderId, Bid bid, Instant now) {
+        Tender tender = tenders.get(tenderId);
+        long days = java.time.temporal.ChronoUnit.DAYS.between(
+                bid.bondRefundDue().atZone(LegalClock.CHINA).toLocalDate(), now.atZone(LegalClock.CHINA).toLocalDate());
+        return new LateRefund(tenders.decisions(tender).applicableLaw(), bid.id(), bid.bondForm(), bid.bondAmount(),
+                days, ruleSets.version(tender.ruleSetVersion()).policy().parameters()
+                        .amount("refund.late-fee.annual-rate"));
+    }
+
+    /** Bonds paid back late: the refund rules set the late fee (O87 38), recorded with the decision. */
+    private void lateFees(String tenderId, List<LateRefund> late, Instant now) {
+        Tender tender = tenders.get(tenderId);
+        RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
+        RuleSet.Evaluation evaluation = ruleSet.evaluate(new ArrayList<>(late));
+        List<LateFee> fees = evaluation.all(LateFee.class);
+        fees.forEach(f -> bids.lateFee(f.bidId(), f.amount(), f.by().citation()));
+        ObjectNode inputs = json.createObjectNode();
+        inputs.set("refunds", json.valueToTree(late));
+        ObjectNode outputs = json.createObjectNode();
+        outputs.set("lateFees", json.valueToTree(fees));
+        Operator operator = Operator.current();
+        decisionRecords.save(new DecisionRecord(UUID.randomUUID().toString(), "BOND_REFUND",
+                DecisionRecord.Outcome.ACCEPTED, false, tenderId, ruleSet.version(), now, operator.userId(),
+                operator.address(), inputs, outputs, evaluation.firedRules(), List.of()));
     }
 
     /**

@@ -141,6 +141,10 @@ class Bids {
                 .params(Timestamp.from(due), id).update();
     }
 
+    void lateFee(String id, java.math.BigDecimal fee, String citation) {
+        jdbc.sql("update bid set late_fee = ?, late_fee_citation = ? where id = ?").params(fee, citation, id).update();
+    }
+
     void refunded(String id, Instant at) {
         jdbc.sql("update bid set bond_refunded_at = ? where id = ?").params(Timestamp.from(at), id).update();
     }
@@ -168,7 +172,8 @@ class Bids {
                 rs.getString("decryption_fault") == null ? null : DecryptionFault.valueOf(rs.getString("decryption_fault")),
                 rs.getString("decryption_note"), rs.getString("file_bidder_id"), rs.getString("document_hash"),
                 properties(rs), instant(rs, "bond_kept_at"), rs.getString("bond_kept_reason"),
-                rs.getString("bond_kept_citation"), rs.getString("agent"));
+                rs.getString("bond_kept_citation"), rs.getString("agent"), rs.getBigDecimal("late_fee"),
+                rs.getString("late_fee_citation"));
     }
 
     private static BidFile.FileProperties properties(ResultSet rs) throws SQLException {

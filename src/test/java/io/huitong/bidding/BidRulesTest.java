@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huitong.credit.CreditRecord;
 import io.huitong.credit.PartyRelation;
+import io.huitong.guarantee.GuaranteeOnRecord;
 import io.huitong.rules.FiredRule;
 import io.huitong.rules.Refusal;
 import io.huitong.rules.RuleSet;
@@ -373,7 +374,7 @@ class BidRulesTest {
                     "bondPayerAccount".equals(property) ? value : null, null, SmeSize.LARGE, List.of(), "代表" + id,
                     null, p[1], p[2], DEADLINE, "bidder", BidStatus.VALID, null, null, null, null, null, null, null,
                     null, null, null, null, DEADLINE, null, null, "fileBidderId".equals(property) ? value : bidder,
-                    p[3], new BidFile.FileProperties(p[4], p[5], p[6], p[7], p[8]), null, null, null, p[0]);
+                    p[3], new BidFile.FileProperties(p[4], p[5], p[6], p[7], p[8]), null, null, null, p[0], null, null);
             return DecryptedBid.of(law, bid);
         }
 
@@ -458,6 +459,72 @@ class BidRulesTest {
                     .as("its own file").isEmpty();
             assertThat(flags(with("a", BIDDER, "bondPayerAccount", "4101 0000 1111"),
                     with("b", MEMBER, "bondPayerAccount", "410100001111"))).containsExactly("DEEMED TBR 40(六) a+b");
+        }
+    }
+
+    @Nested
+    class E_guarantees {
+
+        static final LocalDate END = LocalDate.of(2027, 3, 21);
+
+        static GuaranteeOnRecord guarantee(boolean found, boolean forThisBid, String amount, LocalDate end,
+                boolean intact, String status) {
+            return new GuaranteeOnRecord("BG-1", found, forThisBid, amount == null ? null : new BigDecimal(amount),
+                    new BigDecimal("80000.00"), end, END, intact, status);
+        }
+
+        @Test
+        void a_guarantee_for_this_bid_of_the_full_amount_through_the_bid_validity_passes() {
+            assertThat(refusals(guarantee(true, true, "80000.00", END, true, "ISSUED"))).isEmpty();
+        }
+
+        @Test
+        void one_cent_short_or_one_day_short_is_refused() {
+            assertThat(refusals(guarantee(true, true, "79999.99", END, true, "ISSUED")))
+                    .containsExactly("TBR 26; O87 63(一)");
+            assertThat(refusals(guarantee(true, true, "80000.00", END.minusDays(1), true, "ISSUED")))
+                    .containsExactly("RULES.md C17");
+        }
+
+        @Test
+        void unknown_foreign_altered_or_settled_guarantees_are_refused() {
+            assertThat(refusals(guarantee(false, false, null, null, false, null)))
+                    .containsExactly("RULES.md C17; TBR 26");
+            assertThat(refusals(guarantee(true, false, "80000.00", END, true, "ISSUED")))
+                    .containsExactly("RULES.md C17");
+            assertThat(refusals(guarantee(true, true, "80000.00", END, false, "ISSUED")))
+                    .containsExactly("RULES.md C17");
+            assertThat(refusals(guarantee(true, true, "80000.00", END, true, "SURRENDERED")))
+                    .containsExactly("RULES.md C17; TBR 35");
+        }
+    }
+
+    @Nested
+    class Late_refunds {
+
+        static List<String> fees(LateRefund refund) {
+            RuleSet.Evaluation e = RuleSets.current().evaluate(List.of(refund));
+            e.firedRules().stream().map(FiredRule::rule).forEach(FIRED::add);
+            return e.all(LateFee.class).stream().map(f -> f.amount().toPlainString() + " " + f.by().citation())
+                    .toList();
+        }
+
+        static LateRefund refund(Regime law, BondForm form, long daysLate) {
+            return new LateRefund(law, "a", form, new BigDecimal("80000.00"), daysLate, new BigDecimal("0.0522"));
+        }
+
+        @Test
+        void under_government_procurement_a_day_late_costs_the_benchmark_rate_plus_20_percent() {
+            assertThat(fees(refund(Regime.GOVERNMENT_PROCUREMENT, BondForm.CHEQUE, 0))).as("on time").isEmpty();
+            // 80,000 × 5.22% × 1 / 365 = 11.44
+            assertThat(fees(refund(Regime.GOVERNMENT_PROCUREMENT, BondForm.CHEQUE, 1))).containsExactly("11.44 O87 38");
+            assertThat(fees(refund(Regime.GOVERNMENT_PROCUREMENT, BondForm.CHEQUE, 10))).containsExactly("114.41 O87 38");
+        }
+
+        @Test
+        void a_guarantee_or_the_tendering_law_carries_no_late_fee() {
+            assertThat(fees(refund(Regime.GOVERNMENT_PROCUREMENT, BondForm.E_GUARANTEE, 3))).isEmpty();
+            assertThat(fees(refund(Regime.TENDERING_LAW, BondForm.CASH, 3))).isEmpty();
         }
     }
 }

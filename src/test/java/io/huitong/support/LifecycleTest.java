@@ -132,9 +132,10 @@ public abstract class LifecycleTest extends ApiTest {
     protected ResponseEntity<String> bid(String tenderId, int n, String fileJson, String bond, String smeSize,
             String legalRepresentative) {
         String[] b = bond == null ? null : bond.split(" ", 3);
+        String guaranteeNo = b != null && b[1].equals("E_GUARANTEE") ? eGuarantee(tenderId, n) : "G-" + n;
         String bondJson = b == null ? "null" : "{\"form\":\"" + b[1] + "\",\"amount\":" + b[0]
-                + ",\"guaranteeNo\":\"G-" + n + "\",\"payerAccount\":\"" + (b.length > 2 ? b[2] : "4101-" + n)
-                + "\"}";
+                + ",\"guaranteeNo\":\"" + guaranteeNo + "\",\"payerAccount\":\""
+                + (b.length > 2 ? b[2] : "4101-" + n) + "\"}";
         String password = password(tenderId, n);
         ResponseEntity<String> response = post("bidder", "/api/tenders/" + tenderId + "/bids", """
                 {"bidderId":"%s","bidderName":"投标人%d","bond":%s,"smeSize":"%s",
@@ -146,6 +147,16 @@ public abstract class LifecycleTest extends ApiTest {
                     .put(n, new Sealed(json(response).get("id").asText(), password));
         }
         return response;
+    }
+
+    /**
+     * Bidder n orders an e-guarantee for the tender through the centre from the demo bank (C17); where the tender
+     * takes none (or bidding is not open) the bid names a number the platform does not hold.
+     */
+    protected String eGuarantee(String tenderId, int n) {
+        ResponseEntity<String> ordered = post("bidder", "/api/tenders/" + tenderId + "/e-guarantees",
+                "{\"bidderId\":\"" + bidderId(n) + "\",\"bidderName\":\"投标人" + n + "\"}");
+        return ordered.getStatusCode() == HttpStatus.CREATED ? json(ordered).get("guaranteeNo").asText() : "G-" + n;
     }
 
     protected void bidAccepted(String tenderId, int n, String price, String bond, String smeSize) {

@@ -22,4 +22,15 @@ public record Operator(String userId, String address) {
         }
         return user == null && address == null ? SYSTEM : new Operator(user == null ? "anonymous" : user, address);
     }
+
+    /** Whether the current request's user is in one of the groups. */
+    public boolean inAnyGroup(String... groups) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.getName().equals(userId)) {
+            return false;
+        }
+        java.util.Set<String> wanted = java.util.Arrays.stream(groups).map(g -> "GROUP_" + g)
+                .collect(java.util.stream.Collectors.toSet());
+        return auth.getAuthorities().stream().anyMatch(a -> wanted.contains(a.getAuthority()));
+    }
 }

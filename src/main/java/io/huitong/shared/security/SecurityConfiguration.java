@@ -55,6 +55,8 @@ class SecurityConfiguration {
                         .hasAnyAuthority(authorities(ADMIN, PURCHASER, REGISTRATION_CLERK))
                         .requestMatchers(path(HttpMethod.POST, "/api/credit/**"))
                         .hasAnyAuthority(authorities(ADMIN, SUPERVISOR))
+                        .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/e-guarantees"))
+                        .hasAnyAuthority(authorities(ADMIN, BIDDER))
                         .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/bids"),
                                 path(HttpMethod.DELETE, "/api/tenders/*/bids/*"),
                                 path(HttpMethod.POST, "/api/tenders/*/bids/*/decryption"))
