@@ -75,6 +75,10 @@ class CollusionTest extends LifecycleTest {
         assertThat(early.getStatusCode()).as(early.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(early.getBody()).contains("collusionFlags");
         String taskId = openTask(id, "reviewQualifications").get("taskId").asText();
+        ResponseEntity<String> guide = get("expert1", "/engine-rest/task/" + taskId + "/localVariables/guide");
+        assertThat(guide.getStatusCode()).as(guide.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(json(guide).get("value").asText()).as("the review task shows the flags")
+                .contains("串通投标标记", "TBR 40(一)", "TBR 40(六)", "MC0001");
         ResponseEntity<String> engine = post("expert1", "/engine-rest/task/" + taskId + "/complete",
                 "{\"variables\":{}}");
         assertThat(engine.getStatusCode()).as("the engine's REST API meets the same guard: " + engine.getBody())
