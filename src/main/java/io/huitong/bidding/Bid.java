@@ -50,6 +50,20 @@ public record Bid(
         BigDecimal lateFee,
         String lateFeeCitation) {
 
+    /**
+     * The bid as competitors and the public may see it once opened: without the files' machine fingerprints, the
+     * representative's identity number, the bond's payer account and the agent, which only the centre, the
+     * committee, supervisors and the bidder itself read.
+     */
+    public Bid withoutPrivateDetails() {
+        return new Bid(id, tenderId, round, bidderId, bidderName, price, bondForm, bondAmount, null, bondGuaranteeNo,
+                smeSize, consortiumMembers, legalRepresentative, null, projectManager, contactPerson, submittedAt,
+                submittedBy, status, invalidReason, invalidCitation, evaluatedPrice, priceScore, technicalScore,
+                totalScore, candidateRank, bondRefundDue, bondRefundedAt, decisionId, sealedHash, decryptedAt,
+                decryptionFault, decryptionNote, null, null, null, bondKeptAt, bondKeptReason, bondKeptCitation, null,
+                lateFee, lateFeeCitation);
+    }
+
     public boolean decrypted() {
         return decryptedAt != null;
     }

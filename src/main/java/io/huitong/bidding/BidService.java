@@ -144,8 +144,13 @@ public class BidService {
                 throw new ConflictException("投标已截止或暂停 / Bidding closed or was suspended meanwhile");
             }
             decisionRecords.save(record);
-            bids.replaceSubmitted(tenderId, locked.round(), request.bidderId());
             Bond bond = request.bond();
+            // an e-guarantee of the bid replaced goes back to its provider, unless the new bid names it again
+            submitted(tenderId, locked.round()).stream().filter(b -> b.bidderId().equals(request.bidderId()))
+                    .filter(b -> b.bondForm() == BondForm.E_GUARANTEE && b.bondGuaranteeNo() != null)
+                    .filter(b -> bond == null || !b.bondGuaranteeNo().equals(bond.guaranteeNo()))
+                    .forEach(b -> guarantees.surrender(b.bondGuaranteeNo(), "投标被新的投标替换 / The bid was replaced"));
+            bids.replaceSubmitted(tenderId, locked.round(), request.bidderId());
             Bid bid = new Bid(UUID.randomUUID().toString(), tenderId, locked.round(), request.bidderId(),
                     request.bidderName().strip(), null, bond == null ? null : bond.form(),
                     bond == null ? null : bond.amount(), bond == null ? null : bond.payerAccount(),
@@ -220,7 +225,8 @@ public class BidService {
         if (bid.decrypted()) {
             throw new ConflictException("投标文件已解密 / The bid is already decrypted");
         }
-        if (bid.decryptionFault() != null) {
+        if (bid.decryptionFault() == DecryptionFault.BIDDER) {
+            // the bidder's file cannot be opened: trying again opens nothing more
             return new Decryption(bidId, false, bid.decryptionFault(), bid.decryptionNote(), "EB20 31", windowEnds);
         }
         String sealed = bids.sealedFile(bidId).orElse(null);
@@ -255,6 +261,7 @@ public class BidService {
         String documentHash = file.technicalProposal() == null || file.technicalProposal().isBlank() ? null
                 : SealedFiles.hash(file.technicalProposal().strip());
         transactions.executeWithoutResult(status -> {
+            lockedStanding(tenderId, bidId);
             bids.decrypted(bidId, file, documentHash, clock.instant());
             events.publishEvent(new OpeningEvent(tenderId, bid.round(), OpeningEvent.Kind.DECRYPTED,
                     bid.bidderName(), null, clock.instant()));
@@ -269,6 +276,7 @@ public class BidService {
      */
     public List<Bid> platformFault(String tenderId, List<String> bidIds, String reason) {
         return transactions.execute(status -> {
+            tenders.lock(tenderId);
             List<Bid> faulted = new ArrayList<>();
             for (String bidId : bidIds) {
                 Bid bid = bid(tenderId, bidId);
@@ -305,8 +313,23 @@ public class BidService {
         return ends;
     }
 
+    /**
+     * Inside the transaction that records a decryption: the tender locked (the window's timer and the other
+     * bidders wait), the bid still standing, the window still open.
+     */
+    private Bid lockedStanding(String tenderId, String bidId) {
+        tenders.lock(tenderId);
+        Bid now = bid(tenderId, bidId);
+        requireWindow(tenderId, now);
+        if (now.decrypted()) {
+            throw new ConflictException("投标文件已解密 / The bid is already decrypted");
+        }
+        return now;
+    }
+
     private Decryption fault(String tenderId, Bid bid, DecryptionFault fault, String note, Instant windowEnds) {
         transactions.executeWithoutResult(status -> {
+            lockedStanding(tenderId, bid.id());
             bids.fault(bid.id(), fault, note);
             events.publishEvent(new OpeningEvent(tenderId, bid.round(), OpeningEvent.Kind.DECRYPTION_FAILED,
                     bid.bidderName(), fault.name(), clock.instant()));
@@ -315,10 +338,22 @@ public class BidService {
         return new Decryption(bid.id(), false, fault, note, "EB20 31", windowEnds);
     }
 
+    /**
+     * Whether nothing more can happen to the bid before the window's end: decrypted, its file found broken, or its
+     * stored copy found damaged. A platform fault the centre declared (an outage) leaves its bidder the rest of
+     * the window to try again.
+     */
+    private boolean settled(Bid b) {
+        if (b.decrypted() || b.decryptionFault() == DecryptionFault.BIDDER) {
+            return true;
+        }
+        return b.decryptionFault() == DecryptionFault.PLATFORM && bids.sealedFile(b.id())
+                .map(sealed -> !SealedFiles.hash(sealed).equals(b.sealedHash())).orElse(true);
+    }
+
     /** Every bid of the round decrypted or found undecryptable: the opening need not wait for the window's end. */
     private void settledIfDone(String tenderId, int round) {
-        boolean waiting = submitted(tenderId, round).stream()
-                .anyMatch(b -> !b.decrypted() && b.decryptionFault() == null);
+        boolean waiting = submitted(tenderId, round).stream().anyMatch(b -> !settled(b));
         if (!waiting) {
             events.publishEvent(new BidsDecrypted(tenderId, round));
         }
@@ -487,7 +522,10 @@ public class BidService {
     private List<CollusionFlag> raiseCollusionFlags(String tenderId, int round, List<CollusionFinding> findings,
             String decisionId, Instant now) {
         Map<String, List<CollusionFinding>> byRule = new LinkedHashMap<>();
-        findings.forEach(f -> byRule.computeIfAbsent(f.by().rule(), r -> new ArrayList<>()).add(f));
+        // findings of a shared property (one machine code, one account) merge over the bids they share; others
+        // (a price sequence, a mixed-up file) stay one flag each
+        findings.forEach(f -> byRule.computeIfAbsent(f.shared() ? f.by().rule() : UUID.randomUUID().toString(),
+                r -> new ArrayList<>()).add(f));
         List<CollusionFlag> raised = new ArrayList<>();
         for (List<CollusionFinding> ofRule : byRule.values()) {
             List<java.util.Set<String>> groups = new ArrayList<>();

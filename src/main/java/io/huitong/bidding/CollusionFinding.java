@@ -11,7 +11,7 @@ import org.kie.api.runtime.rule.RuleContext;
  * involved and the evidence.
  */
 public record CollusionFinding(CollusionFlag.Kind kind, String citation, List<String> bidIds, String evidenceZh,
-        String evidenceEn, RuleOutput by) {
+        String evidenceEn, boolean shared, RuleOutput by) {
 
     private static final String[] ITEMS = {"一", "二", "三", "四", "五", "六"};
 
@@ -19,14 +19,24 @@ public record CollusionFinding(CollusionFlag.Kind kind, String citation, List<St
     public static CollusionFinding deemed(RuleContext rule, Regime law, int item, List<String> bidIds,
             String evidenceZh, String evidenceEn) {
         return new CollusionFinding(CollusionFlag.Kind.DEEMED, article(law, item), bidIds, evidenceZh, evidenceEn,
-                RuleOutput.of(rule));
+                true, RuleOutput.of(rule));
+    }
+
+    /**
+     * A deemed case that stands on its own (a price sequence, a file of another bidder): not merged with others of
+     * its rule that share a bid, since it is no shared property.
+     */
+    public static CollusionFinding alone(RuleContext rule, Regime law, int item, List<String> bidIds,
+            String evidenceZh, String evidenceEn) {
+        return new CollusionFinding(CollusionFlag.Kind.DEEMED, article(law, item), bidIds, evidenceZh, evidenceEn,
+                false, RuleOutput.of(rule));
     }
 
     /** Evidence for the committee's judgment, under TBR 40 item n (O87 37). */
     public static CollusionFinding judgment(RuleContext rule, Regime law, int item, List<String> bidIds,
             String evidenceZh, String evidenceEn) {
         return new CollusionFinding(CollusionFlag.Kind.JUDGMENT, article(law, item), bidIds, evidenceZh, evidenceEn,
-                RuleOutput.of(rule));
+                true, RuleOutput.of(rule));
     }
 
     static String article(Regime law, int item) {

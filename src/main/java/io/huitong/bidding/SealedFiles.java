@@ -80,6 +80,11 @@ class SealedFiles {
             throw refused(field, header.getPBES2Count(), "口令派生参数不符合要求（迭代1000至1000000次，盐至少8字节）",
                     "Key derivation: 1000 to 1,000,000 iterations and a salt of at least 8 bytes");
         }
+        // AES-256 key wrapped (40 bytes), a 96-bit IV, ciphertext, a 128-bit tag: anything else cannot be opened
+        if (length(jwe.getEncryptedKey()) != 40 || length(jwe.getIV()) != 12 || length(jwe.getCipherText()) < 1
+                || length(jwe.getAuthTag()) != 16) {
+            throw refused(field, "…", "投标文件的密钥、初始向量或认证标签不完整", "The file's key, IV or tag is incomplete");
+        }
         return new Envelope(header.getAlgorithm().getName() + "+" + header.getEncryptionMethod().getName(), hash(sealed));
     }
 
@@ -104,9 +109,13 @@ class SealedFiles {
             } catch (JOSEException e) {
                 return new Broken("内容认证失败 / The content does not authenticate (AES-GCM)");
             }
-        } catch (ParseException | JOSEException e) {
+        } catch (ParseException | JOSEException | RuntimeException e) {
             return new Broken("文件无法解析 / The file cannot be parsed: " + e.getMessage());
         }
+    }
+
+    private static int length(com.nimbusds.jose.util.Base64URL part) {
+        return part == null ? 0 : part.decode().length;
     }
 
     /** SHA-256 of the sealed file, as its receipt states it. */

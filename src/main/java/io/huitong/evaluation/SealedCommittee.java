@@ -11,13 +11,15 @@ import org.springframework.stereotype.Component;
 /**
  * A committee's decision record names its members, an expert draw's the experts drawn, and an evaluation's (or a
  * score correction's) the members' scores and flags: confidential until the result is determined (G11: TBL 37;
- * O87 47), except to whoever recorded it, supervisors and administrators.
+ * O87 47), except to whoever recorded it, supervisors and administrators. So are the opening's (the bid files'
+ * machine fingerprints and the collusion flags before the committee has decided them) and a collusion decision's
+ * (it names the chair).
  */
 @Component
 class SealedCommittee implements DecisionSealing {
 
     static final Set<String> KINDS = Set.of("COMMITTEE", "EXPERT_DRAW", "REMOTE_PLAN", "EVALUATION",
-            "SCORE_CORRECTION");
+            "SCORE_CORRECTION", "COLLUSION_DECISION", "BID_OPENING");
 
     private final TenderService tenders;
     private final TaskActions tasks;

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * E-guarantees through the centre (RULES.md C14, C17): a bidder orders one for a tender; the provider's signed
@@ -38,9 +39,17 @@ public class ElectronicGuarantees {
     private final TenderService tenders;
     private final RuleSetRegistry ruleSets;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.springframework.transaction.support.TransactionTemplate newTransaction;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ElectronicGuarantees.class);
 
     ElectronicGuarantees(Guarantees store, GuaranteeProvider provider, TenderService tenders,
-            RuleSetRegistry ruleSets, Clock clock) {
+            RuleSetRegistry ruleSets, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.events = events;
+        this.newTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.store = store;
         this.provider = provider;
         this.tenders = tenders;
@@ -120,20 +129,61 @@ public class ElectronicGuarantees {
                 .orElseThrow(() -> new NotFoundException("没有该电子保函 / No e-guarantee " + guaranteeNo));
     }
 
-    /** The bond is due back: the guarantee is surrendered to its provider (退保). */
+    /**
+     * The bond is due back: the guarantee is to be surrendered to its provider (退保). Recorded in the caller's
+     * transaction; the provider is asked once it is committed, and again until it answers.
+     */
     public void surrender(String guaranteeNo, String reason) {
-        store.find(guaranteeNo).filter(g -> g.status() == ElectronicGuarantee.Status.ISSUED).ifPresent(g -> {
-            provider.surrender(new GuaranteeProvider.Surrender(g.guaranteeNo(), reason));
-            store.settle(g.guaranteeNo(), ElectronicGuarantee.Status.SURRENDERED, reason, null, clock.instant());
-        });
+        if (store.request(guaranteeNo, "SURRENDER", reason, null, clock.instant())) {
+            events.publishEvent(new SettlementRequested(guaranteeNo));
+        }
     }
 
-    /** The tenderer keeps the bond (TBR 35, 74): the guarantee is claimed for its amount (索赔). */
+    /** The tenderer keeps the bond (TBR 35, 74): the guarantee is to be claimed for its amount (索赔). */
     public void claim(String guaranteeNo, String reason, String citation) {
-        store.find(guaranteeNo).filter(g -> g.status() == ElectronicGuarantee.Status.ISSUED).ifPresent(g -> {
-            provider.claim(new GuaranteeProvider.Claim(g.guaranteeNo(), g.amount(), reason, citation));
-            store.settle(g.guaranteeNo(), ElectronicGuarantee.Status.CLAIMED, reason, citation, clock.instant());
-        });
+        if (store.request(guaranteeNo, "CLAIM", reason, citation, clock.instant())) {
+            events.publishEvent(new SettlementRequested(guaranteeNo));
+        }
+    }
+
+    record SettlementRequested(String guaranteeNo) {
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void requested(SettlementRequested event) {
+        store.pending(event.guaranteeNo()).ifPresent(this::settle);
+    }
+
+    /** Asks the provider for every surrender and claim still pending (the schedule's sweep). */
+    public int settlePending() {
+        int done = 0;
+        for (Guarantees.Pending p : store.pending()) {
+            done += settle(p) ? 1 : 0;
+        }
+        return done;
+    }
+
+    private boolean settle(Guarantees.Pending p) {
+        ElectronicGuarantee g = store.find(p.guaranteeNo()).orElseThrow();
+        boolean claim = "CLAIM".equals(p.action());
+        try {
+            if (claim) {
+                provider.claim(new GuaranteeProvider.Claim(g.guaranteeNo(), g.amount(), p.reason(), p.citation()));
+            } else {
+                provider.surrender(new GuaranteeProvider.Surrender(g.guaranteeNo(), p.reason()));
+            }
+        } catch (GuaranteeProvider.AlreadySettled settled) {
+            // the provider did it already (an earlier answer was lost): the platform catches up
+            log.info("guarantee {} was settled at the provider already", g.guaranteeNo());
+        } catch (GuaranteeProvider.ProviderException e) {
+            newTransaction.executeWithoutResult(s -> store.failed(g.guaranteeNo(), e.getMessage()));
+            log.warn("guarantee {}: {} not done, asked again later: {}", g.guaranteeNo(), p.action(), e.getMessage());
+            return false;
+        }
+        newTransaction.executeWithoutResult(s -> store.settle(g.guaranteeNo(), claim
+                ? ElectronicGuarantee.Status.CLAIMED : ElectronicGuarantee.Status.SURRENDERED, p.reason(),
+                p.citation(), clock.instant()));
+        return true;
     }
 
     /** The provider refused or could not be reached: nothing was ordered. */

@@ -39,4 +39,11 @@ public interface GuaranteeProvider {
             super(message, cause);
         }
     }
+
+    /** The provider says the guarantee is no longer open: surrendered or claimed already. */
+    class AlreadySettled extends ProviderException {
+        public AlreadySettled(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 }

@@ -40,7 +40,8 @@ class Guarantees {
 
     void settle(String guaranteeNo, ElectronicGuarantee.Status status, String reason, String citation, Instant at) {
         jdbc.sql("""
-                update e_guarantee set status = ?, settled_at = ?, settled_reason = ?, settled_citation = ?
+                update e_guarantee set status = ?, settled_at = ?, settled_reason = ?, settled_citation = ?,
+                    pending_action = null, last_error = null
                 where guarantee_no = ? and status = 'ISSUED'""")
                 .params(status.name(), Timestamp.from(at), reason, citation, guaranteeNo).update();
     }
@@ -55,5 +56,33 @@ class Guarantees {
                 ElectronicGuarantee.Status.valueOf(rs.getString("status")),
                 settled == null ? null : settled.toInstant(), rs.getString("settled_reason"),
                 rs.getString("settled_citation"));
+    }
+
+    /** Asks for a surrender or a claim, once: the first request stands until it is done. */
+    boolean request(String guaranteeNo, String action, String reason, String citation, Instant at) {
+        return jdbc.sql("""
+                update e_guarantee set pending_action = ?, pending_reason = ?, pending_citation = ?, pending_since = ?
+                where guarantee_no = ? and status = 'ISSUED' and pending_action is null""")
+                .params(action, reason, citation, Timestamp.from(at), guaranteeNo).update() == 1;
+    }
+
+    record Pending(String guaranteeNo, String action, String reason, String citation) {
+    }
+
+    java.util.List<Pending> pending() {
+        return jdbc.sql("""
+                select guarantee_no, pending_action, pending_reason, pending_citation from e_guarantee
+                where pending_action is not null and status = 'ISSUED' order by pending_since""")
+                .query((rs, i) -> new Pending(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    Optional<Pending> pending(String guaranteeNo) {
+        return pending().stream().filter(p -> p.guaranteeNo().equals(guaranteeNo)).findFirst();
+    }
+
+    void failed(String guaranteeNo, String error) {
+        jdbc.sql("update e_guarantee set last_error = ? where guarantee_no = ?")
+                .params(error.length() > 2000 ? error.substring(0, 2000) : error, guaranteeNo).update();
     }
 }

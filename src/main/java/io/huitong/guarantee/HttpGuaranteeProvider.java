@@ -42,6 +42,10 @@ class HttpGuaranteeProvider implements GuaranteeProvider {
         if (!configuredUrl.isBlank()) {
             return configuredUrl;
         }
+        if (keys.demoBank().isEmpty()) {
+            throw new ProviderException("未配置保函机构地址 huitong.guarantee.provider-url / No provider URL is configured",
+                    null);
+        }
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         return "http://127.0.0.1:" + port + "/guarantee-bank";
     }
@@ -53,12 +57,19 @@ class HttpGuaranteeProvider implements GuaranteeProvider {
 
     @Override
     public void claim(Claim claim) {
-        exchange("/claims", claim, JsonNode.class);
+        expect(exchange("/claims", claim, JsonNode.class), claim.guaranteeNo(), "CLAIMED");
     }
 
     @Override
     public void surrender(Surrender surrender) {
-        exchange("/surrenders", surrender, JsonNode.class);
+        expect(exchange("/surrenders", surrender, JsonNode.class), surrender.guaranteeNo(), "SURRENDERED");
+    }
+
+    /** A signed answer about another guarantee or state (a replayed one) is no answer. */
+    private static void expect(JsonNode answer, String guaranteeNo, String status) {
+        if (!guaranteeNo.equals(answer.path("guaranteeNo").asText()) || !status.equals(answer.path("status").asText())) {
+            throw new ProviderException("保函机构的答复与请求不符 / The provider's answer is not about this request", null);
+        }
     }
 
     private <T> T exchange(String path, Object message, Class<T> answer) {
@@ -69,6 +80,8 @@ class HttpGuaranteeProvider implements GuaranteeProvider {
         try {
             body = http.post().uri(base() + path).contentType(MediaType.parseMediaType(SignedMessages.MEDIA_TYPE))
                     .body(SignedMessages.sign(json, message, keys.centre())).retrieve().body(String.class);
+        } catch (org.springframework.web.client.HttpClientErrorException.Conflict e) {
+            throw new AlreadySettled("保函已退保或已索赔 / The guarantee is settled already", e);
         } catch (RestClientException e) {
             throw new ProviderException("保函机构拒绝或无法连接 / The guarantee provider refused or is unreachable: "
                     + e.getMessage(), e);

@@ -30,6 +30,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class OpeningFeed {
 
     static final Duration TIMEOUT = Duration.ofHours(2);
+    /** Open connections the feed holds at most, per tender and in all: beyond, 503 (each holds a connection). */
+    static final int PER_TENDER = 1000;
+    static final int IN_ALL = 5000;
 
     private final Map<String, List<SseEmitter>> watchers = new ConcurrentHashMap<>();
     private final TenderService tenders;
@@ -47,8 +50,13 @@ public class OpeningFeed {
     /** A new watcher of the tender's opening: the state now, then what happens. */
     public SseEmitter watch(String tenderId) {
         Tender tender = tenders.get(tenderId);
-        SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
         List<SseEmitter> list = watchers.computeIfAbsent(tenderId, t -> new CopyOnWriteArrayList<>());
+        if (list.size() >= PER_TENDER || watchers.values().stream().mapToInt(List::size).sum() >= IN_ALL) {
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                    "观看人数已满，请稍后再试或查看开标记录 / Too many watchers: try later, or read the opening record");
+        }
+        SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
         emitter.onCompletion(() -> list.remove(emitter));
         emitter.onTimeout(() -> list.remove(emitter));
         emitter.onError(e -> list.remove(emitter));

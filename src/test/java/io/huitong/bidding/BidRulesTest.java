@@ -442,6 +442,12 @@ class BidRulesTest {
             assertThat(flags(with(Regime.TENDERING_LAW, "a", BIDDER, "4700000.00", null, null),
                     with(Regime.TENDERING_LAW, "b", MEMBER, "4750000.00", null, null)))
                     .as("two prices make no pattern").isEmpty();
+            assertThat(flags(with(Regime.TENDERING_LAW, "a", BIDDER, "4700000.00", null, null),
+                    with(Regime.TENDERING_LAW, "b", MEMBER, "4750000.00", null, null),
+                    with(Regime.TENDERING_LAW, "x", CreditCodes.withCheck("91410100MA0000005"), "4761300.00", null,
+                            null),
+                    with(Regime.TENDERING_LAW, "c", OTHER, "4800000.00", null, null)))
+                    .as("a price between them breaks the sequence: only neighbours count").isEmpty();
         }
 
         @Test

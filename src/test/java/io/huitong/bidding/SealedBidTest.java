@@ -220,4 +220,41 @@ class SealedBidTest extends LifecycleTest {
                 .processInstanceId(instance.getId()).variableName(LifecycleProcess.VALID_BID_COUNT).singleResult()
                 .getValue()).isEqualTo(2);
     }
+
+    @Test
+    void an_outage_the_centre_declares_leaves_the_bidder_the_window_and_otherwise_withdraws_the_bid() {
+        String id = registerAndApprove(works().with("bidBondAmount", new BigDecimal("80000.00")));
+        at("2026-12-01T08:00:00");
+        bidAccepted(id, 1, "4800000.00", "80000.00 E_GUARANTEE", "LARGE");
+        bidAccepted(id, 2, "4700000.00", "80000.00 E_GUARANTEE", "SMALL");
+        bidAccepted(id, 3, "4761300.00", "80000.00 E_GUARANTEE", "MEDIUM");
+        bidAccepted(id, 4, "4655500.00", "80000.00 E_GUARANTEE", "MEDIUM");
+        String third = keepSealed(id, 3);
+        String fourth = keepSealed(id, 4);
+        assertThat(post("clerk", "/api/tenders/" + id + "/opening/platform-faults", "{\"bidIds\":[\"" + third
+                + "\"],\"reason\":\"停电\"}").getStatusCode()).as("before the deadline there is no window")
+                .isEqualTo(HttpStatus.CONFLICT);
+        at("2026-12-21T09:30:00");
+        assertThat(post("bidder", "/api/tenders/" + id + "/opening/platform-faults", "{\"bidIds\":[\"" + third
+                + "\"],\"reason\":\"x\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> declared = post("clerk", "/api/tenders/" + id + "/opening/platform-faults",
+                "{\"bidIds\":[\"" + third + "\",\"" + fourth + "\"],\"reason\":\"交易平台解密服务中断30分钟\"}");
+        assertThat(declared.getStatusCode()).as(declared.getBody()).isEqualTo(HttpStatus.OK);
+        runDueJobs();
+        assertThat(status(id)).as("a declared outage leaves the bidders the window").isEqualTo("CLOSED");
+
+        at("2026-12-21T10:10:00");
+        assertThat(json(decrypt(id, third, password(id, 3))).get("decrypted").asBoolean()).isTrue();
+        runDueJobs();
+        assertThat(status(id)).as("bidder 4 may still come").isEqualTo("CLOSED");
+
+        at("2026-12-21T10:30:00");
+        assertThat(status(id)).isEqualTo("EVALUATING");
+        assertThat(bids(id).get("投标人3").get("status").asText()).isEqualTo("VALID");
+        JsonNode withdrawn = bids(id).get("投标人4");
+        assertThat(withdrawn.get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.get("invalidCitation").asText()).isEqualTo("EB20 31");
+        assertThat(withdrawn.get("bondKeptAt").isNull()).isTrue();
+        assertThat(openTaskKeys(id)).contains("refundWithdrawnBond");
+    }
 }

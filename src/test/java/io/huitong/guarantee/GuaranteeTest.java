@@ -68,7 +68,7 @@ class GuaranteeTest extends LifecycleTest {
         assertThat(g.get("endDate").asText()).as("the deadline plus 90 days of bid validity").isEqualTo("2027-03-21");
         assertThat(g.get("sha256").asText()).hasSize(64);
         assertThat(get("purchaser", "/api/tenders/" + id + "/e-guarantees/" + no).getStatusCode())
-                .as("who guarantees whom is sealed (TBL 22)").isEqualTo(HttpStatus.FORBIDDEN);
+                .as("who guarantees whom is sealed (TBL 22)").isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get("bidder", "/api/tenders/" + id + "/e-guarantees/" + no).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
 
@@ -127,5 +127,34 @@ class GuaranteeTest extends LifecycleTest {
                 .isInstanceOf(SecurityException.class);
         assertThat(SignedMessages.verify(mapper, forged, stranger.toPublicJWK(), Map.class))
                 .containsEntry("guaranteeNo", "DEMO-BG-1");
+    }
+
+    @Autowired
+    GuaranteeKeys keys;
+
+    @Autowired
+    ObjectMapper mapper;
+
+    @Test
+    void a_replaced_bid_gives_its_guarantee_back_and_one_settled_at_the_bank_already_is_caught_up() {
+        String id = registerAndApprove(works().with("bidBondAmount", new BigDecimal("80000.00")));
+        at("2026-12-01T08:00:00");
+        String first = order(id, 1).get("guaranteeNo").asText();
+        assertThat(bidWith(id, 1, first).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String second = order(id, 1).get("guaranteeNo").asText();
+        assertThat(bidWith(id, 1, second).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(guaranteeStatus(id, first)).as("the replaced bid's guarantee").isEqualTo("SURRENDERED");
+        assertThat(guaranteeStatus(id, second)).isEqualTo("ISSUED");
+
+        // the bank surrendered the second already (the platform never heard back): a later request catches up
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType(SignedMessages.MEDIA_TYPE));
+        String signed = SignedMessages.sign(mapper, new GuaranteeProvider.Surrender(second, "lost answer"),
+                keys.centre());
+        assertThat(http.exchange("/guarantee-bank/surrenders", HttpMethod.POST, new HttpEntity<>(signed, headers),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        String third = order(id, 1).get("guaranteeNo").asText();
+        assertThat(bidWith(id, 1, third).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(guaranteeStatus(id, second)).isEqualTo("SURRENDERED");
     }
 }

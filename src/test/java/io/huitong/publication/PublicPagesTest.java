@@ -95,6 +95,7 @@ class PublicPagesTest extends LifecycleTest {
         assertThat(progress.data().get("decryption")).hasSize(3);
 
         decrypt(id, third, password(id, 3));
+        runDueJobs();
         assertThat(watcher.next().data().get("bidderName").asText()).isEqualTo("投标人3");
         Event opened = watcher.next();
         assertThat(opened.name()).isEqualTo("opened");

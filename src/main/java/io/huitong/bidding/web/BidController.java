@@ -4,6 +4,7 @@ import io.huitong.bidding.Bid;
 import io.huitong.bidding.BidRequest;
 import io.huitong.bidding.BidService;
 import io.huitong.bidding.BidStatus;
+import io.huitong.shared.security.Groups;
 import io.huitong.shared.security.Operator;
 import io.huitong.shared.web.ConflictException;
 import io.huitong.shared.web.ValidationException;
@@ -112,7 +113,7 @@ class BidController {
             requireSubmitter(bid);
             return Receipt.of(bid);
         }
-        return bid;
+        return forReader(bid);
     }
 
     @GetMapping("/bids")
@@ -125,7 +126,15 @@ class BidController {
             tenders.get(tenderId);
             throw new ConflictException("开标前投标文件密封，任何人不得查看 / Bids are sealed until the opening (EB20 27)");
         }
-        return opened;
+        return opened.stream().map(BidController::forReader).toList();
+    }
+
+    /** Private details of a bid only to the centre, the committee, supervisors and the bidder who submitted it. */
+    private static Bid forReader(Bid bid) {
+        Operator operator = Operator.current();
+        return bid.submittedBy().equals(operator.userId()) || operator.inAnyGroup(Groups.ADMIN, Groups.CENTRE_CLERK,
+                Groups.SUPERVISOR, Groups.EVALUATION_EXPERT, Groups.FINANCE_DEPARTMENT) ? bid
+                        : bid.withoutPrivateDetails();
     }
 
     record Refunds(@NotEmpty List<String> bidIds) {

@@ -6,6 +6,7 @@ import io.huitong.shared.party.CreditCode;
 import io.huitong.shared.security.Groups;
 import io.huitong.shared.security.Operator;
 import io.huitong.shared.web.BeanViolations;
+import io.huitong.shared.web.NotFoundException;
 import io.huitong.shared.web.Problems;
 import io.huitong.shared.web.ValidationException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,7 +18,6 @@ import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,13 +60,14 @@ class GuaranteeController {
     @GetMapping("/api/tenders/{tenderId}/e-guarantees/{guaranteeNo}")
     @Operation(summary = "电子保函 An e-guarantee",
             description = "Whoever ordered it; centre clerks, finance and administrators too. Who guarantees whom "
-                    + "is sealed from everyone else (TBL 22).")
+                    + "is sealed from everyone else (TBL 22): they get 404, as for a number nobody holds.")
     ElectronicGuarantee get(@PathVariable String tenderId, @PathVariable String guaranteeNo) {
         ElectronicGuarantee g = guarantees.get(tenderId, guaranteeNo);
         Operator operator = Operator.current();
         if (!g.orderedBy().equals(operator.userId()) && !operator.inAnyGroup(Groups.ADMIN, Groups.CENTRE_CLERK,
                 Groups.FINANCE_DEPARTMENT)) {
-            throw new AccessDeniedException("只有申请人可以查看该保函 / Only whoever ordered it sees this guarantee");
+            // the same answer as for a number nobody holds: whether it exists says who bids (TBL 22)
+            throw new NotFoundException("没有该电子保函 / No e-guarantee " + guaranteeNo);
         }
         return g;
     }
