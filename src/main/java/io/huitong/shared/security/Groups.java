@@ -18,6 +18,8 @@ public final class Groups {
     public static final String BIDDER = "bidder";
     public static final String RULE_AUTHOR = "rule-author";
     public static final String PROCESS_DESIGNER = "process-designer";
+    /** Scrapes /actuator/prometheus (a monitoring system's account). */
+    public static final String MONITORING = "monitoring";
 
     static final String AUTHORITY_PREFIX = "GROUP_";
 

@@ -5,6 +5,7 @@ import static io.huitong.shared.security.Groups.BIDDER;
 import static io.huitong.shared.security.Groups.CENTRE_CLERK;
 import static io.huitong.shared.security.Groups.CENTRE_DIRECTOR;
 import static io.huitong.shared.security.Groups.FINANCE_DEPARTMENT;
+import static io.huitong.shared.security.Groups.MONITORING;
 import static io.huitong.shared.security.Groups.PROCESS_DESIGNER;
 import static io.huitong.shared.security.Groups.PURCHASER;
 import static io.huitong.shared.security.Groups.REGISTRATION_CLERK;
@@ -39,12 +40,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, IdentityService identity, ObjectMapper json, AuditLog audit)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, IdentityService identity, ObjectMapper json, AuditLog audit,
+            io.huitong.shared.operations.IdempotencyKeys idempotencyKeys, java.time.Clock clock) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         // path matchers on the whole path: /engine-rest is Camunda's Jersey servlet, not Spring MVC
-        http.securityMatcher(any("/api/**", "/engine-rest/**", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**"))
+        http.securityMatcher(any("/api/**", "/engine-rest/**", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**",
+                "/actuator/prometheus"))
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path(HttpMethod.GET, "/actuator/prometheus"))
+                        .hasAnyAuthority(authorities(ADMIN, MONITORING))
                         .requestMatchers(path(HttpMethod.POST, "/api/rules/reload"))
                         .hasAnyAuthority(authorities(ADMIN, RULE_AUTHOR))
                         .requestMatchers(path(HttpMethod.POST, "/api/processes/redeploy"),
@@ -96,7 +100,10 @@ class SecurityConfiguration {
                 // the engine's own authorizations apply to its REST API; Huitong's API checks roles itself
                 .addFilterBefore(new EngineAuthenticationFilter(identity, any("/engine-rest/**")),
                         AuthorizationFilter.class)
-                .addFilterBefore(new AuditFilter(audit), ExceptionTranslationFilter.class);
+                .addFilterBefore(new AuditFilter(audit), ExceptionTranslationFilter.class)
+                // after authorization: a key is claimed only by a request that may be carried out
+                .addFilterAfter(new io.huitong.shared.operations.IdempotencyFilter(idempotencyKeys, json, clock),
+                        AuthorizationFilter.class);
         return http.build();
     }
 

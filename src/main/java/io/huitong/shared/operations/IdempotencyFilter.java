@@ -1,0 +1,193 @@
+package io.huitong.shared.operations;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huitong.shared.web.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Idempotent creation: a POST to Huitong's API with an {@code Idempotency-Key} header is carried out once per user
+ * and key; a retry with the same key and the same request gets the first answer again (marked
+ * {@code Idempotency-Replayed: true}) and creates nothing new. The same key for another request is 422; a retry
+ * while the first is still running is 409. An answer of 5xx frees the key.
+ */
+public class IdempotencyFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    static final int MAX_BODY = 2_000_000;
+
+    private final IdempotencyKeys keys;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public IdempotencyFilter(IdempotencyKeys keys, ObjectMapper json, Clock clock) {
+        this.keys = keys;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
+                || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        String key = request.getHeader(HEADER).strip();
+        if (auth == null || !auth.isAuthenticated()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (key.isEmpty() || key.length() > 200) {
+            problem(response, HttpStatus.BAD_REQUEST, "请求头 Idempotency-Key 须为1至200个字符 / The Idempotency-Key header "
+                    + "takes 1 to 200 characters");
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String hash = sha256(request.getMethod() + "\n" + path + "\n", body);
+        String user = auth.getName();
+        Optional<IdempotencyKeys.Stored> stored = keys.claim(user, key, request.getMethod(), path, hash,
+                clock.instant());
+        if (stored.isPresent()) {
+            IdempotencyKeys.Stored s = stored.get();
+            if (!s.requestHash().equals(hash)) {
+                problem(response, HttpStatus.UNPROCESSABLE_ENTITY, "该 Idempotency-Key 已用于另一个请求 / This "
+                        + "Idempotency-Key was used for another request");
+            } else if (!"DONE".equals(s.state())) {
+                problem(response, HttpStatus.CONFLICT, "相同的请求正在处理中 / The same request is still being "
+                        + "processed: retry later");
+            } else {
+                replay(response, s);
+            }
+            return;
+        }
+        ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+        boolean stored2 = false;
+        try {
+            chain.doFilter(new Body(request, body), answer);
+            if (answer.getStatus() < 500) {
+                keys.done(user, key, answer.getStatus(), answer.getContentType(), answer.getHeader(HttpHeaders.LOCATION),
+                        new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8));
+                stored2 = true;
+            }
+        } finally {
+            if (!stored2) {
+                keys.release(user, key);
+            }
+            answer.copyBodyToResponse();
+        }
+    }
+
+    private static void replay(HttpServletResponse response, IdempotencyKeys.Stored s) throws IOException {
+        response.setStatus(s.status());
+        if (s.contentType() != null) {
+            response.setContentType(s.contentType());
+        }
+        if (s.location() != null) {
+            response.setHeader(HttpHeaders.LOCATION, s.location());
+        }
+        response.setHeader("Idempotency-Replayed", "true");
+        if (s.body() != null) {
+            byte[] bytes = s.body().getBytes(StandardCharsets.UTF_8);
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
+        }
+    }
+
+    private void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        ProblemDetail problem = Problems.of(status, "idempotency", "幂等键 / Idempotency key", detail);
+        problem.setProperty("violations", List.of(Map.of("field", HEADER, "rule", "validation.idempotency-key",
+                "message", detail)));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static String sha256(String head, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(head.getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The request with its body read once and given again to whoever reads it next. */
+    private static final class Body extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        Body(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}
