@@ -53,10 +53,26 @@ public class RuleSetRegistry implements InitializingBean {
                 loaded.fileCount(), loaded.origin());
     }
 
-    /** The version in force for new decisions. */
+    /**
+     * The version in force for new decisions. Several nodes share one database: a version activated on another node
+     * (a reload there) is taken up here within {@link #CHECK_INTERVAL} of its activation.
+     */
     public RuleSet active() {
+        long now = System.nanoTime();
+        if (now - checkedAt > CHECK_INTERVAL.toNanos()) {
+            checkedAt = now;
+            repository.activeVersion().filter(v -> !v.equals(active.version())).ifPresent(v -> {
+                RuleSet activated = version(v);
+                log.info("rule set {} activated on another node replaces {}", v, active.version());
+                active = activated;
+            });
+        }
         return active;
     }
+
+    /** How often a node looks whether another has activated a version. */
+    static final java.time.Duration CHECK_INTERVAL = java.time.Duration.ofSeconds(1);
+    private volatile long checkedAt = System.nanoTime();
 
     /** A version by id, compiled from the database if it is not in memory (a tender's pinned version). */
     public RuleSet version(String version) {
@@ -89,14 +105,12 @@ public class RuleSetRegistry implements InitializingBean {
         RuleSetSources sources = readSources();
         RuleSet candidate = compiler.compile(sources);
         RuleSet previous = active;
-        transactions.executeWithoutResult(status -> {
-            if (!repository.exists(candidate.version())) {
-                repository.store(sources, candidate.ruleCount(), clock.instant(), operator);
-            }
-            if (!repository.activeVersion().map(candidate.version()::equals).orElse(false)) {
-                repository.activate(candidate.version(), clock.instant(), operator);
-            }
-        });
+        try {
+            store(sources, candidate, operator);
+        } catch (org.springframework.dao.DataIntegrityViolationException storedMeanwhile) {
+            // another node starting at the same moment stored the same version first
+            store(sources, candidate, operator);
+        }
         compiled.put(candidate.version(), candidate);
         active = candidate;
         boolean changed = previous == null || !previous.version().equals(candidate.version());
@@ -105,6 +119,17 @@ public class RuleSetRegistry implements InitializingBean {
         }
         return new Reload(candidate.version(), previous == null ? null : previous.version(), changed,
                 sources.origin(), candidate.ruleCount(), sources.files().size());
+    }
+
+    private void store(RuleSetSources sources, RuleSet candidate, String operator) {
+        transactions.executeWithoutResult(status -> {
+            if (!repository.exists(candidate.version())) {
+                repository.store(sources, candidate.ruleCount(), clock.instant(), operator);
+            }
+            if (!repository.activeVersion().map(candidate.version()::equals).orElse(false)) {
+                repository.activate(candidate.version(), clock.instant(), operator);
+            }
+        });
     }
 
     /** The rules folder (relative to the working directory), or the packaged copy if there is none. */

@@ -93,8 +93,18 @@ public class ApprovalService {
             taskService.complete(step.taskId(), Variables.createVariables()
                     .putValue(RegistrationProcess.APPROVED, approved)
                     .putValue(RegistrationProcess.COMMENT, comment));
-        } catch (OptimisticLockingException | org.camunda.bpm.engine.exception.NotFoundException e) {
+        } catch (OptimisticLockingException | org.camunda.bpm.engine.exception.NotFoundException
+                | org.camunda.bpm.engine.exception.NullValueException e) {
+            // another request (on this node or another) completed it first: the task is gone
             throw new ConflictException("该步骤已由他人处理 / The step was decided by someone else at the same time");
+        } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+            if (org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e)
+                    instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())
+                    || hasCause(e, org.springframework.dao.DuplicateKeyException.class)) {
+                // the same step recorded by a request on another node a moment before (approval_step.task_id)
+                throw new ConflictException("该步骤已由他人处理 / The step was decided by someone else at the same time");
+            }
+            throw e;
         } finally {
             if (previous == null) {
                 identityService.clearAuthentication();
@@ -172,5 +182,14 @@ public class ApprovalService {
             throw new ValidationException(List.of(Violation.of(RegistrationProcess.COMMENT, "validation.reasons",
                     "DOMAIN §3.2", null, comment, "退回须说明理由", "A return must give its reasons")));
         }
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

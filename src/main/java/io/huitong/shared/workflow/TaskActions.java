@@ -108,7 +108,9 @@ public class TaskActions {
             } else {
                 tasks.complete(task.getId(), variables);
             }
-        } catch (OptimisticLockingException | org.camunda.bpm.engine.exception.NotFoundException e) {
+        } catch (OptimisticLockingException | org.camunda.bpm.engine.exception.NotFoundException
+                | org.camunda.bpm.engine.exception.NullValueException e) {
+            // another request (on this node or another) completed it first: the task is gone
             throw new ConflictException("该任务已由他人同时办理 / The task was completed by someone else at the same time");
         } catch (ProcessEngineException e) {
             throw refusal(e);
