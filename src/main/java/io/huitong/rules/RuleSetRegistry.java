@@ -48,7 +48,7 @@ public class RuleSetRegistry implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        Reload loaded = load("system");
+        Reload loaded = start();
         log.info("rule set {} in force: {} rules in {} files from {}", loaded.version(), loaded.ruleCount(),
                 loaded.fileCount(), loaded.origin());
     }
@@ -61,11 +61,16 @@ public class RuleSetRegistry implements InitializingBean {
         long now = System.nanoTime();
         if (now - checkedAt > CHECK_INTERVAL.toNanos()) {
             checkedAt = now;
-            repository.activeVersion().filter(v -> !v.equals(active.version())).ifPresent(v -> {
-                RuleSet activated = version(v);
-                log.info("rule set {} activated on another node replaces {}", v, active.version());
-                active = activated;
-            });
+            try {
+                repository.activeVersion().filter(v -> !v.equals(active.version())).ifPresent(v -> {
+                    RuleSet activated = version(v);
+                    log.info("rule set {} activated on another node replaces {}", v, active.version());
+                    active = activated;
+                });
+            } catch (RuntimeException e) {
+                // the database unreachable, or another node's version not compiling here: decide with the one in force
+                log.warn("rule set activated elsewhere not taken up, {} stays: {}", active.version(), e.toString());
+            }
         }
         return active;
     }
@@ -101,9 +106,35 @@ public class RuleSetRegistry implements InitializingBean {
         return repository.load(version);
     }
 
-    private synchronized Reload load(String operator) {
+    /**
+     * At start-up: the rules folder (or the packaged copy) is activated if it is a version the database has never
+     * seen — new rules brought by this start. A version seen before does not displace the one in force: restarting a
+     * node of a cluster does not undo a reload done on another.
+     */
+    private synchronized Reload start() {
         RuleSetSources sources = readSources();
         RuleSet candidate = compiler.compile(sources);
+        java.util.Optional<String> inForce = repository.activeVersion();
+        if (inForce.isEmpty() || inForce.get().equals(candidate.version()) || !repository.exists(candidate.version())) {
+            return load(SYSTEM, sources, candidate);
+        }
+        RuleSet current = version(inForce.get());
+        compiled.put(candidate.version(), candidate);
+        active = current;
+        log.info("rules at {} are version {}, seen before; {} stays in force", sources.origin(), candidate.version(),
+                current.version());
+        return new Reload(current.version(), null, false, current.origin(), current.ruleCount(),
+                repository.load(current.version()).files().size());
+    }
+
+    private static final String SYSTEM = "system";
+
+    private synchronized Reload load(String operator) {
+        RuleSetSources sources = readSources();
+        return load(operator, sources, compiler.compile(sources));
+    }
+
+    private synchronized Reload load(String operator, RuleSetSources sources, RuleSet candidate) {
         RuleSet previous = active;
         try {
             store(sources, candidate, operator);

@@ -78,9 +78,17 @@ public class ApprovalService {
      */
     @Transactional
     public void decide(String tenderId, boolean approved, String comment, Operator operator) {
+        decide(tenderId, approved, comment, null, operator);
+    }
+
+    /** The same, for the step the approver saw: if someone decided it meanwhile (on any node), 409. */
+    public void decide(String tenderId, boolean approved, String comment, String taskId, Operator operator) {
         Tender tender = tenders.get(tenderId);
         OpenStep step = openStep(tender).orElseThrow(() -> new ConflictException("招标项目 " + tenderId
                 + " 没有待审批的步骤 / Tender " + tenderId + " has no open approval step"));
+        if (taskId != null && !taskId.equals(step.taskId())) {
+            throw new ConflictException("该步骤已由他人处理 / The step was decided by someone else meanwhile");
+        }
         List<String> groups = groupsOf(operator.userId());
         if (!groups.contains(step.candidateGroup())) {
             throw new AccessDeniedException("本步骤由 " + step.candidateGroup() + " 审批 / This step is decided by "

@@ -52,9 +52,10 @@ class DurabilityIT {
 
     void killUnderLoadAndRestart(String name, String profiles, String jdbcUrl) throws Exception {
         Path dir = Path.of("target", "durability-" + name + "-" + UUID.randomUUID()).toAbsolutePath();
-        Node node = Node.start(name, profiles, jdbcUrl, dir).awaitReady(Duration.ofMinutes(3));
+        Node node = Node.start(name, profiles, jdbcUrl, dir);
         Node restarted = null;
         try {
+            node.awaitReady(Duration.ofMinutes(3));
             deployTimer(node);
             for (int i = 0; i < 5; i++) {
                 assertThat(node.post("demo", "/engine-rest/process-definition/key/durability-timer/start", "{}")
@@ -90,7 +91,8 @@ class DurabilityIT {
             assertThat(clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
             assertThat(acknowledged).as("load before the kill").hasSizeGreaterThanOrEqualTo(10);
 
-            restarted = node.restart(profiles, jdbcUrl).awaitReady(Duration.ofMinutes(3));
+            restarted = node.restart(profiles, jdbcUrl);
+            restarted.awaitReady(Duration.ofMinutes(3));
             for (String id : acknowledged) {
                 HttpResponse<String> r = restarted.get("clerk", "/api/tenders/" + id);
                 assertThat(r.statusCode()).as("acknowledged tender " + id).isEqualTo(200);

@@ -65,7 +65,9 @@ final class Node implements AutoCloseable {
                 "-Xmx600m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",
                 "-jar", jar, "--server.port=" + port, "--spring.profiles.active=" + profiles,
                 "--huitong.data-dir=" + dir.resolve("data"), "--huitong.tasks.sweep=false",
-                "--camunda.bpm.generic-properties.properties.hostname=" + name));
+                "--camunda.bpm.generic-properties.properties.hostname=" + name,
+                // the tests wait for jobs: an idle executor looks again within 2 s, not the profile's 60 s
+                "--camunda.bpm.job-execution.max-wait=2000"));
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("node.log").toFile()));

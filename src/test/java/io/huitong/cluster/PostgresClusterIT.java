@@ -46,8 +46,11 @@ class PostgresClusterIT {
         // node a reads its rules from a folder of its own (to be reloaded); b from the packaged copy
         copy(Path.of("rules").toAbsolutePath(), root.resolve("a").resolve("rules"));
         // one after the other: the first creates the schema and the demo users
-        a = Node.start("node-a", url, root.resolve("a")).awaitReady(Duration.ofMinutes(3));
-        b = Node.start("node-b", url, root.resolve("b")).awaitReady(Duration.ofMinutes(3));
+        // assigned before waiting: a node that never gets ready is still stopped after the tests
+        a = Node.start("node-a", url, root.resolve("a"));
+        a.awaitReady(Duration.ofMinutes(3));
+        b = Node.start("node-b", url, root.resolve("b"));
+        b.awaitReady(Duration.ofMinutes(3));
     }
 
     @AfterAll
@@ -116,7 +119,8 @@ class PostgresClusterIT {
         assertThat(onB.statusCode()).isEqualTo(200);
         assertThat(json(onB).get("title").asText()).isEqualTo(json(created).get("title").asText());
 
-        String approve = "{\"approved\":true,\"comment\":\"材料齐全\"}";
+        String step = json(onB).get("approval").get("openStep").get("taskId").asText();
+        String approve = "{\"approved\":true,\"comment\":\"材料齐全\",\"taskId\":\"" + step + "\"}";
         CompletableFuture<HttpResponse<String>> onA = CompletableFuture.supplyAsync(() -> call(a, id, approve));
         CompletableFuture<HttpResponse<String>> onB2 = CompletableFuture.supplyAsync(() -> call(b, id, approve));
         List<Integer> statuses = Stream.of(onA.get(), onB2.get()).map(HttpResponse::statusCode).sorted().toList();
@@ -198,6 +202,13 @@ class PostgresClusterIT {
             onB = json(b.get("ruleauthor", "/api/rules")).get("activeVersion").asText();
         }
         assertThat(onB).as("node b takes up the version node a activated").isEqualTo(after);
+
+        // node b restarts with its packaged rules (the version before, seen already): the reload stands
+        b.close();
+        b = b.restart("postgres,demo", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
+        b.awaitReady(Duration.ofMinutes(3));
+        assertThat(json(b.get("ruleauthor", "/api/rules")).get("activeVersion").asText()).isEqualTo(after);
+        assertThat(json(a.get("ruleauthor", "/api/rules")).get("activeVersion").asText()).isEqualTo(after);
     }
 
     @Test

@@ -34,7 +34,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Idempotent creation: a POST to Huitong's API with an {@code Idempotency-Key} header is carried out once per user
  * and key; a retry with the same key and the same request gets the first answer again (marked
  * {@code Idempotency-Replayed: true}) and creates nothing new. The same key for another request is 422; a retry
- * while the first is still running is 409. An answer of 5xx frees the key.
+ * while the first is still running is 409. Only lasting answers are kept (2xx, 400, 413, 422); others free the key.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -71,7 +71,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     + "takes 1 to 200 characters");
             return;
         }
+        if (request.getContentLengthLong() > MAX_BODY) {
+            problem(response, HttpStatus.PAYLOAD_TOO_LARGE, "带 Idempotency-Key 的请求体不得超过2MB / A request with an "
+                    + "Idempotency-Key carries at most 2 MB");
+            return;
+        }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            problem(response, HttpStatus.PAYLOAD_TOO_LARGE, "带 Idempotency-Key 的请求体不得超过2MB / A request with an "
+                    + "Idempotency-Key carries at most 2 MB");
+            return;
+        }
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         String hash = sha256(request.getMethod() + "\n" + path + "\n", body);
         String user = auth.getName();
@@ -91,21 +101,43 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
-        boolean stored2 = false;
+        boolean kept = false;
         try {
             chain.doFilter(new Body(request, body), answer);
-            if (answer.getStatus() < 500) {
-                keys.done(user, key, answer.getStatus(), answer.getContentType(), answer.getHeader(HttpHeaders.LOCATION),
-                        new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8));
-                stored2 = true;
+            if (lasting(answer.getStatus())) {
+                kept = true;
+                try {
+                    keys.done(user, key, answer.getStatus(), answer.getContentType(),
+                            answer.getHeader(HttpHeaders.LOCATION),
+                            new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8));
+                } catch (RuntimeException notStored) {
+                    // the work is done: the client gets its answer; the key stays claimed, so a retry meets 409
+                    // rather than doing it twice
+                    log.warn("idempotency key {} of {}: answer not stored: {}", key, user, notStored.toString());
+                }
             }
         } finally {
-            if (!stored2) {
-                keys.release(user, key);
+            try {
+                if (!kept) {
+                    keys.release(user, key);
+                }
+            } catch (RuntimeException releaseFailed) {
+                log.warn("idempotency key {} of {} not released: {}", key, user, releaseFailed.toString());
+            } finally {
+                answer.copyBodyToResponse();
             }
-            answer.copyBodyToResponse();
         }
     }
+
+    /**
+     * Answers a retry gets again: what was done (2xx) and what the request itself was refused for (400, 413, 422).
+     * A conflict, a denial or a server error may turn out otherwise next time: the key is freed.
+     */
+    static boolean lasting(int status) {
+        return status >= 200 && status < 300 || status == 400 || status == 413 || status == 422;
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private static void replay(HttpServletResponse response, IdempotencyKeys.Stored s) throws IOException {
         response.setStatus(s.status());

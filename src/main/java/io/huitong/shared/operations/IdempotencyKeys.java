@@ -34,7 +34,12 @@ public class IdempotencyKeys {
                     .params(user, key, method, path, hash, Timestamp.from(now)).update();
             return Optional.empty();
         } catch (DuplicateKeyException taken) {
-            Stored stored = find(user, key).orElseThrow();
+            Optional<Stored> found = find(user, key);
+            if (found.isEmpty()) {
+                // released between the insert and this read: claim it again
+                return claim(user, key, method, path, hash, now);
+            }
+            Stored stored = found.get();
             if ("IN_PROGRESS".equals(stored.state()) && stored.requestHash().equals(hash)
                     && stored.createdAt().plus(ABANDONED).isBefore(now)
                     && jdbc.sql("""
@@ -50,10 +55,11 @@ public class IdempotencyKeys {
     Optional<Stored> find(String user, String key) {
         return jdbc.sql("select * from idempotency_key where user_id = ? and idem_key = ?").params(user, key)
                 .query((rs, i) -> {
-                    int status = rs.getInt("status");
+                    int code = rs.getInt("status");
+                    Integer status = rs.wasNull() ? null : code;
                     return new Stored(rs.getString("method"), rs.getString("path"), rs.getString("request_hash"),
-                            rs.getString("state"), rs.wasNull() ? null : status, rs.getString("content_type"),
-                            rs.getString("location"), rs.getString("body"), rs.getTimestamp("created_at").toInstant());
+                            rs.getString("state"), status, rs.getString("content_type"), rs.getString("location"),
+                            rs.getString("body"), rs.getTimestamp("created_at").toInstant());
                 }).optional();
     }
 
@@ -68,5 +74,10 @@ public class IdempotencyKeys {
     void release(String user, String key) {
         jdbc.sql("delete from idempotency_key where user_id = ? and idem_key = ? and state = 'IN_PROGRESS'")
                 .params(user, key).update();
+    }
+
+    /** Keys older than the retention are forgotten: a retry a day later is a new request. */
+    int purge(Instant before) {
+        return jdbc.sql("delete from idempotency_key where created_at < ?").param(Timestamp.from(before)).update();
     }
 }

@@ -96,13 +96,13 @@ public class TaskActions {
 
     private void complete(Task task, Operator operator, List<String> groups, Map<String, Object> variables,
             boolean local) {
-        if (local) {
-            // set by Huitong itself, before it acts for the operator (who may work on the task, not write to it)
-            tasks.setVariablesLocal(task.getId(), variables);
-        }
         Authentication previous = identity.getCurrentAuthentication();
-        identity.setAuthentication(operator.userId(), groups);
         try {
+            if (local) {
+                // set by Huitong itself, before it acts for the operator (who may work on the task, not write to it)
+                tasks.setVariablesLocal(task.getId(), variables);
+            }
+            identity.setAuthentication(operator.userId(), groups);
             if (local) {
                 tasks.complete(task.getId());
             } else {

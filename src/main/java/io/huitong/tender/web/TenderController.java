@@ -87,15 +87,19 @@ class TenderController {
     }
 
     /** An approver's decision on the open step. */
-    record ApprovalDecision(@NotNull Boolean approved, @Size(max = 2000) String comment) {
+    record ApprovalDecision(@NotNull Boolean approved, @Size(max = 2000) String comment,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "审批人看到的待办步骤（可选）；已由他人处理时为409 / "
+                    + "The step the approver saw (optional): 409 if someone decided it meanwhile") @Size(max = 64)
+            String taskId) {
     }
 
     @PostMapping("/tenders/{id}/approval")
     @Operation(summary = "审批当前步骤 Decide the open approval step",
             description = "Any member of the step's candidate group decides; a return needs its reasons (comment). "
-                    + "403 outside the group, 409 when no step is open.")
+                    + "403 outside the group, 409 when no step is open or, with taskId, when that step was decided "
+                    + "meanwhile (on any node).")
     TenderView decide(@PathVariable String id, @Valid @RequestBody ApprovalDecision decision) {
-        approvals.decide(id, decision.approved(), decision.comment(), Operator.current());
+        approvals.decide(id, decision.approved(), decision.comment(), decision.taskId(), Operator.current());
         return queries.view(id);
     }
 

@@ -90,4 +90,13 @@ class IdempotencyTest extends LifecycleTest {
         assertThat(jdbc.queryForObject("select count(*) from decision_record where tender_id = ?", Integer.class, id))
                 .as("the refusal is not decided again").isEqualTo(records);
     }
+
+    @Test
+    void a_body_too_large_to_keep_is_refused_whole_not_cut() {
+        String key = UUID.randomUUID().toString();
+        String huge = "{\"title\":\"" + "x".repeat(2_100_000) + "\"}";
+        ResponseEntity<String> refused = postWithKey("purchaser", "/api/tenders", huge, key);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(json(refused).get("violations").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
+    }
 }

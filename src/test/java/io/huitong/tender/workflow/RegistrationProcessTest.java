@@ -67,6 +67,20 @@ class RegistrationProcessTest extends ApiTest {
     }
 
     @Test
+    void an_approver_deciding_a_step_someone_decided_meanwhile_gets_409_and_changes_nothing() {
+        JsonNode tender = register("5000000.00");
+        String seen = tender.get("approval").get("openStep").get("taskId").asText();
+        decide("clerk", tender, true, "材料齐全");
+        var stale = post("clerk", "/api/tenders/" + tender.get("id").asText() + "/approval",
+                "{\"approved\":false,\"comment\":\"退回\",\"taskId\":\"" + seen + "\"}");
+        assertThat(stale.getStatusCode()).as(stale.getBody()).isEqualTo(HttpStatus.CONFLICT);
+        JsonNode now = reread(tender);
+        assertThat(now.get("status").asText()).isEqualTo("PENDING_APPROVAL");
+        assertThat(now.get("approval").get("steps")).hasSize(1);
+        assertThat(now.get("approval").get("openStep").get("group").asText()).isEqualTo("centre-director");
+    }
+
+    @Test
     void approved_by_every_step_in_order() {
         JsonNode tender = register("5000000.00");
         ProcessInstance instance = instanceOf(tender);
