@@ -108,6 +108,14 @@ public class TaskActions {
             } else {
                 tasks.complete(task.getId(), variables);
             }
+        } catch (org.camunda.bpm.engine.AuthorizationException e) {
+            // the task's permissions went with it when another request completed it first: that is a conflict
+            // (looked up as the platform: the operator's own view would hide a task it may not work on)
+            identity.clearAuthentication();
+            if (tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
+                throw new ConflictException("该任务已由他人同时办理 / The task was completed by someone else at the same time");
+            }
+            throw refusal(e);
         } catch (OptimisticLockingException | org.camunda.bpm.engine.exception.NotFoundException
                 | org.camunda.bpm.engine.exception.NullValueException e) {
             // another request (on this node or another) completed it first: the task is gone
