@@ -114,10 +114,11 @@ public class ApprovalService {
             // another request (on this node or another) completed it first: the task is gone
             throw new ConflictException("该步骤已由他人处理 / The step was decided by someone else at the same time");
         } catch (org.camunda.bpm.engine.ProcessEngineException e) {
-            if (org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e)
-                    instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())
-                    || hasCause(e, org.springframework.dao.DuplicateKeyException.class)) {
-                // the same step recorded by a request on another node a moment before (approval_step.task_id)
+            // whatever shape the race took (the step recorded meanwhile, its candidates or permissions gone with
+            // it), a step another request completed first is a conflict
+            identityService.clearAuthentication();
+            if (hasCause(e, org.springframework.dao.DuplicateKeyException.class)
+                    || taskService.createTaskQuery().taskId(step.taskId()).count() == 0) {
                 throw new ConflictException("该步骤已由他人处理 / The step was decided by someone else at the same time");
             }
             throw e;

@@ -121,6 +121,11 @@ public class TaskActions {
             // another request (on this node or another) completed it first: the task is gone
             throw new ConflictException("该任务已由他人同时办理 / The task was completed by someone else at the same time");
         } catch (ProcessEngineException e) {
+            // completed by another request meanwhile, whatever the engine tripped over: a conflict
+            identity.clearAuthentication();
+            if (tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
+                throw new ConflictException("该任务已由他人同时办理 / The task was completed by someone else at the same time");
+            }
             throw refusal(e);
         } finally {
             if (previous == null) {
