@@ -259,7 +259,7 @@ public class BidService {
                     + Violation.describe(invalid), windowEnds);
         }
         String documentHash = file.technicalProposal() == null || file.technicalProposal().isBlank() ? null
-                : SealedFiles.hash(file.technicalProposal().strip());
+                : io.huitong.shared.Digests.sha256Hex(file.technicalProposal().strip());
         transactions.executeWithoutResult(status -> {
             lockedStanding(tenderId, bidId);
             bids.decrypted(bidId, file, documentHash, clock.instant());

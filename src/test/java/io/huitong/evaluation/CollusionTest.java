@@ -153,4 +153,22 @@ class CollusionTest extends LifecycleTest {
         assertThat(json(get("supervisor", "/api/supervision/collusion-reports")))
                 .noneMatch(r -> r.get("tenderId").asText().equals(id));
     }
+
+    @Test
+    void documents_are_compared_by_their_whole_text_chinese_included() {
+        String id = registerAndApprove(works());
+        at("2026-12-01T08:00:00");
+        // proposals differing in Chinese characters only are different documents; a copied one is the same
+        bid(id, 1, SealedBid.file(bidderId(1), 1, "4812000.00").replace("投标人1的施工组织设计", "甲方案"), null,
+                "LARGE", "代表1");
+        bid(id, 2, SealedBid.file(bidderId(2), 2, "4700000.00").replace("投标人2的施工组织设计", "乙方案"), null,
+                "LARGE", "代表2");
+        bid(id, 3, SealedBid.file(bidderId(3), 3, "4633000.00").replace("投标人3的施工组织设计", "乙方案"), null,
+                "LARGE", "代表3");
+        at("2026-12-21T09:30:00");
+        JsonNode identical = flags(id).get("TBR 40(四)");
+        assertThat(identical).as("only the copied proposal").isNotNull();
+        assertThat(names(id, identical)).containsExactly("投标人2", "投标人3");
+        committee(id);
+    }
 }
