@@ -10,6 +10,7 @@ import io.huitong.lifecycle.TenderArchived;
 import io.huitong.publication.Ocds;
 import io.huitong.rules.DecisionRecord;
 import io.huitong.rules.DecisionRecords;
+import io.huitong.shared.Digests;
 import io.huitong.shared.audit.AuditLog;
 import io.huitong.shared.web.ConflictException;
 import io.huitong.tender.Tender;
@@ -21,13 +22,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -279,10 +277,6 @@ public class TenderArchives {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(bytes);
     }
 }

@@ -9,13 +9,11 @@ import com.nimbusds.jose.crypto.impl.AESGCM;
 import com.nimbusds.jose.crypto.impl.AESKW;
 import com.nimbusds.jose.crypto.impl.PBKDF2;
 import com.nimbusds.jose.crypto.impl.PRFParams;
+import io.huitong.shared.Digests;
 import io.huitong.shared.web.ValidationException;
 import io.huitong.shared.web.Violation;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import javax.crypto.SecretKey;
@@ -120,12 +118,8 @@ class SealedFiles {
 
     /** SHA-256 of the sealed file, as its receipt states it. */
     static String hash(String sealed) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sealed.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        // a JWE compact serialisation is ASCII: its UTF-8 bytes are its ASCII bytes
+        return Digests.sha256Hex(sealed);
     }
 
     private static ValidationException refused(String field, Object value, String zh, String en) {

@@ -3,14 +3,12 @@ package io.huitong.guarantee;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.ECKey;
+import io.huitong.shared.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,7 +63,7 @@ class DemoGuaranteeBank {
         states.put(no, "ISSUED");
         GuaranteeProvider.Issued issued = new GuaranteeProvider.Issued(no, order.orderNo(), order.projectNo(),
                 order.principalId(), order.amount(), clock.instant(), today, order.endDate(),
-                Base64.getEncoder().encodeToString(file), hash("MD5", file), hash("SHA-256", file));
+                Base64.getEncoder().encodeToString(file), Digests.md5Hex(file), Digests.sha256Hex(file));
         return ResponseEntity.ok(SignedMessages.sign(json, issued, bank));
     }
 
@@ -93,13 +91,5 @@ class DemoGuaranteeBank {
         states.put(no, state);
         return ResponseEntity.ok(SignedMessages.sign(json, Map.of("guaranteeNo", no, "status", state,
                 "at", clock.instant().toString()), bank));
-    }
-
-    static String hash(String algorithm, byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.huitong.guarantee;
 
 import io.huitong.rules.RuleSetRegistry;
+import io.huitong.shared.Digests;
 import io.huitong.shared.security.Operator;
 import io.huitong.shared.web.ConflictException;
 import io.huitong.shared.web.NotFoundException;
@@ -82,8 +83,8 @@ public class ElectronicGuarantees {
         byte[] file = Base64.getDecoder().decode(issued.file());
         if (!issued.orderNo().equals(order.orderNo()) || !issued.principalId().equals(bidderId)
                 || issued.amount().compareTo(order.amount()) != 0
-                || !DemoGuaranteeBank.hash("MD5", file).equals(issued.md5())
-                || !DemoGuaranteeBank.hash("SHA-256", file).equals(issued.sha256())) {
+                || !Digests.md5Hex(file).equals(issued.md5())
+                || !Digests.sha256Hex(file).equals(issued.sha256())) {
             throw new ProviderUnavailable("保函机构返回的保函与订单或其哈希不符 / The provider's guarantee does not match the "
                     + "order or its own hashes", null);
         }
@@ -113,8 +114,8 @@ public class ElectronicGuarantees {
         boolean intact = store.file(g.guaranteeNo()).map(f -> {
             try {
                 byte[] bytes = Base64.getDecoder().decode(f);
-                return DemoGuaranteeBank.hash("MD5", bytes).equals(g.md5())
-                        && DemoGuaranteeBank.hash("SHA-256", bytes).equals(g.sha256());
+                return Digests.md5Hex(bytes).equals(g.md5())
+                        && Digests.sha256Hex(bytes).equals(g.sha256());
             } catch (IllegalArgumentException notBase64) {
                 return false;
             }

@@ -1,13 +1,10 @@
 package io.huitong.shared.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import io.huitong.shared.Digests;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -111,12 +108,7 @@ public class AuditLog {
     static String hash(String previous, Entry e) {
         String content = String.join("\n", previous, e.at().toString(), nullable(e.operator()), nullable(e.address()),
                 nullable(e.method()), nullable(e.path()), Integer.toString(e.status()), nullable(e.detail()));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return Digests.sha256Hex(content);
     }
 
     private static String nullable(String s) {

@@ -1,23 +1,16 @@
 package io.huitong.shared.operations;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huitong.shared.Digests;
 import io.huitong.shared.web.Problems;
+import io.huitong.shared.web.ReplayedRequest;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +76,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        String hash = sha256(request.getMethod() + "\n" + path + "\n", body);
+        String hash = Digests.sha256Hex(
+                (request.getMethod() + "\n" + path + "\n").getBytes(StandardCharsets.UTF_8), body);
         String user = auth.getName();
         Optional<IdempotencyKeys.Stored> stored = keys.claim(user, key, request.getMethod(), path, hash,
                 clock.instant());
@@ -103,7 +97,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try {
-            chain.doFilter(new Body(request, body), answer);
+            chain.doFilter(new ReplayedRequest(request, body), answer);
             if (lasting(answer.getStatus())) {
                 kept = true;
                 try {
@@ -163,63 +157,5 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         json.writeValue(response.getOutputStream(), problem);
-    }
-
-    private static String sha256(String head, byte[] body) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(head.getBytes(StandardCharsets.UTF_8));
-            digest.update(body);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The request with its body read once and given again to whoever reads it next. */
-    private static final class Body extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        Body(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
     }
 }
