@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,14 +40,6 @@ class DurabilityIT {
         }
     }
 
-    static String registration(String title) {
-        return """
-                {"title":"%s","regime":"TENDERING_LAW","category":"WORKS","estimatedAmount":5000000.00,
-                 "budgetFunds":5000000.00,"totalInvestment":10000000.00,"stateControlled":true,"regionCode":"410100",
-                 "procurementMethod":"OPEN","documentIssueDate":"2027-03-01",
-                 "bidDeadline":"2027-03-22T09:30:00+08:00"}""".formatted(title);
-    }
-
     void killUnderLoadAndRestart(String name, String profiles, String jdbcUrl) throws Exception {
         Path dir = Path.of("target", "durability-" + name + "-" + UUID.randomUUID()).toAbsolutePath();
         Node node = Node.start(name, profiles, jdbcUrl, dir);
@@ -70,7 +60,7 @@ class DurabilityIT {
                     while (running.get()) {
                         try {
                             HttpResponse<String> r = node.post("purchaser", "/api/tenders",
-                                    registration("持久性 " + UUID.randomUUID()));
+                                    PostgresClusterIT.registration("持久性 " + UUID.randomUUID()));
                             if (r.statusCode() == 201) {
                                 acknowledged.add(JSON.readTree(r.body()).get("id").asText());
                             }
@@ -127,14 +117,7 @@ class DurabilityIT {
 
     static void deployTimer(Node node) throws Exception {
         String bpmn = PostgresClusterIT.TIMER.replace("cluster-timer", "durability-timer").replace("PT1S", "PT8S");
-        String boundary = "----huitong" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\ndurability"
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; "
-                + "filename=\"durability-timer.bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bpmn
-                + "\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> deployed = node.send("demo", HttpRequest.newBuilder(node.uri("/engine-rest/deployment/create"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        HttpResponse<String> deployed = node.deploy("durability-timer.bpmn", bpmn);
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
     }
 }

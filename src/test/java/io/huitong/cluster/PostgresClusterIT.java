@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -162,13 +160,7 @@ class PostgresClusterIT {
 
     @Test
     void a_timer_fires_once_with_both_job_executors_running() throws Exception {
-        String boundary = "----huitong" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\ncluster\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"cluster-timer.bpmn\""
-                + "\r\nContent-Type: application/octet-stream\r\n\r\n" + TIMER + "\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> deployed = a.send("demo", HttpRequest.newBuilder(a.uri("/engine-rest/deployment/create"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        HttpResponse<String> deployed = a.deploy("cluster-timer.bpmn", TIMER);
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
         int instances = 20;
         for (int i = 0; i < instances; i++) {
