@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * One node of Huitong as a real process: the packaged jar (the {@code huitong.jar} system property) started with
  * the postgres profile against a shared database, talked to over HTTP, stopped or killed.
  */
-final class Node implements AutoCloseable {
+public final class Node implements AutoCloseable {
 
     final String name;
     final int port;
@@ -29,7 +29,7 @@ final class Node implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The same node started again on its directory (and database) after it stopped or was killed. */
-    Node restart(String profiles, String jdbcUrl, String... extra) throws IOException {
+    public Node restart(String profiles, String jdbcUrl, String... extra) throws IOException {
         return startOn(name, profiles, jdbcUrl, dir, port, extra);
     }
 
@@ -41,12 +41,12 @@ final class Node implements AutoCloseable {
     }
 
     /** Starts a node in its own working directory (with no ./rules or ./processes: the packaged copies). */
-    static Node start(String name, String jdbcUrl, Path dir, String... extra) throws IOException {
+    public static Node start(String name, String jdbcUrl, Path dir, String... extra) throws IOException {
         return start(name, "postgres,demo", jdbcUrl, dir, extra);
     }
 
     /** A node with the profiles given; without postgres it keeps its H2 file under its directory's data/. */
-    static Node start(String name, String profiles, String jdbcUrl, Path dir, String... extra) throws IOException {
+    public static Node start(String name, String profiles, String jdbcUrl, Path dir, String... extra) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -80,7 +80,7 @@ final class Node implements AutoCloseable {
     }
 
     /** Waits for readiness (database and engine up), at most the time given; the log's tail if it fails. */
-    Node awaitReady(Duration within) throws IOException, InterruptedException {
+    public Node awaitReady(Duration within) throws IOException, InterruptedException {
         Instant until = Instant.now().plus(within);
         while (Instant.now().isBefore(until)) {
             if (!process.isAlive()) {
@@ -103,7 +103,7 @@ final class Node implements AutoCloseable {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }
 
-    HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
         return send(user, HttpRequest.newBuilder(uri(path)).GET());
     }
 
@@ -137,8 +137,12 @@ final class Node implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL: no shutdown hook runs. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
