@@ -41,7 +41,7 @@ public final class BenchApp implements AutoCloseable {
     public static BenchApp start(Path dir, boolean jobExecutor, Map<String, Object> properties, String... profiles) {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("server.port", 0);
-        all.put("huitong.data-dir", dir.resolve("data").toString());
+        all.put("huitong.data-dir", dir.toAbsolutePath().resolve("data").toString());
         all.put("camunda.bpm.job-execution.enabled", jobExecutor);
         all.put("camunda.bpm.generate-unique-process-engine-name", false);
         all.put("huitong.tasks.sweep", false);
@@ -52,8 +52,10 @@ public final class BenchApp implements AutoCloseable {
         String[] active = new String[profiles.length + 1];
         active[0] = "demo";
         System.arraycopy(profiles, 0, active, 1, profiles.length);
-        return new BenchApp(new SpringApplicationBuilder(HuitongApplication.class).profiles(active)
-                .properties(all).run());
+        // as command-line arguments: they outrank application.yaml (default properties would not)
+        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new BenchApp(new SpringApplicationBuilder(HuitongApplication.class).profiles(active).run(args));
     }
 
     public ProcessEngine engine() {
