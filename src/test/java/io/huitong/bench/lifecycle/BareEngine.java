@@ -30,7 +30,7 @@ import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 final class BareEngine implements AutoCloseable {
 
     final ProcessEngine engine;
-    private final HikariDataSource dataSource;
+    final HikariDataSource dataSource;
 
     BareEngine(Path dir, Path processes) throws Exception {
         Files.createDirectories(dir);

@@ -25,6 +25,15 @@ final class Lockstep implements AutoCloseable {
 
     private final ProcessEngine engine;
     private final ExecutorService pool;
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+    private final java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
+
+    /** The processor time the workers spent on steps and jobs since the last call, in seconds; starts again. */
+    double cpuSeconds() {
+        return cpuNanos.getAndSet(0) / 1e9;
+    }
+
     private final java.util.Map<String, Long> laps = new java.util.LinkedHashMap<>();
     private long lapStart = System.nanoTime();
 
@@ -59,7 +68,12 @@ final class Lockstep implements AutoCloseable {
         List<Future<?>> running = new ArrayList<>();
         for (T item : items) {
             running.add(pool.submit(() -> {
-                step.run(item);
+                long cpu = THREADS.getCurrentThreadCpuTime();
+                try {
+                    step.run(item);
+                } finally {
+                    cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
+                }
                 return null;
             }));
         }
