@@ -1,0 +1,138 @@
+package io.huitong.bench.decision;
+
+import io.huitong.bench.Figure;
+import io.huitong.bench.Report;
+import io.huitong.bench.Section;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.annotations.Mode;
+
+/**
+ * Decisions: Huitong's Drools decision with its stored decision record against the same rules as a DMN table
+ * evaluated by Camunda's engine with full history, on the same engine and database; Drools alone and the DMN
+ * engine alone for context. JMH, one fork per benchmark and mode, one thread.
+ */
+public final class DecisionBench implements Section {
+
+    static final String SECTION = "decisions";
+    static final String CHART_THROUGHPUT = "Must-tender decisions per second (one thread)";
+    static final String CHART_LATENCY = "Must-tender decision latency (ms, one thread)";
+
+    /** The benchmarks, in the order they are reported, with their names in the report. */
+    private static final Map<String, String> LABELS = new LinkedHashMap<>();
+
+    static {
+        LABELS.put(DecisionBenchmarks.DROOLS_WITH_RECORD, "(a) Drools + decision record (registration sandbox)");
+        LABELS.put(DecisionBenchmarks.DMN_ENGINE_WITH_HISTORY, "(b) DMN via engine DecisionService, history full");
+        LABELS.put(DecisionBenchmarks.DROOLS_ALONE, "(c) Drools alone (RuleSet.evaluate, no record)");
+        LABELS.put(DecisionBenchmarks.DMN_STANDALONE, "(c) DMN standalone (DmnEngine, no history)");
+    }
+
+    @Override
+    public String name() {
+        return SECTION;
+    }
+
+    @Override
+    public void run(Report report, Scale scale) throws Exception {
+        boolean full = scale == Scale.FULL;
+        Path out = Path.of(System.getProperty("bench.out", "target/benchmark"));
+        Files.createDirectories(out);
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(Pattern.quote(DecisionBenchmarks.class.getName()) + "\\.("
+                        + String.join("|", LABELS.keySet()) + ")$")
+                .mode(Mode.SampleTime)
+                .timeUnit(TimeUnit.MICROSECONDS)
+                .forks(1)
+                .threads(1)
+                .warmupIterations(scale.pick(3, 1))
+                .warmupTime(TimeValue.seconds(scale.pick(3, 1)))
+                .measurementIterations(scale.pick(5, 2))
+                .measurementTime(TimeValue.seconds(scale.pick(3, 1)))
+                .shouldFailOnError(true)
+                .resultFormat(ResultFormatType.JSON)
+                .result(out.resolve("decisions-jmh.json").toString());
+        if (full) {
+            // throughput without the sampling timer; QUICK derives it from the sampled mean to save two boots
+            options.mode(Mode.Throughput);
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
+
+        Map<String, Double> throughput = new LinkedHashMap<>();
+        for (String benchmark : LABELS.keySet()) {
+            RunResult sampled = find(results, benchmark, Mode.SampleTime);
+            Result<?> time = sampled.getPrimaryResult();
+            double p50 = time.getStatistics().getPercentile(50) / 1000;
+            double p99 = time.getStatistics().getPercentile(99) / 1000;
+            RunResult measured = full ? find(results, benchmark, Mode.Throughput) : null;
+            double perSecond = measured != null ? measured.getPrimaryResult().getScore() * 1e6
+                    : 1e6 / time.getScore();
+            String how = measured != null ? "JMH Throughput, 1 thread, " + iterations(measured.getParams())
+                    : "1 / mean of JMH SampleTime (quick run), " + iterations(sampled.getParams());
+            String label = LABELS.get(benchmark);
+            throughput.put(benchmark, perSecond);
+            report.add(Figure.of(SECTION, label + ": throughput", perSecond, "/s", how));
+            report.add(Figure.of(SECTION, label + ": p50", p50, "ms", "JMH SampleTime, "
+                    + iterations(sampled.getParams())));
+            if (benchmark.equals(DecisionBenchmarks.DROOLS_WITH_RECORD)) {
+                report.add(Figure.atMost(SECTION, label + ": p99", p99, "ms", 1.0, "JMH SampleTime, "
+                        + iterations(sampled.getParams())));
+            } else {
+                report.add(Figure.of(SECTION, label + ": p99", p99, "ms", "JMH SampleTime, "
+                        + iterations(sampled.getParams())));
+            }
+            report.bar(CHART_THROUGHPUT, "decisions/s", "decisions/s", shortLabel(benchmark), perSecond);
+            report.bar(CHART_LATENCY, "ms", "p50", shortLabel(benchmark), p50);
+            report.bar(CHART_LATENCY, "ms", "p99", shortLabel(benchmark), p99);
+        }
+        double ratio = throughput.get(DecisionBenchmarks.DROOLS_WITH_RECORD)
+                / throughput.get(DecisionBenchmarks.DMN_ENGINE_WITH_HISTORY);
+        report.add(Figure.atLeast(SECTION, "(a) / (b) throughput: Drools with record over DMN with history", ratio,
+                "×", 5, "ratio of the two throughputs above"));
+        report.note("decisions: (a) is RegistrationService.evaluate, the registration sandbox: validation, the "
+                + "whole rule set (every registration rule, not only must-tender), the decision read off it, and "
+                + "the decision record (inputs, outputs, fired rules with citations, rule-set version) inserted "
+                + "in its own transaction into the app's database (H2 file, WRITE_DELAY=0). (b) evaluates "
+                + MustTenderDmn.RESOURCE + " (the must-tender rules only; MustTenderDmnTest proves it equal to "
+                + MustTenderDmn.DRL + ") by key through the same app's DecisionService, history level full, same "
+                + "database. Eight registrations in turn, the same for all four.");
+    }
+
+    private static RunResult find(Collection<RunResult> results, String benchmark, Mode mode) {
+        return results.stream()
+                .filter(r -> r.getParams().getBenchmark().endsWith("." + benchmark) && r.getParams().getMode() == mode)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("JMH gave no " + mode + " result for " + benchmark));
+    }
+
+    private static String iterations(BenchmarkParams p) {
+        return String.format(Locale.ROOT, "%d fork, warm-up %d × %s, %d × %s", p.getForks(),
+                p.getWarmup().getCount(), p.getWarmup().getTime(), p.getMeasurement().getCount(),
+                p.getMeasurement().getTime());
+    }
+
+    private static String shortLabel(String benchmark) {
+        return switch (benchmark) {
+            case DecisionBenchmarks.DROOLS_WITH_RECORD -> "(a) Drools + record";
+            case DecisionBenchmarks.DMN_ENGINE_WITH_HISTORY -> "(b) DMN engine + history";
+            case DecisionBenchmarks.DROOLS_ALONE -> "Drools alone";
+            case DecisionBenchmarks.DMN_STANDALONE -> "DMN standalone";
+            default -> benchmark;
+        };
+    }
+}
