@@ -1,11 +1,10 @@
 package io.huitong.rules;
 
 import io.huitong.shared.HuitongProperties;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +28,14 @@ public class RuleSetRegistry implements InitializingBean {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final RuleSetCompiler compiler;
+    private final Optional<RuleSetPrecompiler> precompiler;
     private final Map<String, RuleSet> compiled = new ConcurrentHashMap<>();
     private volatile RuleSet active;
 
     RuleSetRegistry(RuleSetRepository repository, HuitongProperties properties, TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock, Optional<RuleSetPrecompiler> precompiler) {
         this.repository = repository;
+        this.precompiler = precompiler;
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
@@ -113,8 +114,9 @@ public class RuleSetRegistry implements InitializingBean {
      */
     private synchronized Reload start() {
         RuleSetSources sources = readSources();
-        RuleSet candidate = compiler.compile(sources);
-        java.util.Optional<String> inForce = repository.activeVersion();
+        // usually compiled already, while the database and the engine started (the same files, by their hash)
+        RuleSet candidate = precompiler.flatMap(p -> p.take(sources)).orElseGet(() -> compiler.compile(sources));
+        Optional<String> inForce = repository.activeVersion();
         if (inForce.isEmpty() || inForce.get().equals(candidate.version()) || !repository.exists(candidate.version())) {
             return load(SYSTEM, sources, candidate);
         }
@@ -165,7 +167,6 @@ public class RuleSetRegistry implements InitializingBean {
 
     /** The rules folder (relative to the working directory), or the packaged copy if there is none. */
     private RuleSetSources readSources() {
-        Path folder = properties.rulesDir();
-        return Files.isDirectory(folder) ? RuleSetSources.fromFolder(folder) : RuleSetSources.fromClasspath();
+        return RuleSetSources.read(properties.rulesDir());
     }
 }

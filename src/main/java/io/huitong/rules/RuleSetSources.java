@@ -28,6 +28,11 @@ public record RuleSetSources(String origin, List<RuleSource> files, String conte
         return new RuleSetSources(origin, sorted, hash(sorted));
     }
 
+    /** The rules folder (relative to the working directory), or the packaged copy if there is none. */
+    public static RuleSetSources read(Path folder) {
+        return Files.isDirectory(folder) ? fromFolder(folder) : fromClasspath();
+    }
+
     /** Every *.drl and *.yaml under the folder, recursively. */
     public static RuleSetSources fromFolder(Path folder) {
         Path root = folder.toAbsolutePath().normalize();
