@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -42,14 +44,15 @@ public class AuditLog {
             String previous = jdbc.sql("select last_hash from audit_head where id = 1 for update").query(String.class)
                     .single();
             String hash = hash(previous, entry);
+            // the id the database gave: looking it up by hash scanned the whole trail on every append
+            KeyHolder key = new GeneratedKeyHolder();
             jdbc.sql("""
                     insert into audit_entry (at, operator, address, method, path, status, detail, prev_hash, entry_hash)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(Timestamp.from(at), operator, address, method, entry.path(), status, entry.detail(),
                             previous, hash)
-                    .update();
-            long id = jdbc.sql("select max(id) from audit_entry where entry_hash = ?").param(hash).query(Long.class)
-                    .single();
+                    .update(key, "id");
+            long id = key.getKeyAs(Number.class).longValue();
             jdbc.sql("update audit_head set last_id = ?, last_hash = ? where id = 1").params(id, hash).update();
         });
     }
