@@ -70,7 +70,7 @@ public final class TaskListBench implements Section {
     public void run(Report report, Scale scale) throws Exception {
         List<Long> levels = scale == Scale.FULL ? List.of(1_000L, 10_000L, 100_000L) : List.of(200L, 2_000L);
         Plan plan = new Plan(levels, scale.pick(300, 50), scale.pick(1_000, 200), scale.pick(40, 10),
-                scale.pick(300, 100), scale.pick(15, 5));
+                scale.pick(300, 100), scale.pick(15, 5), scale.pick(8, 3));
         report.note("tasklist: open tasks made by a benchmark model (src/test/resources/bench/tasklist) whose one "
                 + "instance opens " + OpenTasks.PER_INSTANCE + " user tasks at once (parallel multi-instance), "
                 + OpenTasks.INSTANCES_PER_TRANSACTION + " instances a transaction on " + OpenTasks.THREADS
@@ -111,7 +111,8 @@ public final class TaskListBench implements Section {
     }
 
     /** Levels of open tasks, and how many requests (and at most how many seconds) to warm up and measure. */
-    record Plan(List<Long> levels, int warmup, int requests, int seconds, int restRequests, int restSeconds) {
+    record Plan(List<Long> levels, int warmup, int requests, int seconds, int restRequests, int restSeconds,
+            int sqlSeconds) {
     }
 
     private void measure(Report report, Plan plan, String database, Path dir, EmbeddedPostgres postgres)
@@ -168,7 +169,7 @@ public final class TaskListBench implements Section {
                     add(report, database + " + statistics", level, webappStats, restStats, false);
                     sql(data, NO_STATISTICS);
                 }
-                shapes(report, database, level, data, postgres != null, change, plan.restSeconds(),
+                shapes(report, database, level, data, postgres != null, change, plan.sqlSeconds(),
                         before + tasks.visibleToClerk());
             }
         }
@@ -196,7 +197,7 @@ public final class TaskListBench implements Section {
             boolean counting = shape == shapes[0];
             Latencies latencies = new Latencies();
             long until = System.nanoTime() + seconds * 1_000_000_000L;
-            for (int i = 0; i < 200 && (i < MIN_SAMPLES || System.nanoTime() < until); i++) {
+            for (int i = 0; i < 100 && (i < MIN_SAMPLES || System.nanoTime() < until); i++) {
                 change.run();
                 try (Connection c = data.getConnection(); Statement s = c.createStatement()) {
                     long sent = System.nanoTime();
