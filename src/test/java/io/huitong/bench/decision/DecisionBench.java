@@ -129,7 +129,7 @@ public final class DecisionBench implements Section {
                 // feel-scala and the app's paths need long to compile on two busy cores: warm up longer than we measure
                 .warmupIterations(scale.pick(6, 1))
                 .warmupTime(TimeValue.seconds(scale.pick(2, 1)))
-                .measurementIterations(scale.pick(5, 2))
+                .measurementIterations(scale.pick(5, 1))
                 .measurementTime(TimeValue.seconds(scale.pick(2, 1)))
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON)

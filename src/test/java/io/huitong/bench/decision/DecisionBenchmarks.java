@@ -5,6 +5,7 @@ import io.huitong.rules.RuleSet;
 import io.huitong.rules.RuleSetCompiler;
 import io.huitong.rules.RuleSetRegistry;
 import io.huitong.rules.RuleSetSources;
+import io.huitong.rules.policy.PolicyData;
 import io.huitong.shared.security.Operator;
 import io.huitong.shared.time.LegalClock;
 import io.huitong.tender.Category;
@@ -179,8 +180,14 @@ public class DecisionBenchmarks {
         public void parse() {
             engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
             decision = MustTenderDmn.parse(engine);
-            threshold = new RuleSetCompiler(new LegalClock()).compile(RuleSetSources.fromFolder(Path.of("rules")))
-                    .policy().parameters().amount(MustTenderDmn.THRESHOLD_PARAMETER);
+            // the threshold as the rule set has it: its policy files alone, no need to compile the rules here
+            List<io.huitong.rules.RuleProblem> problems = new java.util.ArrayList<>();
+            threshold = PolicyData.parse(RuleSetSources.fromFolder(Path.of("rules")).files().stream()
+                    .filter(io.huitong.rules.RuleSource::isPolicy).toList(), problems)
+                    .parameters().amount(MustTenderDmn.THRESHOLD_PARAMETER);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("policy files refused: " + problems);
+            }
             facts = requests().stream().map(DecisionBenchmarks::facts).toList();
         }
 
