@@ -77,7 +77,17 @@ public final class RuleSetCompiler {
         for (RuleSource drl : drls) {
             files.write(KFS_ROOT + drl.path(), drl.content());
         }
-        KieBuilder builder = kie.newKieBuilder(files, classLoader).buildAll();
+        MissingNamesCache loader = new MissingNamesCache(classLoader);
+        try {
+            return build(files, releaseId, loader, drls, problems);
+        } finally {
+            loader.stopCaching();
+        }
+    }
+
+    private KieBase build(KieFileSystem files, ReleaseId releaseId, ClassLoader loader, List<RuleSource> drls,
+            List<RuleProblem> problems) {
+        KieBuilder builder = kie.newKieBuilder(files, loader).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             List<RuleProblem> found = new ArrayList<>();
@@ -104,7 +114,7 @@ public final class RuleSetCompiler {
                     .forEach(problems::add);
             return null;
         }
-        KieContainer container = kie.newKieContainer(releaseId, classLoader);
+        KieContainer container = kie.newKieContainer(releaseId, loader);
         KieBase kieBase = container.getKieBase();
         kie.getRepository().removeKieModule(releaseId);
         return kieBase;
