@@ -18,8 +18,8 @@ import org.kie.api.runtime.KieSessionsPool;
  * One compiled rule-set version: its rules, its policy data and its calendar. Thread-safe; every evaluation
  * runs in a session of its own, taken from this version's pool and disposed when done. Disposing a pooled
  * session resets it (facts, agenda, event listeners, node memories) and puts it back, so no decision sees
- * another's facts; reusing it saves building the session and its node and segment memories every time, which
- * was most of the cost of a small decision.
+ * another's facts; reusing it saves building the session and its node and segment memories every time, about a
+ * third of the rules' time in a registration decision.
  */
 public final class RuleSet {
 
