@@ -82,6 +82,14 @@ public final class StartupBench implements Section {
                 median(plainRuns[1], Start::seconds), median(cdsRuns[1], Start::seconds),
                 median(plainRuns[0], Start::residentMegabytes), median(cdsRuns[0], Start::residentMegabytes),
                 training));
+        // the logs stay for a look; the databases and the extracted application with its archive (~200 MB) go
+        deleteTree(work.resolve("cds").resolve("app"));
+        try (Stream<Path> data = Files.find(work, 4, (p, a) -> a.isDirectory() && p.getFileName().toString()
+                .equals("data"))) {
+            for (Path dir : data.toList()) {
+                deleteTree(dir);
+            }
+        }
     }
 
     private void add(Report report, Launch launch, List<Start>[] measured) {
