@@ -26,6 +26,24 @@ import org.springframework.http.ResponseEntity;
  */
 class DoorsTest extends ApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /**
+     * Spring Boot's default in-memory user (name "user", password logged at start-up) would stand behind every
+     * basic-authenticated door as a fallback: there is none, and "user" is refused like any unknown name.
+     */
+    @Test
+    void there_is_no_generated_default_user() {
+        assertThat(context.getBeansOfType(org.springframework.security.core.userdetails.UserDetailsService.class))
+                .isEmpty();
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setBasicAuth("user", "user");
+        assertThat(http.exchange("/api/tenders/x/decisions", org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(headers), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
     @Test
     void anonymous_requests_to_any_door_get_401() {
         for (String path : new String[] {"/api/remote-evaluations", "/api/partner/steps", "/api/centres",
