@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +61,7 @@ public final class StartupBench implements Section {
         }
         Path jar = Path.of(jarProperty).toAbsolutePath();
         Path work = Path.of(System.getProperty("bench.out", "target/benchmark")).toAbsolutePath().resolve("startup");
-        deleteTree(work);
+        WorkFolders.delete(work);
         Files.createDirectories(work);
 
         Launch plain = new Launch("java -jar", PRODUCTION_OPTIONS, jar);
@@ -83,11 +82,11 @@ public final class StartupBench implements Section {
                 median(plainRuns[0], Start::residentMegabytes), median(cdsRuns[0], Start::residentMegabytes),
                 training));
         // the logs stay for a look; the databases and the extracted application with its archive (~200 MB) go
-        deleteTree(work.resolve("cds").resolve("app"));
+        WorkFolders.delete(work.resolve("cds").resolve("app"));
         try (Stream<Path> data = Files.find(work, 4, (p, a) -> a.isDirectory() && p.getFileName().toString()
                 .equals("data"))) {
             for (Path dir : data.toList()) {
-                deleteTree(dir);
+                WorkFolders.delete(dir);
             }
         }
     }
@@ -231,17 +230,6 @@ public final class StartupBench implements Section {
     private static String tail(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     private static double median(List<Start> starts, java.util.function.ToDoubleFunction<Start> value) {

@@ -22,11 +22,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -137,7 +135,7 @@ public class DecisionBenchmarks {
         @TearDown(Level.Trial)
         public void stop() throws IOException {
             app.close();
-            delete(dir);
+            io.huitong.bench.WorkFolders.delete(dir);
         }
 
         int next() {
@@ -219,14 +217,4 @@ public class DecisionBenchmarks {
         return dmn.engine.evaluateDecision(dmn.decision, MustTenderDmn.variables(dmn.nextFacts(), dmn.threshold));
     }
 
-    static void delete(Path dir) throws IOException {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -28,7 +28,7 @@ public final class LifecycleBench implements Section {
         int n = Integer.getInteger("bench.lifecycles", scale.pick(100, 8));
         int warmUp = scale.pick(40, 4);
         Path work = Path.of(System.getProperty("bench.out", "target/benchmark")).resolve("work/lifecycle");
-        LifecycleBenchFiles.delete(work);
+        io.huitong.bench.WorkFolders.delete(work);
         HuitongLifecycles lifecycles = new HuitongLifecycles();
         double serviceRate;
         double serviceCpu;

@@ -52,7 +52,7 @@ public final class BidRushBench implements Section {
         long windowMillis = scale.pick(60_000, 20_000);
         int clients = 64;
         Path work = Path.of(System.getProperty("bench.out", "target/benchmark")).resolve("work/rush");
-        io.huitong.bench.lifecycle.LifecycleBenchFiles.delete(work);
+        io.huitong.bench.WorkFolders.delete(work);
         try (BenchApp app = BenchApp.start(work, false, Map.of())) {
             // the tenders, registered and approved on 27 November, announced on 1 December, closing 21 December 09:30
             clockAt("2026-11-27T10:00:00");

@@ -15,12 +15,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
@@ -98,7 +96,7 @@ public final class TaskListBench implements Section {
                 + "the clerk's authorizations. Not shipped: a migration in db/migration must also run on H2, where "
                 + "the engine's tables do not exist yet when Flyway runs and CREATE STATISTICS does not parse.");
         Path root = Files.createDirectories(Path.of("target")).resolve("bench-tasklist");
-        delete(root);
+        io.huitong.bench.WorkFolders.delete(root);
         try {
             measure(report, plan, "H2", root.resolve("h2"), null);
             try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -106,7 +104,7 @@ public final class TaskListBench implements Section {
                 measure(report, plan, "PostgreSQL", root.resolve("postgres"), postgres);
             }
         } finally {
-            delete(root);
+            io.huitong.bench.WorkFolders.delete(root);
         }
     }
 
@@ -381,14 +379,4 @@ public final class TaskListBench implements Section {
         System.out.printf(Locale.ROOT, "[bench] tasklist " + format + "%n", args);
     }
 
-    private static void delete(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
-        }
-    }
 }
