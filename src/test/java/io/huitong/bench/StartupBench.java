@@ -65,13 +65,17 @@ public final class StartupBench implements Section {
         Files.createDirectories(work);
 
         Launch plain = new Launch("java -jar", PRODUCTION_OPTIONS, jar);
-        List<Start>[] plainRuns = measure(plain, runs, work.resolve("plain"));
-        add(report, plain, plainRuns);
-
         long preparing = System.nanoTime();
         Launch cds = withClassDataSharing(jar, work.resolve("cds"));
         double training = (System.nanoTime() - preparing) / 1e9;
-        List<Start>[] cdsRuns = measure(cds, runs, work.resolve("cds"));
+        // interleaved, so that whatever else the machine does falls on both alike
+        List<Start>[] plainRuns = newRuns();
+        List<Start>[] cdsRuns = newRuns();
+        for (int i = 1; i <= runs; i++) {
+            measure(plain, work.resolve("plain").resolve("run-" + i), plainRuns);
+            measure(cds, work.resolve("cds").resolve("run-" + i), cdsRuns);
+        }
+        add(report, plain, plainRuns);
         add(report, cds, cdsRuns);
 
         report.note(String.format(Locale.ROOT,
@@ -93,8 +97,11 @@ public final class StartupBench implements Section {
 
     private void add(Report report, Launch launch, List<Start>[] measured) {
         String[] kinds = {"fresh H2", "restart on the same data"};
-        String how = String.join(" ", launch.options()) + " -jar " + launch.jar().getFileName()
-                + " --spring.profiles.active=demo; process start → readiness 200, median of " + measured[0].size();
+        String how = String.join(" ", launch.options().stream()
+                .map(o -> o.startsWith("-XX:SharedArchiveFile=") ? "-XX:SharedArchiveFile=huitong.jsa" : o).toList())
+                + " -jar " + launch.jar().getFileName()
+                + " --spring.profiles.active=demo; process start → readiness 200, median of " + measured[0].size()
+                + " (runs interleaved with the other variant)";
         for (int k = 0; k < 2; k++) {
             List<Start> starts = measured[k];
             double seconds = median(starts, Start::seconds);
@@ -108,18 +115,16 @@ public final class StartupBench implements Section {
         }
     }
 
-    /** Fresh then restart, {@code runs} times, each pair on a new data folder: [fresh starts, restarts]. */
     @SuppressWarnings("unchecked")
-    private List<Start>[] measure(Launch launch, int runs, Path base) throws Exception {
-        List<Start> fresh = new ArrayList<>();
-        List<Start> restart = new ArrayList<>();
-        for (int i = 1; i <= runs; i++) {
-            Path dir = base.resolve("run-" + i);
-            Files.createDirectories(dir);
-            fresh.add(startAndStop(launch, dir, "fresh"));
-            restart.add(startAndStop(launch, dir, "restart"));
-        }
-        return new List[] {fresh, restart};
+    private static List<Start>[] newRuns() {
+        return new List[] {new ArrayList<Start>(), new ArrayList<Start>()};
+    }
+
+    /** A fresh start on a new data folder, then a restart on it: into [fresh starts, restarts]. */
+    private void measure(Launch launch, Path dir, List<Start>[] into) throws Exception {
+        Files.createDirectories(dir);
+        into[0].add(startAndStop(launch, dir, "fresh"));
+        into[1].add(startAndStop(launch, dir, "restart"));
     }
 
     private Start startAndStop(Launch launch, Path dir, String kind) throws Exception {
