@@ -33,6 +33,20 @@ class DoorsTest extends ApiTest {
      * Spring Boot's default in-memory user (name "user", password logged at start-up) would stand behind every
      * basic-authenticated door as a fallback: there is none, and "user" is refused like any unknown name.
      */
+    /**
+     * Behind every door that lists tasks (Tasklist, /engine-rest, the API) the engine asks Huitong's task query, whose
+     * authorization check AuthorizedTaskQueryTest and AuthorizedTaskQueryPostgresIT compare with the engine's own.
+     */
+    @Test
+    void task_lists_are_asked_through_huitongs_authorized_task_query() {
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine
+                .getProcessEngineConfiguration();
+        assertThat(configuration.getDbSqlSessionFactory().mapStatement("selectTaskByQueryCriteria"))
+                .isEqualTo("io.huitong.shared.security.AuthorizedTaskQuery.selectAuthorizedTasksByQueryCriteria");
+        assertThat(configuration.getDbSqlSessionFactory().mapStatement("selectTaskCountByQueryCriteria"))
+                .isEqualTo("io.huitong.shared.security.AuthorizedTaskQuery.selectAuthorizedTaskCountByQueryCriteria");
+    }
+
     @Test
     void there_is_no_generated_default_user() {
         assertThat(context.getBeansOfType(org.springframework.security.core.userdetails.UserDetailsService.class))

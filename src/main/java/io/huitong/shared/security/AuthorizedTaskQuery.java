@@ -57,6 +57,15 @@ import org.xml.sax.SAXException;
 public class AuthorizedTaskQuery extends AbstractProcessEnginePlugin {
 
     static final String ENGINE_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
+    static final String ENGINE_AUTH_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Authorization.xml";
+    /**
+     * SHA-256 of the engine's pieces this query was verified against (Camunda 7.24.0): the task query's statements
+     * and criteria, the authorization join and checks it replaces, and the query for groups with authorizations.
+     * Should an upgrade change any of them, the engine does not start until someone has compared them with
+     * {@value #MAPPING}, run {@code AuthorizedTaskQueryTest} and {@code AuthorizedTaskQueryPostgresIT}, and set this
+     * to the value the error names.
+     */
+    static final String VERIFIED = "ad6f68716760703cd83ce9046944684510ddeaacb084f5190d19b871a11a092a";
     static final String MAPPING = "io/huitong/shared/security/AuthorizedTaskQuery.xml";
     static final String NAMESPACE = "io.huitong.shared.security.AuthorizedTaskQuery";
     static final String CRITERIA = "selectTaskByQueryCriteriaSql";
@@ -70,7 +79,7 @@ public class AuthorizedTaskQuery extends AbstractProcessEnginePlugin {
      * the group index: written for the databases Huitong runs on (a recursive query with a row limit).
      */
     static final Map<String, String> GROUP_STATEMENTS = Map.of("selectAuthorizedGroupIds",
-            NAMESPACE + ".selectAuthorizedGroupIds");
+            NAMESPACE + ".selectGroupIdsWithAuthorizations");
     static final List<String> GROUP_DATABASES = List.of(DbSqlSessionFactory.H2, DbSqlSessionFactory.POSTGRES);
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizedTaskQuery.class);
@@ -114,6 +123,13 @@ public class AuthorizedTaskQuery extends AbstractProcessEnginePlugin {
             DocumentBuilder builder = documents();
             Document ours = parse(builder, MAPPING);
             Document engine = parse(builder, ENGINE_MAPPING);
+            String fingerprint = fingerprint(engine, parse(builder, ENGINE_AUTH_MAPPING));
+            if (!VERIFIED.equals(fingerprint)) {
+                throw new IllegalStateException(ENGINE_MAPPING + " or " + ENGINE_AUTH_MAPPING + " is not what Huitong's "
+                        + "task query was verified against (fingerprint " + fingerprint + ", verified " + VERIFIED
+                        + "): compare them with " + MAPPING + ", run AuthorizedTaskQueryTest and "
+                        + "AuthorizedTaskQueryPostgresIT, then set AuthorizedTaskQuery.VERIFIED");
+            }
             Element criteria = only(elements(engine.getDocumentElement(), "sql", CRITERIA), "<sql id=\"" + CRITERIA
                     + "\">");
             // the join with the user's authorizations: only where this mapper's check still needs it
@@ -143,6 +159,50 @@ public class AuthorizedTaskQuery extends AbstractProcessEnginePlugin {
         } catch (IOException | SAXException | ParserConfigurationException | TransformerException e) {
             throw new IllegalStateException("Cannot read the task query's mappings " + ENGINE_MAPPING + " and "
                     + MAPPING + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The engine's pieces this query stands on, canonical (tags, sorted attributes, collapsed text), hashed. */
+    static String fingerprint(Document tasks, Document authorizations) {
+        StringBuilder canonical = new StringBuilder();
+        for (String[] piece : new String[][] {{"select", "selectTaskByQueryCriteria"},
+            {"select", "selectTaskCountByQueryCriteria"}, {"sql", "columnSelection"}, {"sql", CRITERIA}}) {
+            canonical(only(elements(tasks.getDocumentElement(), piece[0], piece[1]), piece[1]), canonical);
+        }
+        for (String[] piece : new String[][] {{"sql", "authCheckJoinWithoutOnClause"},
+            {"sql", "authCheckJoinWithoutOnClauseWithBinding"}, {"sql", "atomicChecksOnResourceTypeAndPerms"},
+            {"sql", "contextualAuthorizationCheck"}, {"select", "selectAuthorizedGroupIds"}}) {
+            canonical(only(elements(authorizations.getDocumentElement(), piece[0], piece[1]), piece[1]), canonical);
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void canonical(Node node, StringBuilder out) {
+        if (node instanceof Element e) {
+            out.append('<').append(e.getTagName());
+            List<String> attributes = new ArrayList<>();
+            for (int i = 0; i < e.getAttributes().getLength(); i++) {
+                Node a = e.getAttributes().item(i);
+                attributes.add(a.getNodeName() + "=\"" + a.getNodeValue().strip().replaceAll("\\s+", " ") + "\"");
+            }
+            attributes.sort(null);
+            attributes.forEach(a -> out.append(' ').append(a));
+            out.append('>');
+            NodeList children = e.getChildNodes();
+            for (int i = 0; i < children.getLength(); i++) {
+                canonical(children.item(i), out);
+            }
+            out.append("</").append(e.getTagName()).append('>');
+        } else if (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE) {
+            String text = node.getNodeValue().strip().replaceAll("\\s+", " ");
+            if (!text.isEmpty()) {
+                out.append(text).append(' ');
+            }
         }
     }
 
@@ -191,8 +251,8 @@ public class AuthorizedTaskQuery extends AbstractProcessEnginePlugin {
 
     private static Element only(List<Element> found, String what) {
         if (found.size() != 1) {
-            throw new IllegalStateException(ENGINE_MAPPING + " and " + MAPPING + " have " + found.size() + " times "
-                    + what + " where Huitong's task query expects it once: one of them has changed");
+            throw new IllegalStateException("Huitong's task query expects " + what + " once in the engine's "
+                    + "mappings or " + MAPPING + ", not " + found.size() + " times: one of them has changed");
         }
         return found.get(0);
     }

@@ -45,6 +45,9 @@ abstract class AuthorizedTaskQueryContract {
     /** Points an engine's configuration at the database both engines share. */
     abstract void database(ProcessEngineConfigurationImpl configuration);
 
+    /** Whether the grants are asked as a union of index lookups on this database (fragment grantedByIndex). */
+    abstract boolean grantsByIndex();
+
     /** After both engines have closed. */
     void closed() throws Exception {
     }
@@ -56,7 +59,7 @@ abstract class AuthorizedTaskQueryContract {
     static final List<User> USERS = List.of(new User("ann", List.of("clerks")), new User("ann", List.of()),
             new User("ann", List.of("clerks", "auditors")), new User("bob", List.of()), new User("cat", List.of()),
             new User("dan", List.of()), new User("eve", List.of("auditors", "other")), new User("zed", List.of()),
-            new User("zed", List.of("clerks")));
+            new User("zed", List.of("clerks")), new User("rita", List.of("readers")));
 
     @BeforeAll
     void engines() {
@@ -89,6 +92,11 @@ abstract class AuthorizedTaskQueryContract {
         engines.getTaskService().addCandidateGroup(task(1), "clerks");
         engines.getTaskService().addCandidateGroup(task(6), "clerks");
         engines.getTaskService().addCandidateGroup(task(13), "clerks");
+        // rows the joins repeat: two candidate groups of one task, a candidate user, and a task-local variable of
+        // the name a query sorts by
+        engines.getTaskService().addCandidateGroup(task(1), "other");
+        engines.getTaskService().addCandidateUser(task(9), "ann");
+        engines.getTaskService().setVariableLocal(task(0), "rank", 99);
 
         grantUser("ann", Resources.TASK, task(0), Permissions.READ);
         grantGroup("clerks", Resources.TASK, task(2), Permissions.READ, Permissions.UPDATE);
@@ -100,6 +108,8 @@ abstract class AuthorizedTaskQueryContract {
         grantUser("cat", Resources.PROCESS_DEFINITION, "p1", Permissions.READ);
         grantUser("dan", Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ_TASK);
         grantUser("zed", Resources.TASK, "p1", Permissions.READ);
+        grantUser(Authorization.ANY, Resources.TASK, task(7), Permissions.READ);
+        grantGroup("readers", Resources.TASK, Authorization.ANY, Permissions.READ);
         Authorization everyone = engines.getAuthorizationService()
                 .createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
         everyone.setResource(Resources.TASK);
@@ -136,6 +146,9 @@ abstract class AuthorizedTaskQueryContract {
             assertThat(configuration.getDbSqlSessionFactory().mapStatement(engine)).isEqualTo(ours);
             assertThat(configuration.getSqlSessionFactory().getConfiguration().hasStatement(ours, false)).isTrue();
         });
+        String granted = configuration.getSqlSessionFactory().getConfiguration().getSqlFragments()
+                .get(AuthorizedTaskQuery.NAMESPACE + "." + AuthorizedTaskQuery.GRANTED).toString();
+        assertThat(granted.contains("union all")).as(granted).isEqualTo(grantsByIndex());
         assertThat(configuration.getDbSqlSessionFactory().mapStatement("selectAuthorizedGroupIds"))
                 .isEqualTo(AuthorizedTaskQuery.GROUP_STATEMENTS.get("selectAuthorizedGroupIds"));
         assertThat(((ProcessEngineConfigurationImpl) engines.getProcessEngineConfiguration()).getDbSqlSessionFactory()
@@ -145,7 +158,7 @@ abstract class AuthorizedTaskQueryContract {
     @Test
     void finds_the_groups_with_authorizations_as_the_engine() {
         assertThat(authorizedGroups(huitong)).isEqualTo(authorizedGroups(engines))
-                .containsExactlyInAnyOrder("auditors", "clerks", "other");
+                .containsExactlyInAnyOrder("auditors", "clerks", "other", "readers");
     }
 
     /** What the engine asks before each authorized command, nulls dropped as the engine drops them. */
@@ -163,14 +176,17 @@ abstract class AuthorizedTaskQueryContract {
         assertThat(ids(huitong, new User("bob", List.of()), TaskQuery::list)).hasSize(tasks.size());
         assertThat(ids(huitong, new User("zed", List.of()), TaskQuery::list))
                 .as("a task grant on the key p1 reaches p1's tasks, as in the engine; and the global grant")
-                .containsExactlyInAnyOrder(task(0), task(2), task(4), task(5), task(6), task(8), task(10));
+                .containsExactlyInAnyOrder(task(0), task(2), task(4), task(5), task(6), task(7), task(8), task(10));
         assertThat(ids(huitong, new User("eve", List.of("auditors", "other")), TaskQuery::list))
                 .containsExactlyInAnyOrder(task(1), task(3), task(4), task(5), task(7), task(9), task(11));
         assertThat(ids(huitong, new User("cat", List.of()), TaskQuery::list))
-                .as("reading the definition is not reading its tasks").containsExactly(task(5));
+                .as("reading the definition is not reading its tasks; grants to everyone are")
+                .containsExactlyInAnyOrder(task(5), task(7));
         assertThat(ids(huitong, new User("ann", List.of("clerks")), TaskQuery::list))
                 .as("UPDATE alone does not show t3; a candidate group is granted READ by the engine")
-                .containsExactlyInAnyOrder(task(0), task(1), task(2), task(5), task(6), task(12), task(13));
+                .containsExactlyInAnyOrder(task(0), task(1), task(2), task(5), task(6), task(7), task(9), task(12),
+                        task(13));
+        assertThat(ids(huitong, new User("rita", List.of("readers")), TaskQuery::list)).hasSize(tasks.size());
     }
 
     @Test
@@ -211,7 +227,13 @@ abstract class AuthorizedTaskQueryContract {
                         .list()),
                 q -> q.or().taskName("S").processDefinitionKey("p1").endOr().count(),
                 q -> ids(q.orderByProcessVariable("rank", org.camunda.bpm.engine.variable.type.ValueType.INTEGER)
-                        .asc().list()),
+                        .asc().orderByTaskId().asc().list()),
+                q -> ids(q.taskCandidateUser("ann").list()),
+                q -> ids(q.taskInvolvedUser("ann").orderByTaskId().asc().list()),
+                q -> ids(q.withCandidateUsers().list()),
+                q -> ids(q.or().taskCandidateGroup("clerks").taskName("S").endOr().orderByTaskId().asc().list()),
+                q -> ids(q.taskCandidateGroupIn(List.of("clerks", "other")).orderByTaskCreateTime().desc()
+                        .listPage(0, 3)),
                 q -> ids(q.active().taskNameLike("%").orderByTaskName().asc().orderByTaskId().asc().list()),
                 q -> q.withoutCandidateGroups().count());
         for (User user : USERS) {

@@ -14,6 +14,11 @@ class AuthorizedTaskQueryPostgresIT extends AuthorizedTaskQueryContract {
     private EmbeddedPostgres postgres;
 
     @Override
+    boolean grantsByIndex() {
+        return true;
+    }
+
+    @Override
     void database(ProcessEngineConfigurationImpl configuration) {
         if (postgres == null) {
             try {
