@@ -234,6 +234,7 @@ abstract class AuthorizedTaskQueryContract {
                 q -> ids(q.or().taskCandidateGroup("clerks").taskName("S").endOr().orderByTaskId().asc().list()),
                 q -> ids(q.taskCandidateGroupIn(List.of("clerks", "other")).orderByTaskCreateTime().desc()
                         .listPage(0, 3)),
+                q -> q.taskCandidateGroupIn(List.of("clerks", "other")).count(),
                 q -> ids(q.active().taskNameLike("%").orderByTaskName().asc().orderByTaskId().asc().list()),
                 q -> q.withoutCandidateGroups().count());
         for (User user : USERS) {
