@@ -7,7 +7,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
@@ -73,7 +72,9 @@ public class AuthorizedTaskQuery extends AbstractProcessEnginePlugin {
     static final String GRANTED_BY_INDEX = "grantedByIndex";
     static final String ENGINE_AUTH = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.";
     /** The engine's statements and the ones that answer them instead, on every database. */
-    static final Map<String, String> STATEMENTS = statements();
+    static final Map<String, String> STATEMENTS = Map.of(
+            "selectTaskByQueryCriteria", NAMESPACE + ".selectAuthorizedTasksByQueryCriteria",
+            "selectTaskCountByQueryCriteria", NAMESPACE + ".selectAuthorizedTaskCountByQueryCriteria");
     /**
      * The groups that have authorizations, asked before every command that checks authorizations, as a walk along
      * the group index: written for the databases Huitong runs on (a recursive query with a row limit).
@@ -83,13 +84,6 @@ public class AuthorizedTaskQuery extends AbstractProcessEnginePlugin {
     static final List<String> GROUP_DATABASES = List.of(DbSqlSessionFactory.H2, DbSqlSessionFactory.POSTGRES);
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizedTaskQuery.class);
-
-    private static Map<String, String> statements() {
-        Map<String, String> statements = new LinkedHashMap<>();
-        statements.put("selectTaskByQueryCriteria", NAMESPACE + ".selectAuthorizedTasksByQueryCriteria");
-        statements.put("selectTaskCountByQueryCriteria", NAMESPACE + ".selectAuthorizedTaskCountByQueryCriteria");
-        return Map.copyOf(statements);
-    }
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
