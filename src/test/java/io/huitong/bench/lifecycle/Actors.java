@@ -6,7 +6,7 @@ import java.util.Map;
  * The people of one tender's lifecycle, automated: purchaser, approvers, bidders, clerk, the committee, finance.
  * One implementation goes through HTTP as their portals and Tasklist do, the other calls the service layer.
  */
-interface Actors {
+public interface Actors {
 
     /** Registers the project; returns the tender id and the approval route's groups. */
     Registered register(String json) throws Exception;

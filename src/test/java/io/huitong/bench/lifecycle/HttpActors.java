@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The actors through Huitong's HTTP doors: its REST API and Camunda's, with basic authentication. */
-final class HttpActors implements Actors {
+public final class HttpActors implements Actors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final BenchApp app;
 
-    HttpActors(BenchApp app) {
+    public HttpActors(BenchApp app) {
         this.app = app;
     }
 

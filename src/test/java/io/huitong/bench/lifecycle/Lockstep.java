@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.runtime.Job;
  * periods are days long), and between jumps each step runs for every tender on a pool of workers. Due jobs are
  * executed by the pool too, as the job executor would.
  */
-final class Lockstep implements AutoCloseable {
+public final class Lockstep implements AutoCloseable {
 
     interface Step<T> {
         void run(T item) throws Exception;
@@ -54,12 +54,12 @@ final class Lockstep implements AutoCloseable {
         return text.toString();
     }
 
-    Lockstep(ProcessEngine engine, int workers) {
+    public Lockstep(ProcessEngine engine, int workers) {
         this.engine = engine;
         this.pool = Executors.newFixedThreadPool(workers);
     }
 
-    static void clockAt(String localDateTime) {
+    public static void clockAt(String localDateTime) {
         ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse(localDateTime + "+08:00[Asia/Shanghai]").toInstant()));
     }
 
@@ -83,7 +83,7 @@ final class Lockstep implements AutoCloseable {
     }
 
     /** Executes every job due at the clock's time until none is left; a job that collides is tried again. */
-    int runDueJobs() throws Exception {
+    public int runDueJobs() throws Exception {
         int ran = 0;
         for (int pass = 0; pass < 100; pass++) {
             List<Job> due = engine.getManagementService().createJobQuery().executable().list();

@@ -1,12 +1,14 @@
 package io.huitong.bench.rush;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huitong.bench.BenchApp;
 import io.huitong.bench.Figure;
 import io.huitong.bench.Latencies;
 import io.huitong.bench.Report;
 import io.huitong.bench.Section;
+import io.huitong.bench.lifecycle.Actors;
+import io.huitong.bench.lifecycle.HttpActors;
+import io.huitong.bench.lifecycle.Lockstep;
 import io.huitong.support.LifecycleTest;
 import io.huitong.support.RegistrationJson;
 import io.huitong.support.SealedBid;
@@ -16,7 +18,6 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,24 +54,24 @@ public final class BidRushBench implements Section {
         int clients = 64;
         Path work = Path.of(System.getProperty("bench.out", "target/benchmark")).resolve("work/rush");
         io.huitong.bench.WorkFolders.delete(work);
-        try (BenchApp app = BenchApp.start(work, false, Map.of())) {
+        try (BenchApp app = BenchApp.start(work, false, Map.of());
+                Lockstep jobs = new Lockstep(app.engine(), 1)) {
             // the tenders, registered and approved on 27 November, announced on 1 December, closing 21 December 09:30
-            clockAt("2026-11-27T10:00:00");
+            Lockstep.clockAt("2026-11-27T10:00:00");
             String registration = RegistrationJson.works().with("bidBondAmount", new BigDecimal("100000.00"))
                     .toString();
+            Actors purchaserAndApprovers = new HttpActors(app);
             List<String> ids = new ArrayList<>();
             for (int t = 0; t < tenders; t++) {
-                JsonNode tender = JSON.readTree(expect(app.post("purchaser", "/api/tenders", registration), 201));
-                String id = tender.get("id").asText();
-                for (JsonNode group : tender.get("decisions").get("approvalRoute")) {
-                    expect(app.post(io.huitong.bench.lifecycle.LifecycleBenchFiles.approver(group.asText()),
-                            "/api/tenders/" + id + "/approval", "{\"approved\":true}"), 200);
+                Actors.Registered tender = purchaserAndApprovers.register(registration);
+                for (String group : tender.route()) {
+                    purchaserAndApprovers.approve(tender.tenderId(), group);
                 }
-                ids.add(id);
+                ids.add(tender.tenderId());
             }
-            runJobs(app);
-            clockAt("2026-12-01T08:00:00");
-            runJobs(app);
+            jobs.runDueJobs();
+            Lockstep.clockAt("2026-12-01T08:00:00");
+            jobs.runDueJobs();
 
             // every bidder's file sealed beforehand, on the bidders' own machines
             List<String> bodies = Collections.synchronizedList(new ArrayList<>());
@@ -171,27 +172,5 @@ public final class BidRushBench implements Section {
         } finally {
             ClockUtil.reset();
         }
-    }
-
-    private static void clockAt(String localDateTime) {
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse(localDateTime + "+08:00[Asia/Shanghai]").toInstant()));
-    }
-
-    private static void runJobs(BenchApp app) {
-        var management = app.engine().getManagementService();
-        for (int pass = 0; pass < 100; pass++) {
-            var due = management.createJobQuery().executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> management.executeJob(job.getId()));
-        }
-    }
-
-    private static String expect(HttpResponse<String> response, int status) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException(response.uri() + " → " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
     }
 }

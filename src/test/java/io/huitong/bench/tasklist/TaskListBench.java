@@ -277,38 +277,43 @@ public final class TaskListBench implements Section {
     static Measured measure(int warmup, int requests, int seconds, Runnable change,
             Callable<HttpResponse<String>> call, Check check) throws Exception {
         Latencies latencies = new Latencies();
-        change.run();
-        long start = System.nanoTime();
-        HttpResponse<String> first = call.call();
-        if (cancelled(first, System.nanoTime() - start)) {
-            latencies.record(System.nanoTime() - start);
+        Timed first = timed(change, call);
+        if (first.cancelled()) {
+            latencies.record(first.nanos());
             return new Measured(latencies, true);
         }
-        check.check(ok(first));
+        check.check(ok(first.response()));
         long warmUntil = System.nanoTime() + seconds * 250_000_000L;
         for (int i = 0; i < warmup && System.nanoTime() < warmUntil; i++) {
-            change.run();
-            long sent = System.nanoTime();
-            HttpResponse<String> response = call.call();
-            if (cancelled(response, System.nanoTime() - sent)) {
-                latencies.record(System.nanoTime() - sent);
+            Timed warming = timed(change, call);
+            if (warming.cancelled()) {
+                latencies.record(warming.nanos());
                 return new Measured(latencies, true);
             }
-            ok(response);
+            ok(warming.response());
         }
         long until = System.nanoTime() + seconds * 1_000_000_000L;
         for (int i = 0; i < requests && (i < MIN_SAMPLES || System.nanoTime() < until); i++) {
-            change.run();
-            long sent = System.nanoTime();
-            HttpResponse<String> response = call.call();
-            long took = System.nanoTime() - sent;
-            latencies.record(took);
-            if (cancelled(response, took)) {
+            Timed measured = timed(change, call);
+            latencies.record(measured.nanos());
+            if (measured.cancelled()) {
                 return new Measured(latencies, true);
             }
-            ok(response);
+            ok(measured.response());
         }
         return new Measured(latencies, false);
+    }
+
+    /** One request after one change: its answer, how long it took, and whether the database cancelled it. */
+    private record Timed(HttpResponse<String> response, long nanos, boolean cancelled) {
+    }
+
+    private static Timed timed(Runnable change, Callable<HttpResponse<String>> call) throws Exception {
+        change.run();
+        long sent = System.nanoTime();
+        HttpResponse<String> response = call.call();
+        long took = System.nanoTime() - sent;
+        return new Timed(response, took, cancelled(response, took));
     }
 
     interface Check {
