@@ -83,15 +83,23 @@ public class TenderQueries {
         return groups.contains("camunda-admin") || groups.contains("centre-clerk");
     }
 
+    /**
+     * The timeline as it stands now: a step someone owes (an answer, a refund, the contract) whose date has passed
+     * unmet stays {@code OPEN} and is overdue; a period that runs out by itself (an announcement, a window, a last
+     * day for clarifications) is {@code ENDED} once its end has passed.
+     */
     private List<TenderView.Deadline> deadlines(String tenderId) {
         Instant now = clock.instant();
         return timeline.of(tenderId).stream()
                 .filter(d -> d.state() != TenderTimeline.State.CANCELLED)
-                .map(d -> new TenderView.Deadline(d.round(), d.name(), d.label(), d.dueAt(),
-                        d.length() == null ? null : d.dueAt().minusNanos(1).toLocalDate(), d.length(), d.unit(),
-                        d.citation(), d.rule(), d.state(),
-                        d.state() == TenderTimeline.State.OPEN && ACTIONS.contains(d.name())
-                                && !now.isBefore(d.dueAt().toInstant())))
+                .map(d -> {
+                    boolean passed = d.state() == TenderTimeline.State.OPEN && !now.isBefore(d.dueAt().toInstant());
+                    boolean owed = ACTIONS.contains(d.name());
+                    return new TenderView.Deadline(d.round(), d.name(), d.label(), d.dueAt(),
+                            d.length() == null ? null : d.dueAt().minusNanos(1).toLocalDate(), d.length(), d.unit(),
+                            d.citation(), d.rule(), passed && !owed ? TenderTimeline.State.ENDED : d.state(),
+                            passed && owed);
+                })
                 .toList();
     }
 
