@@ -41,6 +41,27 @@ public class TenderQueries {
             "winnerDetermination", "contract", "supervisorReport", "contractPublication", "contractFiling",
             "losersBondRefund", "bondRefund", "failedRoundRefund", "terminationRefund", "withdrawalRefund");
 
+    /** Groups that see every tender in the list: the centre, its approvers and the supervising authorities. */
+    private static final java.util.Set<String> SEE_ALL = java.util.Set.of(
+            io.huitong.shared.security.Groups.ADMIN, io.huitong.shared.security.Groups.REGISTRATION_CLERK,
+            io.huitong.shared.security.Groups.CENTRE_CLERK, io.huitong.shared.security.Groups.CENTRE_DIRECTOR,
+            io.huitong.shared.security.Groups.SUPERVISOR, io.huitong.shared.security.Groups.FINANCE_DEPARTMENT,
+            io.huitong.shared.security.Groups.PROJECT_APPROVAL_AUTHORITY);
+
+    /**
+     * A page of tenders for the caller: the centre's staff, approvers and supervisors see all (or, with {@code mine},
+     * what they registered themselves); a purchaser sees only what it registered. Anyone else is refused.
+     */
+    public TenderList list(TenderList.Filter filter, int page, int size, String userId) {
+        List<String> groups = tasks.groupsOf(userId);
+        boolean seesAll = groups.stream().anyMatch(SEE_ALL::contains);
+        if (!seesAll && !groups.contains(io.huitong.shared.security.Groups.PURCHASER)) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "项目列表供采购人、交易中心和监管部门使用 / The list of tenders is for purchasers, the centre and supervisors");
+        }
+        return tenders.page(filter, seesAll && !filter.mine() ? null : userId, page, size);
+    }
+
     public TenderView view(String id) {
         return view(tenders.get(id), null);
     }
