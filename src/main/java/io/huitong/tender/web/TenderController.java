@@ -160,10 +160,18 @@ class TenderController {
     @Operation(summary = "审批当前步骤 Decide the open approval step",
             description = "Any member of the step's candidate group decides; a return needs its reasons (comment). "
                     + "403 outside the group, 409 when no step is open or, with taskId, when that step was decided "
-                    + "meanwhile (on any node).")
-    TenderView decide(@PathVariable String id, @Valid @RequestBody ApprovalDecision decision) {
+                    + "meanwhile (on any node). 200 with the tender as it stands after the step; 202 when the step "
+                    + "ended the route and the tender's approval or return is still being carried out (it follows "
+                    + "within a second: read the tender at the Location given).")
+    ResponseEntity<TenderView> decide(@PathVariable String id, @Valid @RequestBody ApprovalDecision decision) {
         approvals.decide(id, decision.approved(), decision.comment(), decision.taskId(), Operator.current());
-        return queries.view(id);
+        TenderView after = queries.view(id, Operator.current().userId());
+        if (after.status() == io.huitong.tender.TenderStatus.PENDING_APPROVAL && after.approval().openStep() == null) {
+            // the route has ended; marking the tender approved or returned runs as its own job (retried on failure)
+            return ResponseEntity.accepted().location(URI.create("/api/tenders/" + id))
+                    .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "1").body(after);
+        }
+        return ResponseEntity.ok(after);
     }
 
     /** What the sandbox answers: the decisions, the refusals, the rules that fired. */
