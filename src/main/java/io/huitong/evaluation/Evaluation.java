@@ -216,6 +216,20 @@ public class Evaluation {
         }
     }
 
+    /**
+     * The scheme a member scores by: the most technical points (what price does not carry) and the price weight,
+     * with the rule and article that set it.
+     */
+    io.huitong.tender.EvaluationScheme scheme(Tender tender) {
+        PriceWeight weight = pricing(tender, List.of()).weight();
+        return new io.huitong.tender.EvaluationScheme(HUNDRED.subtract(HUNDRED.multiply(weight.weight())),
+                weight.weight(), weight.by().citation(), weight.by().rule(),
+                "每位评委对每个合格投标给出技术分（0至maxTechnicalScore），价格分由系统按规则计算 / Each member gives every "
+                        + "qualified bid a technical score from 0 to maxTechnicalScore; the price score is computed "
+                        + "by the rules: POST /api/tenders/{id}/scores {\"scores\":{\"<bidId>\":<score>},"
+                        + "\"objectiveScores\":{\"<bidId>\":<objective part>}}");
+    }
+
     /** The most technical points a member may give: what price does not carry. */
     public BigDecimal maxTechnicalScore(String tenderId) {
         Tender tender = tenders.get(tenderId);

@@ -22,11 +22,13 @@ public class TenderQueries {
     private final TaskActions tasks;
     private final Clock clock;
     private final List<DecisionSealing> sealing;
+    private final List<EvaluationScheme.Source> schemes;
 
     TenderQueries(Tenders tenders, TenderService tenderService, ApprovalService approvals,
             DecisionRecords decisionRecords, TenderTimeline timeline, TaskActions tasks, Clock clock,
-            List<DecisionSealing> sealing) {
+            List<DecisionSealing> sealing, List<EvaluationScheme.Source> schemes) {
         this.sealing = sealing;
+        this.schemes = schemes;
         this.tenders = tenders;
         this.tenderService = tenderService;
         this.approvals = approvals;
@@ -93,7 +95,7 @@ public class TenderQueries {
                 new TenderView.Approval(decisions.approvalRoute(), steps, open), t.returnReason(), t.registeredAt(),
                 t.registeredBy(), t.round(), t.outcomeReason(), t.winnerBidId(), deadlines(t.id()),
                 openTasks(t.id(), t.winnerBidId() == null && !insider(userId) ? userId : null, t.winnerBidId() != null
-                        || insider(userId)));
+                        || insider(userId)), schemes.stream().findFirst().map(s -> s.of(t)).orElse(null));
     }
 
     private boolean insider(String userId) {

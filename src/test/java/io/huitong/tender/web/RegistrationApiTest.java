@@ -94,6 +94,14 @@ class RegistrationApiTest extends ApiTest {
             JsonNode tender = json(get("clerk", "/api/tenders/" + id));
             assertThat(tender.get("title").asText()).isEqualTo("郑州市某道路改造工程施工");
             assertThat(tender.get("decisions")).isEqualTo(created.get("decisions"));
+            JsonNode scheme = tender.get("evaluationScheme");
+            assertThat(scheme.get("priceWeight").decimalValue()).as("the documents' weight under the Tendering Law")
+                    .isEqualByComparingTo("0.40");
+            assertThat(scheme.get("maxTechnicalScore").decimalValue()).isEqualByComparingTo("60");
+            assertThat(scheme.get("priceWeightCitation").asText()).startsWith("R12");
+            JsonNode goods = json(post("purchaser", "/api/tenders", xinyangGoods().toString()));
+            assertThat(goods.get("evaluationScheme").get("maxTechnicalScore").decimalValue())
+                    .as("O87 55: price at least 30% for goods").isEqualByComparingTo("70");
 
             JsonNode records = json(get("clerk", "/api/tenders/" + id + "/decisions"));
             assertThat(records).hasSize(1);
