@@ -141,9 +141,11 @@ class BidController {
     }
 
     @PostMapping("/bond-refunds")
-    @Operation(summary = "确认退还保证金 Confirm bond refunds", description = "Centre clerks and finance.")
+    @Operation(summary = "确认退还保证金 Confirm bond refunds", description = "Centre clerks and finance: the bonds "
+            + "refunded. An open refund step whose every bond is then refunded is done by the same stroke (its due "
+            + "date met). Answers the bonds still to be refunded.")
     List<Bid> refunded(@PathVariable String tenderId, @Valid @RequestBody Refunds refunds) {
-        return bids.confirmRefunds(tenderId, refunds.bidIds());
+        return bids.confirmRefunds(tenderId, refunds.bidIds(), Operator.current());
     }
 
     private static void requireSubmitter(Bid bid) {

@@ -69,7 +69,10 @@ class SecurityConfiguration {
                                 path(HttpMethod.POST, "/api/tenders/*/objections/*/answer"),
                                 path(HttpMethod.POST, "/api/tenders/*/award"),
                                 path(HttpMethod.POST, "/api/tenders/*/after-failure"),
-                                path(HttpMethod.POST, "/api/tenders/*/termination"))
+                                path(HttpMethod.POST, "/api/tenders/*/termination"),
+                                path(HttpMethod.POST, "/api/tenders/*/contract"),
+                                path(HttpMethod.POST, "/api/tenders/*/contract/*"),
+                                path(HttpMethod.POST, "/api/tenders/*/supervisor-report"))
                         .hasAnyAuthority(authorities(ADMIN, PURCHASER))
                         .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/committee"),
                                 path(HttpMethod.POST, "/api/tenders/*/opening/platform-faults"),
