@@ -167,7 +167,9 @@ public class Evaluation {
     }
 
     /** One bid the committee rejects in its review, with the reason and the article (H1, H3). */
-    public record Rejection(String bidId, String reason, String citation) {
+    public record Rejection(@jakarta.validation.constraints.Size(max = 100) String bidId,
+            @jakarta.validation.constraints.Size(max = 2000) String reason,
+            @jakarta.validation.constraints.Size(max = 200) String citation) {
     }
 
     /**
@@ -482,7 +484,8 @@ public class Evaluation {
     }
 
     /** The chair's resolution of one flag. */
-    public record Resolution(String flagId, String resolution) {
+    public record Resolution(@jakarta.validation.constraints.Size(max = 100) String flagId,
+            @jakarta.validation.constraints.Size(max = 2000) String resolution) {
     }
 
     /**

@@ -86,7 +86,7 @@ class BidController {
         return bids.decrypt(tenderId, bidId, request.password(), Operator.current());
     }
 
-    record PlatformFault(@NotEmpty List<@NotBlank String> bidIds, @NotBlank @Size(max = 2000) String reason) {
+    record PlatformFault(@NotEmpty @Size(max = 1000) List<@NotBlank @Size(max = 100) String> bidIds, @NotBlank @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/opening/platform-faults")
@@ -137,7 +137,7 @@ class BidController {
                         : bid.withoutPrivateDetails();
     }
 
-    record Refunds(@NotEmpty List<String> bidIds) {
+    record Refunds(@NotEmpty @Size(max = 1000) List<@NotBlank @Size(max = 100) String> bidIds) {
     }
 
     @PostMapping("/bond-refunds")

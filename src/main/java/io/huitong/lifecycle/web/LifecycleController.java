@@ -76,7 +76,7 @@ class LifecycleController {
                 Operator.current());
     }
 
-    record AwardRequest(@NotBlank String winnerBidId, @Size(max = 2000) String reason) {
+    record AwardRequest(@NotBlank @Size(max = 100) String winnerBidId, @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/award")

@@ -68,11 +68,11 @@ class RemoteEvaluationController {
             @NotBlank @Size(max = 40) String speciality,
             @NotNull @Min(3) @Max(25) Integer committeeSize,
             @NotNull @JsonDeserialize(using = DeadlineDeserializer.class) OffsetDateTime scheduledStart,
-            @NotBlank String mainVenueId,
-            @NotNull @Size(max = 2) List<@NotBlank String> representatives,
+            @NotBlank @Size(max = 100) String mainVenueId,
+            @NotNull @Size(max = 2) List<@NotBlank @Size(max = 100) String> representatives,
             @Pattern(regexp = "[0-9A-HJ-NPQRTUWXY]{18}") String purchaserId,
             @Size(max = 100) String supervisoryDepartment,
-            List<@NotBlank String> partners) {
+            @Size(max = 20) List<@NotBlank @Size(max = 20) String> partners) {
     }
 
     @PostMapping("/remote-evaluations/{id}/plan")
@@ -85,7 +85,7 @@ class RemoteEvaluationController {
                 Operator.current());
     }
 
-    record Answer(@NotNull Boolean accept, String venueId, @Size(max = 2000) String reason) {
+    record Answer(@NotNull Boolean accept, @Size(max = 100) String venueId, @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/remote-evaluations/{id}/requests/{centre}/answer")
@@ -96,7 +96,7 @@ class RemoteEvaluationController {
         remote.answer(id, centre, a.accept(), a.venueId(), a.reason(), Operator.current());
     }
 
-    record Partners(@NotEmpty List<@NotBlank String> centres) {
+    record Partners(@NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 20) String> centres) {
     }
 
     @PostMapping("/remote-evaluations/{id}/partners")
@@ -114,7 +114,7 @@ class RemoteEvaluationController {
         remote.retryDraw(id, Operator.current());
     }
 
-    record Preparation(@NotNull @Min(0) Integer seatsReady, @NotBlank String linkCheck, @Size(max = 2000) String note) {
+    record Preparation(@NotNull @Min(0) Integer seatsReady, @NotBlank @Size(max = 2000) String linkCheck, @Size(max = 2000) String note) {
     }
 
     @PostMapping("/remote-evaluations/{id}/venues/{venueId}/preparation")
@@ -125,7 +125,7 @@ class RemoteEvaluationController {
         remote.prepare(id, venueId, p.seatsReady(), p.linkCheck(), p.note(), Operator.current());
     }
 
-    record SignIn(String seatId, @Size(max = 32) String idNo, @Size(max = 100) String userId) {
+    record SignIn(@Size(max = 100) String seatId, @Size(max = 32) String idNo, @Size(max = 100) String userId) {
     }
 
     @PostMapping("/remote-evaluations/{id}/sign-ins")
@@ -137,7 +137,7 @@ class RemoteEvaluationController {
         remote.signIn(id, s.seatId(), s.idNo(), s.userId(), Operator.current());
     }
 
-    record Failure(@NotBlank String venueId, @Size(max = 2000) String description) {
+    record Failure(@NotBlank @Size(max = 100) String venueId, @Size(max = 2000) String description) {
     }
 
     @PostMapping("/remote-evaluations/{id}/link-failures")
@@ -229,7 +229,7 @@ class RemoteEvaluationController {
         return remote.verify(drawId);
     }
 
-    record Rerun(@NotBlank @Pattern(regexp = "[0-9a-f]{64}") String seed, @NotBlank String snapshot) {
+    record Rerun(@NotBlank @Pattern(regexp = "[0-9a-f]{64}") String seed, @NotBlank @Size(max = 1_000_000) String snapshot) {
     }
 
     record RerunResult(String seedHash, String snapshotHash, Map<String, List<String>> drawn) {
