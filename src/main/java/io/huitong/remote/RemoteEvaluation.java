@@ -1060,8 +1060,9 @@ public class RemoteEvaluation {
                 e.speciality(), groups);
         String text = VerifiableDraw.text(snapshot);
         // the seed committed when the evaluation was planned (or rescheduled); a replacement commits and draws at once
-        String seed = e.nextSeed() != null ? e.nextSeed() : VerifiableDraw.newSeed(random);
-        Instant committedAt = e.nextSeed() != null ? e.nextSeedCommittedAt() : clock.instant();
+        String planned = store.nextSeed(e.id()).orElse(null);
+        String seed = planned != null ? planned : VerifiableDraw.newSeed(random);
+        Instant committedAt = planned != null ? e.nextSeedCommittedAt() : clock.instant();
         store.clearNextSeed(e.id());
         Draw committed = store.commit(e.id(), purpose, VerifiableDraw.commitment(seed), text, VerifiableDraw.hash(text),
                 committedAt);
