@@ -217,6 +217,66 @@ class RemoteScenarioTest extends RemoteTest {
         assertThat(verification.get("sameResult").asBoolean()).isTrue();
     }
 
+    @Test
+    void the_tenderers_own_staff_are_not_drawn_as_experts_under_the_Tendering_Law() {
+        // two experts of Zhengzhou's pool work for the tenderer: one as employer on record, one by a current post
+        String byEmployer = addExpert("zztenderer1", "410102198808080081", "\"employerId\":\"" + TENDERER + "\"");
+        String byPost = addExpert("zztenderer2", "410102198909090092", "\"employment\":[{\"partyId\":\"" + TENDERER
+                + "\",\"partyName\":\"招标人\",\"role\":\"EMPLOYEE\",\"startDate\":\"2018-03-01\"}]");
+        String tenderId = remoteTender();
+        String id = evaluationOf(tenderId);
+
+        // under the Tendering Law the plan names the tenderer, so the rules know whose staff they are
+        ResponseEntity<String> unnamed = post("purchaser", "/api/remote-evaluations/" + id + "/plan", """
+                {"speciality":"%s","committeeSize":5,"scheduledStart":"%s","mainVenueId":"%s",
+                 "representatives":["purchaser"],"supervisoryDepartment":"郑州市住房和城乡建设局"}"""
+                .formatted(SPECIALITY, START, venue("ZZ")));
+        assertThat(unnamed.getStatusCode()).as(unnamed.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json(unnamed).get("violations").get(0).get("field").asText()).isEqualTo("purchaserId");
+        assertThat(json(unnamed).get("violations").get(0).get("citation").asText()).isEqualTo("TBL 37; R12 9");
+        assertThat(openTaskKeys(tenderId)).containsExactly("planEvaluation");
+
+        drawn(tenderId);
+        JsonNode draw = view("clerk", id).get("draws").get(0);
+        String drawPath = "/api/remote-evaluations/" + id + "/draws/" + draw.get("id").asText();
+        JsonNode overseen = json(get("supervisor", drawPath));
+        for (String staff : List.of(byEmployer, byPost)) {
+            List<JsonNode> why = new ArrayList<>();
+            overseen.get("exclusions").forEach(x -> {
+                if (x.get("expertId").asText().equals(staff)) {
+                    why.add(x);
+                }
+            });
+            assertThat(why).as("excluded once, with the rule and its article").singleElement().satisfies(x -> {
+                assertThat(x.get("citation").asText()).isEqualTo("TBL 37; R12 9");
+                assertThat(x.get("rule").asText()).contains("tenderer's own staff");
+            });
+        }
+        List<String> drawnExperts = new ArrayList<>();
+        json(get("supervisor", drawPath + "/verification")).get("result")
+                .forEach(venue -> venue.forEach(x -> drawnExperts.add(x.asText())));
+        assertThat(drawnExperts).hasSize(4).doesNotContain(byEmployer, byPost);
+        assertThat(VerifiableDraw.parse(overseen.get("snapshot").asText()).groups())
+                .allSatisfy(g -> assertThat(g.candidates()).as("not even a candidate").doesNotContain(byEmployer, byPost));
+        assertThat(decision(tenderId, "EXPERT_DRAW").toString()).contains("TBL 37; R12 9");
+    }
+
+    /** Adds an expert of Zhengzhou's pool in the speciality, with more of the record; returns its id. */
+    private String addExpert(String user, String idNo, String more) {
+        ResponseEntity<String> created = post("demo", "/engine-rest/user/create", """
+                {"profile":{"id":"%s","firstName":"%s","lastName":"(demo)"},"credentials":{"password":"%s"}}"""
+                .formatted(user, user, user));
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        exchange("demo", org.springframework.http.HttpMethod.PUT, "/engine-rest/group/evaluation-expert/members/"
+                + user, null);
+        ResponseEntity<String> added = post("supervisor", "/api/experts", """
+                {"userId":"%s","name":"招标人职工","idNo":"%s","centreCode":"ZZ","regionCode":"410100",
+                 "yearsInField":15,"seniorTitle":true,"specialities":["%s"],%s}""".formatted(user, idNo, SPECIALITY,
+                more));
+        assertThat(added.getStatusCode()).as(added.getBody()).isEqualTo(HttpStatus.CREATED);
+        return json(added).get("id").asText();
+    }
+
     /** The seed kept for the evaluation's next draw, read where the server keeps it. */
     private String serverSeed(String evaluationId) {
         return jdbc.sql("select next_seed from remote_evaluation where id = ?").param(evaluationId)
