@@ -669,10 +669,17 @@ public class RemoteEvaluation {
             violations.add(Violation.of("scheduledStart", "validation.Future", null, null, plan.scheduledStart(),
                     "评标开始时间须在将来", "The start is in the future"));
         }
-        // the avoidance rules need what they read: the supervising department (TBR 46), the purchaser (O87 47)
+        // the avoidance rules need what they read: the supervising department (TBR 46), the tenderer (TBL 37) or
+        // purchaser (O87 47)
         if (decisions.applicableLaw() == Regime.TENDERING_LAW && blank(plan.supervisoryDepartment())) {
             violations.add(Violation.of("supervisoryDepartment", "validation.NotBlank", "TBR 46; R12 12(二)", null, null,
                     "须写明项目的行政监督部门，其工作人员须回避", "Name the supervising department: its staff withdraw"));
+        }
+        // the tenderer, whose own staff sit only as its representatives (TBL 37), never drawn as experts
+        if (decisions.applicableLaw() == Regime.TENDERING_LAW && blank(plan.purchaserId())) {
+            violations.add(Violation.of("purchaserId", "validation.NotBlank", "TBL 37; R12 9", null, null,
+                    "须写明招标人的统一社会信用代码，本单位人员只能作为招标人代表，不得以专家身份抽取",
+                    "Give the tenderer's credit code: its own staff sit only as its representatives, never as experts"));
         }
         if (decisions.applicableLaw() == Regime.GOVERNMENT_PROCUREMENT && blank(plan.purchaserId())) {
             violations.add(Violation.of("purchaserId", "validation.NotBlank", "O87 47", null, null,
@@ -1060,8 +1067,9 @@ public class RemoteEvaluation {
                 e.speciality(), groups);
         String text = VerifiableDraw.text(snapshot);
         // the seed committed when the evaluation was planned (or rescheduled); a replacement commits and draws at once
-        String seed = e.nextSeed() != null ? e.nextSeed() : VerifiableDraw.newSeed(random);
-        Instant committedAt = e.nextSeed() != null ? e.nextSeedCommittedAt() : clock.instant();
+        String planned = store.nextSeed(e.id()).orElse(null);
+        String seed = planned != null ? planned : VerifiableDraw.newSeed(random);
+        Instant committedAt = planned != null ? e.nextSeedCommittedAt() : clock.instant();
         store.clearNextSeed(e.id());
         Draw committed = store.commit(e.id(), purpose, VerifiableDraw.commitment(seed), text, VerifiableDraw.hash(text),
                 committedAt);

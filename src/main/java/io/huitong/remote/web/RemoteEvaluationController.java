@@ -78,7 +78,10 @@ class RemoteEvaluationController {
     @PostMapping("/remote-evaluations/{id}/plan")
     @Operation(summary = "制定评标安排 Plan the evaluation",
             description = "The main centre. The composition rules decide (TBL 37; O87 47; CQ 30): 422 with each rule "
-                    + "and article. Partners default to the main centre's agreements in force, in their order.")
+                    + "and article. purchaserId is the tenderer's (purchaser's) credit code: its own staff are not "
+                    + "drawn as experts (TBL 37; O87 47). Partners default to the main centre's agreements in force, "
+                    + "in their order. The answer carries the commitment to the draw's seed (nextSeedHash), never the "
+                    + "seed, which is revealed on the draw's record once drawn.")
     RemoteRecords.Evaluation plan(@PathVariable String id, @Valid @RequestBody PlanRequest r) {
         return remote.plan(id, new RemoteEvaluation.Plan(r.speciality(), r.committeeSize(), r.scheduledStart(),
                 r.mainVenueId(), r.representatives(), r.purchaserId(), r.supervisoryDepartment(), r.partners()),
