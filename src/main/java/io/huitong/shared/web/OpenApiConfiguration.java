@@ -25,7 +25,7 @@ class OpenApiConfiguration {
                                 and legal dates are reckoned in Asia/Shanghai. Errors are RFC 9457 problem details: 400 \
                                 unreadable, 401 unauthenticated, 403 forbidden, 404 unknown, 409 conflict, 422 refused by \
                                 validation or by the rules (each violation names its field, rule, citation, limit and value).""")
-                        .license(new License().name("Apache-2.0")))
+                        .license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")))
                 .components(new Components().addSecuritySchemes("basic",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("Camunda users (the demo profile: demo/demo, clerk/clerk, ...)")))
