@@ -61,9 +61,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Remote cross-site evaluation (远程异地评标, DOMAIN.md §4): the glue of {@code processes/remote-evaluation.bpmn}
- * and the actions of the main centre, the partner centres, the tenderer and the experts. A step completed through
- * Huitong's API, Tasklist or the engine's REST API meets the same checks: the task listeners do the work.
+ * Remote cross-site evaluation (远程异地评标, docs/domain.md §4): the glue of {@code processes/remote-evaluation.bpmn} and
+ * the actions of the main centre, the partner centres, the tenderer and the experts. A step completed through Huitong's
+ * API, Tasklist or the engine's REST API meets the same checks: the task listeners do the work.
  */
 @Component("remote")
 public class RemoteEvaluation {
@@ -189,7 +189,7 @@ public class RemoteEvaluation {
         return Date.from(store.partner(evaluationId, centre).answerDue().toInstant());
     }
 
-    /** Service task: no answer in time counts as a refusal (DOMAIN.md §4 step 2); the next partner is asked. */
+    /** Service task: no answer in time counts as a refusal (docs/domain.md §4.2); the next partner is asked. */
     public void timedOut(String evaluationId, String centre) {
         store.answered(evaluationId, centre, PartnerStatus.TIMED_OUT, null, "逾期未答复 / No answer in time", "system",
                 clock.instant());
@@ -608,7 +608,7 @@ public class RemoteEvaluation {
         commitSeed(evaluationId);
     }
 
-    /** The main venue confirms the committee's result (DOMAIN.md §4 step 7). */
+    /** The main venue confirms the committee's result (docs/domain.md §4.7). */
     public void confirmed(DelegateTask task) {
         store.confirmed(evaluationId(task), Operator.current().userId(), clock.instant());
     }

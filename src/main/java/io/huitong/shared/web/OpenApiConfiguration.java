@@ -29,7 +29,7 @@ class OpenApiConfiguration {
                                 Every operation needs HTTP Basic, except the public pages (/public/**, open to anyone for \
                                 reading) and the demo guarantee provider (/guarantee-bank/**, signed messages); the \
                                 description itself needs a login. Limits: README, section Limits.""")
-                        .license(new License().name("Apache-2.0")))
+                        .license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")))
                 .components(new Components().addSecuritySchemes("basic",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("Camunda users (the demo profile: demo/demo, clerk/clerk, ...)")))
