@@ -58,6 +58,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.GET, "/actuator/prometheus"))
                         .hasAnyAuthority(authorities(ADMIN, MONITORING))
+                        // the sandbox profile's clock (shared/time/SandboxClockController): administrators move it
+                        .requestMatchers(path(HttpMethod.POST, "/api/sandbox/**"))
+                        .hasAnyAuthority(authorities(ADMIN))
                         .requestMatchers(path(HttpMethod.POST, "/api/rules/reload"))
                         .hasAnyAuthority(authorities(ADMIN, RULE_AUTHOR))
                         .requestMatchers(path(HttpMethod.POST, "/api/processes/redeploy"),
