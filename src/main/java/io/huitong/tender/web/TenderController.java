@@ -70,18 +70,23 @@ class TenderController {
                 @ExampleObject(name = "xinyang-goods", summary = "信阳政府采购货物 Government procurement in Xinyang",
                         value = XINYANG_EXAMPLE)})) RegistrationRequest request) {
         Tender tender = registration.register(request, Operator.current());
-        return ResponseEntity.created(URI.create("/api/tenders/" + tender.id())).body(queries.view(tender));
+        return ResponseEntity.created(URI.create("/api/tenders/" + tender.id())).body(queries.view(tender, Operator.current().userId()));
     }
 
     @GetMapping("/tenders/{id}")
-    @Operation(summary = "查看项目 A tender, its decisions and its approval")
+    @Operation(summary = "查看项目 A tender, its decisions and its approval",
+            description = "Open steps: those the caller may act on (a candidate group of its own, or assigned or "
+                    + "offered to it); administrators and supervisors see all. The open approval step also to the "
+                    + "tenderer.")
     TenderView tender(@PathVariable String id) {
         return queries.view(id, Operator.current().userId());
     }
 
     @GetMapping("/tenders/{id}/decisions")
     @Operation(summary = "项目的决策记录 A tender's decision records",
-            description = "Every decision: inputs, outputs, the rules that fired with citations, the rule-set version.")
+            description = "Every decision: inputs, outputs, the rules that fired with citations, the rule-set version. "
+                    + "A bid's submission record, refused or accepted, is listed before the opening only to its own "
+                    + "bidder (TBL 22): nobody else, the centre and administrators included, learns how many bid.")
     List<DecisionRecord> decisions(@PathVariable String id) {
         return queries.decisions(id, Operator.current().userId());
     }
@@ -100,7 +105,7 @@ class TenderController {
                     + "meanwhile (on any node).")
     TenderView decide(@PathVariable String id, @Valid @RequestBody ApprovalDecision decision) {
         approvals.decide(id, decision.approved(), decision.comment(), decision.taskId(), Operator.current());
-        return queries.view(id);
+        return queries.view(id, Operator.current().userId());
     }
 
     /** What the sandbox answers: the decisions, the refusals, the rules that fired. */
