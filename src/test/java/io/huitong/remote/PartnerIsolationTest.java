@@ -186,6 +186,21 @@ class PartnerIsolationTest extends RemoteTest {
 
     @Test
     void the_tender_shows_each_caller_only_the_open_steps_it_may_act_on() {
+        // a registration waiting for its approval: the approvers and the tenderer see the step, nobody else
+        ResponseEntity<String> registered = post("purchaser", "/api/tenders", works().toString());
+        String pending = json(registered).get("id").asText();
+        assertThat(json(registered).get("approval").get("openStep").get("group").asText())
+                .isEqualTo("registration-clerk");
+        assertThat(json(get("clerk", "/api/tenders/" + pending)).get("approval").get("openStep").get("taskId")
+                .asText()).isNotEmpty();
+        assertThat(openSteps("clerk", pending)).singleElement()
+                .satisfies(s -> assertThat(s).startsWith("approveRegistration"));
+        for (String user : List.of("bidder", "lyclerk", "expert1")) {
+            JsonNode seen = json(get(user, "/api/tenders/" + pending));
+            assertThat(seen.get("approval").get("openStep").isNull()).as(user).isTrue();
+            assertThat(seen.get("openTasks")).as(user).isEmpty();
+        }
+
         String tenderId = remoteTender();
         String id = evaluationOf(tenderId);
         planned(id);
@@ -203,20 +218,5 @@ class PartnerIsolationTest extends RemoteTest {
                 "centre-zz");
         assertThat(openSteps("clerk", tenderId)).as("the main centre: its own steps only")
                 .noneMatch(s -> s.contains("centre-ny") || s.contains("centre-ly"));
-
-        // a registration waiting for its approval: the approvers and the tenderer see the step, nobody else
-        ResponseEntity<String> registered = post("purchaser", "/api/tenders", works().toString());
-        String pending = json(registered).get("id").asText();
-        assertThat(json(registered).get("approval").get("openStep").get("group").asText())
-                .isEqualTo("registration-clerk");
-        assertThat(json(get("clerk", "/api/tenders/" + pending)).get("approval").get("openStep").get("taskId")
-                .asText()).isNotEmpty();
-        assertThat(openSteps("clerk", pending)).singleElement()
-                .satisfies(s -> assertThat(s).startsWith("approveRegistration"));
-        for (String user : List.of("bidder", "lyclerk", "expert1")) {
-            JsonNode seen = json(get(user, "/api/tenders/" + pending));
-            assertThat(seen.get("approval").get("openStep").isNull()).as(user).isTrue();
-            assertThat(seen.get("openTasks")).as(user).isEmpty();
-        }
     }
 }
