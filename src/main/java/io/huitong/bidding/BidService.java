@@ -570,7 +570,7 @@ public class BidService {
                 CollusionFlag flag = new CollusionFlag(UUID.randomUUID().toString(), tenderId, round, first.kind(),
                         first.by().rule(), first.citation(), List.copyOf(groups.get(i)),
                         evidence.length() > 4000 ? evidence.substring(0, 3997) + "…" : evidence, now, decisionId,
-                        null, null, null, null, null);
+                        null, null, null, null, null, null, null);
                 collusion.insert(flag);
                 raised.add(flag);
             }
@@ -588,14 +588,21 @@ public class BidService {
                 .orElseThrow(() -> new io.huitong.shared.web.NotFoundException("没有该串通标记 / No collusion flag " + flagId));
     }
 
-    /** Records the committee's decision on a flag (the caller checks who decides and rejects the bids). */
-    public void decideCollusion(String flagId, boolean confirmed, String reason, String by) {
-        collusion.decide(flagId, confirmed, reason, by, clock.instant());
+    /**
+     * Records the committee's decision on a flag (the caller checks who decides and rejects the bids); a confirmed
+     * case is reported to the group the rules named, under their article.
+     */
+    public void decideCollusion(String flagId, boolean confirmed, String reason, String by, String reportTo,
+            String reportCitation) {
+        collusion.decide(flagId, confirmed, reason, by, clock.instant(), reportTo, reportCitation);
     }
 
-    /** Confirmed collusion cases, as reported to the supervisor (O87 36; TBR 51(七)). */
-    public List<CollusionFlag> collusionReports() {
-        return collusion.reported();
+    /**
+     * Confirmed collusion cases as reported (O87 36; TBR 51(七)): those addressed to one of {@code groups}, or every
+     * case when {@code groups} is null (administrators).
+     */
+    public List<CollusionFlag> collusionReports(java.util.Collection<String> groups) {
+        return collusion.reported(groups);
     }
 
     /** A bid rejected in the committee's review (H1, H3), with the reason and its article. */

@@ -38,24 +38,36 @@ class CollusionFlags {
         return jdbc.sql("select * from collusion_flag where id = ?").param(id).query(CollusionFlags::map).optional();
     }
 
-    /** Confirmed cases reported to the supervisor, newest first. */
-    List<CollusionFlag> reported() {
-        return jdbc.sql("select * from collusion_flag where reported_at is not null order by reported_at desc, id")
-                .query(CollusionFlags::map).list();
+    /** Confirmed cases reported to one of these groups, newest first; every case when {@code groups} is null. */
+    List<CollusionFlag> reported(java.util.Collection<String> groups) {
+        if (groups != null && groups.isEmpty()) {
+            return List.of();
+        }
+        return groups == null
+                ? jdbc.sql("select * from collusion_flag where reported_at is not null order by reported_at desc, id")
+                        .query(CollusionFlags::map).list()
+                : jdbc.sql("""
+                        select * from collusion_flag where reported_at is not null and reported_to in (:groups)
+                        order by reported_at desc, id""").param("groups", groups).query(CollusionFlags::map).list();
     }
 
-    void decide(String id, boolean confirmed, String reason, String by, Instant at) {
+    /** The committee's decision; a confirmed case is reported to {@code reportTo} under {@code reportCitation}. */
+    void decide(String id, boolean confirmed, String reason, String by, Instant at, String reportTo,
+            String reportCitation) {
         jdbc.sql("""
-                update collusion_flag set decided_at = ?, decided_by = ?, confirmed = ?, reason = ?, reported_at = ?
+                update collusion_flag set decided_at = ?, decided_by = ?, confirmed = ?, reason = ?, reported_at = ?,
+                    reported_to = ?, report_citation = ?
                 where id = ? and decided_at is null""")
-                .params(Timestamp.from(at), by, confirmed, reason, confirmed ? Timestamp.from(at) : null, id).update();
+                .params(Timestamp.from(at), by, confirmed, reason, confirmed ? Timestamp.from(at) : null,
+                        confirmed ? reportTo : null, confirmed ? reportCitation : null, id).update();
     }
 
     /** A dismissed committee's decisions go with it: the new committee decides again. */
     void undecide(String tenderId, int round) {
         jdbc.sql("""
                 update collusion_flag set decided_at = null, decided_by = null, confirmed = null, reason = null,
-                    reported_at = null where tender_id = ? and round = ?""").params(tenderId, round).update();
+                    reported_at = null, reported_to = null, report_citation = null
+                where tender_id = ? and round = ?""").params(tenderId, round).update();
     }
 
     private static CollusionFlag map(ResultSet rs, int row) throws SQLException {
@@ -65,7 +77,8 @@ class CollusionFlags {
                 CollusionFlag.Kind.valueOf(rs.getString("kind")), rs.getString("rule_name"), rs.getString("citation"),
                 Arrays.asList(rs.getString("bid_ids").split(",")), rs.getString("evidence"),
                 instant(rs, "raised_at"), rs.getString("decision_id"), instant(rs, "decided_at"),
-                rs.getString("decided_by"), confirmedOrNull, rs.getString("reason"), instant(rs, "reported_at"));
+                rs.getString("decided_by"), confirmedOrNull, rs.getString("reason"), instant(rs, "reported_at"),
+                rs.getString("reported_to"), rs.getString("report_citation"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -216,6 +216,20 @@ public class Evaluation {
         }
     }
 
+    /**
+     * The scheme a member scores by: the most technical points (what price does not carry) and the price weight,
+     * with the rule and article that set it.
+     */
+    io.huitong.tender.EvaluationScheme scheme(Tender tender) {
+        PriceWeight weight = pricing(tender, List.of()).weight();
+        return new io.huitong.tender.EvaluationScheme(HUNDRED.subtract(HUNDRED.multiply(weight.weight())),
+                weight.weight(), weight.by().citation(), weight.by().rule(),
+                "每位评委对每个合格投标给出技术分（0至maxTechnicalScore），价格分由系统按规则计算 / Each member gives every "
+                        + "qualified bid a technical score from 0 to maxTechnicalScore; the price score is computed "
+                        + "by the rules: POST /api/tenders/{id}/scores {\"scores\":{\"<bidId>\":<score>},"
+                        + "\"objectiveScores\":{\"<bidId>\":<objective part>}}");
+    }
+
     /** The most technical points a member may give: what price does not carry. */
     public BigDecimal maxTechnicalScore(String tenderId) {
         Tender tender = tenders.get(tenderId);
@@ -520,8 +534,8 @@ public class Evaluation {
 
     /**
      * The chair records the committee's decision on a collusion flag, during the qualification review, with its
-     * reasons. Confirmed, the bids involved are rejected (TBR 51(七); O87 36) and the case is reported to the
-     * supervisor; dismissed, they stay. A flag for judgment (a matching file-creator id) is never a rejection by
+     * reasons. Confirmed, the bids involved are rejected (TBR 51(七); O87 36) and the case is reported in writing to
+     * the authority the rules name (the finance department in government procurement, O87 36); dismissed, they stay. A flag for judgment (a matching file-creator id) is never a rejection by
      * itself: only the committee's confirmation makes it one. Recorded as a decision.
      */
     public CollusionFlag decideCollusion(String tenderId, String flagId, Boolean confirmed,
@@ -553,8 +567,15 @@ public class Evaluation {
             if (!invalid.isEmpty()) {
                 throw new ValidationException(invalid);
             }
-            boolean gp = tenders.decisions(tender).applicableLaw() == Regime.GOVERNMENT_PROCUREMENT;
-            String rejection = flag.citation() + (gp ? "; O87 36" : "; TBR 51(七)");
+            RuleSet.Evaluation consequences = ruleSets.version(tender.ruleSetVersion())
+                    .evaluate(List.of(new ConfirmedCollusion(tenders.decisions(tender).applicableLaw())));
+            List<CollusionReportRecipient> recipients = consequences.all(CollusionReportRecipient.class);
+            if (recipients.size() != 1) {
+                throw new IllegalStateException("rule set " + tender.ruleSetVersion() + " names " + recipients.size()
+                        + " recipients of a collusion report for tender " + tenderId);
+            }
+            CollusionReportRecipient recipient = recipients.get(0);
+            String rejection = flag.citation() + "; " + recipient.by().citation();
             List<String> rejected = new ArrayList<>();
             if (confirmed) {
                 for (String bidId : flag.bidIds()) {
@@ -565,17 +586,22 @@ public class Evaluation {
                     }
                 }
             }
-            bids.decideCollusion(flagId, confirmed, reason.strip(), operator.userId());
+            bids.decideCollusion(flagId, confirmed, reason.strip(), operator.userId(), recipient.group(),
+                    recipient.by().citation());
             CollusionFlag decided = bids.collusionFlag(tenderId, flagId);
             ObjectNode inputs = json.createObjectNode();
             inputs.set("flag", json.valueToTree(flag));
             inputs.put("confirmed", confirmed).put("reason", reason.strip());
-            ObjectNode outputs = json.createObjectNode().put("citation", confirmed ? rejection : flag.citation())
-                    .put("reportedToSupervisor", confirmed);
+            ObjectNode outputs = json.createObjectNode().put("citation", confirmed ? rejection : flag.citation());
+            if (confirmed) {
+                outputs.put("reportedTo", recipient.group())
+                        .put("reportedToLabel", recipient.labelZh() + " / " + recipient.labelEn())
+                        .put("reportCitation", recipient.by().citation());
+            }
             outputs.set("rejectedBids", json.valueToTree(rejected));
             decisionRecords.save(new DecisionRecord(UUID.randomUUID().toString(), "COLLUSION_DECISION",
                     DecisionRecord.Outcome.ACCEPTED, false, tenderId, tender.ruleSetVersion(), clock.instant(),
-                    operator.userId(), operator.address(), inputs, outputs, List.of(), List.of()));
+                    operator.userId(), operator.address(), inputs, outputs, confirmed ? consequences.firedRules() : List.of(), List.of()));
             return decided;
         });
     }

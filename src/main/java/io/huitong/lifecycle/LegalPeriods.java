@@ -142,9 +142,20 @@ public class LegalPeriods {
         return endOf(last);
     }
 
-    /** Schedules the period of that name from {@code from} in the tender's timeline; returns its end. */
+    /**
+     * Schedules the period of that name in the tender's timeline; returns its end. It runs from {@code from}, the act
+     * that starts it, unless its rule counts it from the end of another period of the round (GPR 53), which must be
+     * scheduled already.
+     */
     public OffsetDateTime schedule(Tender tender, String name, Instant from) {
         LegalPeriod period = period(tender, name);
+        if (period.countedFromEndOf() != null) {
+            from = timeline.open(tender.id(), tender.round(), period.countedFromEndOf())
+                    .orElseThrow(() -> new IllegalStateException("period '" + name + "' of tender " + tender.id()
+                            + " is counted from the end of '" + period.countedFromEndOf()
+                            + "', which is not scheduled (rule " + period.by().rule() + ")"))
+                    .dueAt().minusNanos(1).toInstant();
+        }
         OffsetDateTime due = end(tender, period, from);
         timeline.schedule(tender.id(), tender.round(), name, period.label(), due, period.length(), period.unit(),
                 period.by().citation(), period.by().rule());
@@ -176,8 +187,8 @@ public class LegalPeriods {
         }
         if (facts(tender).law() == Regime.GOVERNMENT_PROCUREMENT) {
             Instant issued = tender.documentIssueDate().atStartOfDay(LegalClock.CHINA).toInstant();
-            OffsetDateTime announcementEnd = schedule(tender, "announcement", issued);
-            schedule(tender, "challengeWindow", announcementEnd.minusNanos(1).toInstant());
+            schedule(tender, "announcement", issued);
+            schedule(tender, "challengeWindow", issued);
         }
     }
 

@@ -290,7 +290,7 @@ public class Lifecycle {
             periods.schedule(tender, "supervisorReport", now);
         } else {
             // the result is published with the award notice and announced for one working day (O87 69);
-            // suppliers may challenge it within 7 working days (B32)
+            // suppliers may challenge it within 7 working days of the announcement's end (GPL 52; GPR 53(三))
             periods.schedule(tender, "awardAnnouncement", now);
             periods.schedule(tender, "resultChallengeWindow", now);
             losersHold = bids.ofRound(tenderId, tender.round()).stream()

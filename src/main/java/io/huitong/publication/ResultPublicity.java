@@ -98,8 +98,12 @@ public class ResultPublicity {
         if (law == Regime.GOVERNMENT_PROCUREMENT) {
             complaints.put("challenge", "供应商认为中标、成交结果使自己的权益受到损害的，可以在知道或者应知其权益受到损害之日起七个工作日内，"
                     + "以书面形式向采购人、采购代理机构提出质疑 / Challenge the result in writing to the purchaser or its "
-                    + "agency within 7 working days").put("challengeCitation", "GPL 52; GPR 53");
-            due(tender, "resultChallengeWindow").ifPresent(d -> complaints.put("challengeUntil", d));
+                    + "agency within 7 working days");
+            // the window as the rules counted it: from the end of the result's announcement (GPR 53(三))
+            deadline(tender, "resultChallengeWindow").ifPresentOrElse(d -> complaints
+                    .put("challengeCitation", d.citation())
+                    .put("challengeUntil", d.dueAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)),
+                    () -> complaints.put("challengeCitation", "GPL 52; GPR 53"));
             complaints.put("complaint", "质疑人对答复不满意或者未在规定时间内答复的，可以在答复期满后十五个工作日内向同级财政部门投诉 / "
                     + "Dissatisfied with the answer, complain to the finance department within 15 working days")
                     .put("complaintCitation", "GPL 55");
@@ -115,7 +119,11 @@ public class ResultPublicity {
     }
 
     private java.util.Optional<String> due(Tender tender, String name) {
+        return deadline(tender, name).map(d -> d.dueAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    }
+
+    private java.util.Optional<TenderTimeline.Deadline> deadline(Tender tender, String name) {
         return timeline.of(tender.id()).stream().filter(d -> d.name().equals(name) && d.round() == tender.round())
-                .map(d -> d.dueAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).reduce((a, b) -> b);
+                .reduce((a, b) -> b);
     }
 }

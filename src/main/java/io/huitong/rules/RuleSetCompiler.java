@@ -36,6 +36,17 @@ public final class RuleSetCompiler {
     /** The parser's own position, "Line 6:21", is 0-based in its column. */
     private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
     private static final AtomicLong BUILDS = new AtomicLong();
+    /**
+     * One knowledge base of every package. Property reactivity is off: a decision inserts facts into a fresh session
+     * and never modifies one, so there is nothing for it to save, and its analysis only warns at every start.
+     */
+    private static final String KMODULE = """
+            <kmodule xmlns="http://www.drools.org/xsd/kmodule">
+              <configuration>
+                <property key="drools.propertySpecific" value="ALLOWED"/>
+              </configuration>
+              <kbase name="huitong" default="true" packages="*"/>
+            </kmodule>""";
 
     private final KieServices kie = KieServices.Factory.get();
     private final ClassLoader classLoader = RuleSetCompiler.class.getClassLoader();
@@ -74,25 +85,44 @@ public final class RuleSetCompiler {
         ReleaseId releaseId = kie.newReleaseId("io.huitong.rules", "rule-set",
                 version + "-" + BUILDS.incrementAndGet());
         files.generateAndWritePomXML(releaseId);
+        files.writeKModuleXML(KMODULE);
+        // the builder wants a file's folder to match its declared package: each file is written where its package
+        // puts it, and its problems are reported under the path the rule author knows
+        Map<String, String> authorPaths = new HashMap<>();
         for (RuleSource drl : drls) {
-            files.write(KFS_ROOT + drl.path(), drl.content());
+            String inPackage = packageFolder(drl) + "/" + drl.path().replace('/', '_');
+            authorPaths.put(inPackage, drl.path());
+            authorPaths.put(KFS_ROOT + inPackage, drl.path());
+            files.write(KFS_ROOT + inPackage, drl.content());
         }
         MissingNamesCache loader = new MissingNamesCache(classLoader);
         try {
-            return build(files, releaseId, loader, drls, problems);
+            return build(files, releaseId, loader, drls, authorPaths, problems);
         } finally {
             loader.stopCaching();
         }
     }
 
+    /** The folder of the file's declared package ({@code io/huitong/rules/bidding}), or none without one. */
+    private static String packageFolder(RuleSource drl) {
+        for (String line : drl.content().split("\n", -1)) {
+            Matcher m = PACKAGE.matcher(line);
+            if (m.find()) {
+                return m.group(1).replace('.', '/');
+            }
+        }
+        return "default";
+    }
+
     private KieBase build(KieFileSystem files, ReleaseId releaseId, ClassLoader loader, List<RuleSource> drls,
-            List<RuleProblem> problems) {
+            Map<String, String> authorPaths, List<RuleProblem> problems) {
         KieBuilder builder = kie.newKieBuilder(files, loader).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             List<RuleProblem> found = new ArrayList<>();
             for (Message error : errors) {
-                String path = error.getPath() == null ? "?" : error.getPath().replace(KFS_ROOT, "");
+                String path = error.getPath() == null ? "?"
+                        : authorPaths.getOrDefault(error.getPath(), error.getPath().replace(KFS_ROOT, ""));
                 String text = error.getText().strip();
                 int line = error.getLine();
                 int column = Math.max(error.getColumn(), 0);

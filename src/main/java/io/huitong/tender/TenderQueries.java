@@ -22,11 +22,13 @@ public class TenderQueries {
     private final TaskActions tasks;
     private final Clock clock;
     private final List<DecisionSealing> sealing;
+    private final List<EvaluationScheme.Source> schemes;
 
     TenderQueries(Tenders tenders, TenderService tenderService, ApprovalService approvals,
             DecisionRecords decisionRecords, TenderTimeline timeline, TaskActions tasks, Clock clock,
-            List<DecisionSealing> sealing) {
+            List<DecisionSealing> sealing, List<EvaluationScheme.Source> schemes) {
         this.sealing = sealing;
+        this.schemes = schemes;
         this.tenders = tenders;
         this.tenderService = tenderService;
         this.approvals = approvals;
@@ -40,6 +42,27 @@ public class TenderQueries {
     private static final java.util.Set<String> ACTIONS = java.util.Set.of("objectionAnswer", "publicityObjectionAnswer",
             "winnerDetermination", "contract", "supervisorReport", "contractPublication", "contractFiling",
             "losersBondRefund", "bondRefund", "failedRoundRefund", "terminationRefund", "withdrawalRefund");
+
+    /** Groups that see every tender in the list: the centre, its approvers and the supervising authorities. */
+    private static final java.util.Set<String> SEE_ALL = java.util.Set.of(
+            io.huitong.shared.security.Groups.ADMIN, io.huitong.shared.security.Groups.REGISTRATION_CLERK,
+            io.huitong.shared.security.Groups.CENTRE_CLERK, io.huitong.shared.security.Groups.CENTRE_DIRECTOR,
+            io.huitong.shared.security.Groups.SUPERVISOR, io.huitong.shared.security.Groups.FINANCE_DEPARTMENT,
+            io.huitong.shared.security.Groups.PROJECT_APPROVAL_AUTHORITY);
+
+    /**
+     * A page of tenders for the caller: the centre's staff, approvers and supervisors see all (or, with {@code mine},
+     * what they registered themselves); a purchaser sees only what it registered. Anyone else is refused.
+     */
+    public TenderList list(TenderList.Filter filter, int page, int size, String userId) {
+        List<String> groups = tasks.groupsOf(userId);
+        boolean seesAll = groups.stream().anyMatch(SEE_ALL::contains);
+        if (!seesAll && !groups.contains(io.huitong.shared.security.Groups.PURCHASER)) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "项目列表供采购人、交易中心和监管部门使用 / The list of tenders is for purchasers, the centre and supervisors");
+        }
+        return tenders.page(filter, seesAll && !filter.mine() ? null : userId, page, size);
+    }
 
     public TenderView view(String id) {
         return view(tenders.get(id), null);
@@ -56,8 +79,8 @@ public class TenderQueries {
     /**
      * The tender as this user may see it: until the winner is determined, who sits on the committee stays
      * confidential (TBL 37; O87 47) except to centre clerks, administrators and the assignee; the open steps are
-     * those the user may act on (all of them to administrators and supervisors), the open approval step also to
-     * the tenderer. A null user is the application itself.
+     * those the user may act on (all of them to administrators and supervisors); the open approval step's task id
+     * goes to its group and the tenderer only. A null user is the application itself.
      */
     public TenderView view(Tender t, String userId) {
         RegistrationDecision decisions = tenderService.decisions(t);
@@ -66,17 +89,20 @@ public class TenderQueries {
                         s.decidedBy(), s.decidedAt()))
                 .toList();
         Viewer viewer = viewer(userId);
+        // which step of the route is open follows from the route and the steps taken, both shown; the task itself
+        // only to those who may act on it and to the tenderer
         TenderView.OpenStep open = t.status() != TenderStatus.PENDING_APPROVAL ? null : approvals.openStep(t)
-                .filter(o -> viewer.seesAll() || viewer.groups().contains(o.candidateGroup())
-                        || userId.equals(t.registeredBy()))
-                .map(o -> new TenderView.OpenStep(o.stepNo(), o.candidateGroup(), o.taskId(), o.name()))
+                .map(o -> new TenderView.OpenStep(o.stepNo(), o.candidateGroup(),
+                        viewer.seesAll() || viewer.groups().contains(o.candidateGroup())
+                                || userId.equals(t.registeredBy()) ? o.taskId() : null, o.name()))
                 .orElse(null);
         return new TenderView(t.id(), t.title(), t.status(), t.status().label(), t.regime(), t.category(),
                 t.serviceKind(), t.procurementMethod(), t.estimatedAmount(), t.regionCode(), t.documentIssueDate(),
                 t.bidDeadline(), t.ruleSetVersion(), t.registrationDecisionId(), decisions,
                 new TenderView.Approval(decisions.approvalRoute(), steps, open), t.returnReason(), t.registeredAt(),
                 t.registeredBy(), t.round(), t.outcomeReason(), t.winnerBidId(), deadlines(t.id()),
-                openTasks(t.id(), viewer, t.winnerBidId() != null || viewer.insider()));
+                openTasks(t.id(), viewer, t.winnerBidId() != null || viewer.insider()),
+                schemes.stream().findFirst().map(s -> s.of(t)).orElse(null));
     }
 
     /**
@@ -99,15 +125,23 @@ public class TenderQueries {
         return new Viewer(userId, userId == null ? List.of() : tasks.groupsOf(userId));
     }
 
+    /**
+     * The timeline as it stands now: a step someone owes (an answer, a refund, the contract) whose date has passed
+     * unmet stays {@code OPEN} and is overdue; a period that runs out by itself (an announcement, a window, a last
+     * day for clarifications) is {@code ENDED} once its end has passed.
+     */
     private List<TenderView.Deadline> deadlines(String tenderId) {
         Instant now = clock.instant();
         return timeline.of(tenderId).stream()
                 .filter(d -> d.state() != TenderTimeline.State.CANCELLED)
-                .map(d -> new TenderView.Deadline(d.round(), d.name(), d.label(), d.dueAt(),
-                        d.length() == null ? null : d.dueAt().minusNanos(1).toLocalDate(), d.length(), d.unit(),
-                        d.citation(), d.rule(), d.state(),
-                        d.state() == TenderTimeline.State.OPEN && ACTIONS.contains(d.name())
-                                && !now.isBefore(d.dueAt().toInstant())))
+                .map(d -> {
+                    boolean passed = d.state() == TenderTimeline.State.OPEN && !now.isBefore(d.dueAt().toInstant());
+                    boolean owed = ACTIONS.contains(d.name());
+                    return new TenderView.Deadline(d.round(), d.name(), d.label(), d.dueAt(),
+                            d.length() == null ? null : d.dueAt().minusNanos(1).toLocalDate(), d.length(), d.unit(),
+                            d.citation(), d.rule(), passed && !owed ? TenderTimeline.State.ENDED : d.state(),
+                            passed && owed);
+                })
                 .toList();
     }
 

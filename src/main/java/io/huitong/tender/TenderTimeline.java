@@ -20,10 +20,15 @@ public class TenderTimeline {
 
     /** How a due date stands. */
     public enum State {
-        /** Still to come, or passed without being met. */
+        /** Still to come, or (for a step someone owes) passed without being met: then it is overdue. */
         OPEN,
         /** Met: what it waited for happened. */
         MET,
+        /**
+         * A period that runs out by itself (a window, an announcement, a last day) whose end has passed. Shown, not
+         * stored: the stored state stays {@code OPEN} until something closes it.
+         */
+        ENDED,
         /** No longer relevant (the deadline moved, the tender failed or ended). */
         CANCELLED
     }

@@ -32,7 +32,8 @@ public record TenderView(
         String outcomeReason,
         String winnerBidId,
         List<Deadline> timeline,
-        List<OpenTask> openTasks) {
+        List<OpenTask> openTasks,
+        EvaluationScheme evaluationScheme) {
 
     /**
      * A due date: {@code dueAt} is the moment it falls due (for a legal period, 24:00 of its last day, CC 203);

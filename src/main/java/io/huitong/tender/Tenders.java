@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -70,6 +71,44 @@ class Tenders {
 
     Tender get(String id) {
         return find(id).orElseThrow(() -> new NotFoundException("招标项目不存在 / No tender " + id));
+    }
+
+    /** A page of tenders matching the filter, newest registration first; {@code registeredBy} limits to one user's. */
+    TenderList page(TenderList.Filter filter, String registeredBy, int page, int size) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (!filter.statuses().isEmpty()) {
+            where.append(" and status in (:statuses)");
+            params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+        }
+        if (filter.region() != null) {
+            where.append(" and region_code like :region");
+            params.put("region", filter.region() + "%");
+        }
+        if (filter.regime() != null) {
+            where.append(" and regime = :regime");
+            params.put("regime", filter.regime().name());
+        }
+        if (filter.text() != null) {
+            where.append(" and lower(title) like :text escape '\\'");
+            params.put("text", "%" + filter.text().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (registeredBy != null) {
+            where.append(" and registered_by = :registeredBy");
+            params.put("registeredBy", registeredBy);
+        }
+        long total = jdbc.sql("select count(*) from tender" + where).params(params).query(Long.class).single();
+        params.put("offset", (long) page * size);
+        params.put("size", size);
+        List<TenderList.Summary> items = jdbc.sql("select * from tender" + where
+                + " order by registered_at desc, id offset :offset rows fetch next :size rows only")
+                .params(params).query(Tenders::map).list().stream()
+                .map(t -> new TenderList.Summary(t.id(), t.title(), t.status(), t.status().label(), t.regime(),
+                        t.category(), t.procurementMethod(), t.estimatedAmount(), t.regionCode(),
+                        t.documentIssueDate(), t.bidDeadline(), t.round(), t.registeredAt(), t.registeredBy()))
+                .toList();
+        return new TenderList(items, page, size, total);
     }
 
     private static Tender map(ResultSet rs, int row) throws SQLException {

@@ -119,6 +119,9 @@ class CollusionTest extends LifecycleTest {
         assertThat(reported).containsExactlyInAnyOrder("TBR 40(一)", "TBR 40(六)");
         assertThat(get("bidder", "/api/supervision/collusion-reports").getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(json(get("finance", "/api/supervision/collusion-reports")))
+                .as("a tender's case stays with the supervising department")
+                .noneMatch(r -> r.get("tenderId").asText().equals(id));
         assertThat(decisionKinds(id)).contains("COLLUSION_DECISION");
 
         assertThat(review(id)).as("every flag decided, the review completes").isEqualTo(1);
@@ -152,6 +155,52 @@ class CollusionTest extends LifecycleTest {
         assertThat(review(id)).isEqualTo(3);
         assertThat(json(get("supervisor", "/api/supervision/collusion-reports")))
                 .noneMatch(r -> r.get("tenderId").asText().equals(id));
+    }
+
+    @Test
+    void confirmed_collusion_in_government_procurement_is_reported_in_writing_to_the_finance_department() {
+        String id = registerAndApprove(works().with("regime", "GOVERNMENT_PROCUREMENT").with("category", "GOODS")
+                .with("estimatedAmount", new BigDecimal("2500000.00")).with("stateControlled", false));
+        at("2026-12-01T08:00:00");
+        bidAccepted(id, 1, "2410000.00", null, "LARGE");
+        bidAccepted(id, 2, "2455000.00", null, "SMALL");
+        bid(id, 3, SealedBid.file(bidderId(3), 3, "2380000.00").replace("联系人3", "联系人1"), null, "SMALL", "代表3");
+        bidAccepted(id, 4, "2395000.00", null, "MEDIUM");
+        at("2026-12-21T09:30:00");
+        JsonNode contact = flags(id).get("O87 37(三)");
+        assertThat(contact).as("same contact person").isNotNull();
+
+        committee(id);
+        ResponseEntity<String> confirmed = decide("expert1", id, contact, true, "两家供应商联系人为同一人，委员会认定串通");
+        assertThat(confirmed.getStatusCode()).as(confirmed.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(bids(id).get("投标人1").get("invalidCitation").asText()).isEqualTo("O87 37(三); O87 36");
+
+        ResponseEntity<String> toFinance = get("finance", "/api/supervision/collusion-reports");
+        assertThat(toFinance.getStatusCode()).as(toFinance.getBody()).isEqualTo(HttpStatus.OK);
+        List<JsonNode> reports = new ArrayList<>();
+        json(toFinance).forEach(r -> {
+            if (r.get("tenderId").asText().equals(id)) {
+                reports.add(r);
+            }
+        });
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.get("reportedTo").asText()).isEqualTo("finance-department");
+            assertThat(r.get("reportCitation").asText()).isEqualTo("O87 36");
+            assertThat(r.get("citation").asText()).isEqualTo("O87 37(三)");
+            assertThat(r.get("reason").asText()).contains("联系人为同一人");
+            List<String> bidders = new ArrayList<>();
+            r.get("bids").forEach(b -> bidders.add(b.get("bidderName").asText()));
+            assertThat(bidders).containsExactlyInAnyOrder("投标人1", "投标人3");
+            r.get("bids").forEach(b -> assertThat(b.get("status").asText()).isEqualTo("INVALID"));
+        });
+        assertThat(json(get("supervisor", "/api/supervision/collusion-reports")))
+                .as("under government procurement the report goes to finance, not the tendering supervisor")
+                .noneMatch(r -> r.get("tenderId").asText().equals(id));
+        assertThat(json(get("demo", "/api/supervision/collusion-reports")))
+                .as("administrators see every report").anyMatch(r -> r.get("tenderId").asText().equals(id));
+        JsonNode record = decision(id, "COLLUSION_DECISION");
+        assertThat(record.get("outputs").get("reportedTo").asText()).isEqualTo("finance-department");
+        assertThat(record.get("firedRules").toString()).contains("O87 36");
     }
 
     @Test

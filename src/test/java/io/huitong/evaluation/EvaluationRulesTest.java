@@ -200,4 +200,29 @@ class EvaluationRulesTest {
             assertThat(flags(new ObjectiveSpread("b1", "投标人1", List.of()))).isEmpty();
         }
     }
+
+    @Nested
+    class CollusionReport {
+
+        CollusionReportRecipient recipient(Regime law) {
+            List<CollusionReportRecipient> recipients = evaluate(new ConfirmedCollusion(law))
+                    .all(CollusionReportRecipient.class);
+            assertThat(recipients).as("exactly one recipient under " + law).hasSize(1);
+            return recipients.get(0);
+        }
+
+        @Test
+        void under_government_procurement_the_finance_department_receives_the_written_report() {
+            CollusionReportRecipient r = recipient(Regime.GOVERNMENT_PROCUREMENT);
+            assertThat(r.group()).isEqualTo("finance-department");
+            assertThat(r.by().citation()).isEqualTo("O87 36");
+        }
+
+        @Test
+        void under_the_tendering_law_the_case_goes_to_the_supervising_department() {
+            CollusionReportRecipient r = recipient(Regime.TENDERING_LAW);
+            assertThat(r.group()).isEqualTo("supervisor");
+            assertThat(r.by().citation()).isEqualTo("TBR 51(七)");
+        }
+    }
 }

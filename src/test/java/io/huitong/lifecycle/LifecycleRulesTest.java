@@ -43,12 +43,12 @@ class LifecycleRulesTest {
         "objectionAnswer          | TENDERING_LAW          | 3  | CALENDAR_DAYS | TBR 22",
         "objectionAnswer          | GOVERNMENT_PROCUREMENT | 7  | WORKING_DAYS  | GPL 53; O94 13",
         "announcement             | GOVERNMENT_PROCUREMENT | 5  | WORKING_DAYS  | O87 16",
-        "challengeWindow          | GOVERNMENT_PROCUREMENT | 7  | WORKING_DAYS  | GPL 52; GPR 53; O94 10",
+        "challengeWindow          | GOVERNMENT_PROCUREMENT | 7  | WORKING_DAYS  | GPL 52; GPR 53(一); O94 10",
         "publicity                | TENDERING_LAW          | 3  | CALENDAR_DAYS | TBR 54",
         "publicityObjectionAnswer | TENDERING_LAW          | 3  | CALENDAR_DAYS | TBR 54",
         "winnerDetermination      | GOVERNMENT_PROCUREMENT | 5  | WORKING_DAYS  | O87 68",
         "awardAnnouncement        | GOVERNMENT_PROCUREMENT | 1  | WORKING_DAYS  | GPR 43; O87 69",
-        "resultChallengeWindow    | GOVERNMENT_PROCUREMENT | 7  | WORKING_DAYS  | GPL 52; GPR 53; O94 10",
+        "resultChallengeWindow    | GOVERNMENT_PROCUREMENT | 7  | WORKING_DAYS  | GPL 52; GPR 53(三); O94 10",
         "withdrawalRefund         | TENDERING_LAW          | 5  | CALENDAR_DAYS | TBR 35",
         "withdrawalRefund         | GOVERNMENT_PROCUREMENT | 5  | WORKING_DAYS  | O87 38",
         "contract                 | TENDERING_LAW          | 30 | CALENDAR_DAYS | TBL 46",
@@ -71,6 +71,19 @@ class LifecycleRulesTest {
             assertThat(p.unit()).isEqualTo(unit);
             assertThat(p.by().citation()).isEqualTo(citation);
         });
+    }
+
+    @Test
+    void challenge_windows_are_counted_from_the_end_of_their_announcement() {
+        assertThat(evaluate(facts(Regime.GOVERNMENT_PROCUREMENT, false), new PeriodQuery("resultChallengeWindow"))
+                .all(LegalPeriod.class)).singleElement().extracting(LegalPeriod::countedFromEndOf)
+                .as("GPR 53(三)").isEqualTo("awardAnnouncement");
+        assertThat(evaluate(facts(Regime.GOVERNMENT_PROCUREMENT, false), new PeriodQuery("challengeWindow"))
+                .all(LegalPeriod.class)).singleElement().extracting(LegalPeriod::countedFromEndOf)
+                .as("GPR 53(一)").isEqualTo("announcement");
+        assertThat(evaluate(facts(Regime.GOVERNMENT_PROCUREMENT, false), new PeriodQuery("contract"))
+                .all(LegalPeriod.class)).singleElement().extracting(LegalPeriod::countedFromEndOf)
+                .as("the contract runs from the award notice itself").isNull();
     }
 
     @Test

@@ -156,7 +156,7 @@ class LifecycleSafeguardsTest extends LifecycleTest {
         award(id, "投标人2", null);
         assertThat(status(id)).isEqualTo("AWARDED");
         JsonNode window = deadline(id, "resultChallengeWindow");
-        assertThat(window.get("citation").asText()).isEqualTo("GPL 52; GPR 53; O94 10");
+        assertThat(window.get("citation").asText()).isEqualTo("GPL 52; GPR 53(三); O94 10");
 
         at("2026-12-24T10:00:00");
         ResponseEntity<String> challenge = post("bidder", "/api/tenders/" + id + "/objections",
@@ -174,7 +174,89 @@ class LifecycleSafeguardsTest extends LifecycleTest {
         ResponseEntity<String> late = post("bidder3", "/api/tenders/" + id + "/objections",
                 "{\"content\":\"评分不公\",\"party\":\"投标人3\"}");
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(json(late).get("violations").get(0).get("citation").asText()).isEqualTo("GPL 52; GPR 53; O94 10");
+        assertThat(json(late).get("violations").get(0).get("citation").asText()).isEqualTo("GPL 52; GPR 53(三); O94 10");
+    }
+
+    /**
+     * GPR 53(三): a supplier "should know" of the result the day its announcement period ends, so the 7 working days
+     * (GPL 52) run from there, across New Year's Day: announced 28 December for one working day (to 29 December),
+     * the last day to challenge is 8 January 2027, not 7 January.
+     */
+    @Test
+    void a_challenge_to_the_result_counts_7_working_days_from_the_end_of_its_announcement_across_new_year() {
+        String id = registerAndApprove(xinyangGoods().with("estimatedAmount", new BigDecimal("2500000.00")));
+        at("2026-12-01T08:00:00");
+        bidAccepted(id, 1, "2400000.00", null, "LARGE");
+        bidAccepted(id, 2, "2450000.00", null, "SMALL");
+        bidAccepted(id, 3, "2361800.00", null, "MEDIUM");
+        at("2026-12-21T09:30:00");
+        committee(id);
+        review(id);
+        scoreAll(id, Map.of("投标人1", 50, "投标人2", 55, "投标人3", 52));
+        signReport(id);
+        at("2026-12-28T10:00:00");
+        award(id, "投标人2", null);
+        assertThat(status(id)).isEqualTo("AWARDED");
+
+        assertThat(deadline(id, "awardAnnouncement").get("lastDay").asText()).isEqualTo("2026-12-29");
+        JsonNode window = deadline(id, "resultChallengeWindow");
+        assertThat(window.get("lastDay").asText()).as("7 working days after 29 December, 1 January off")
+                .isEqualTo("2027-01-08");
+        assertThat(window.get("dueAt").asText()).isEqualTo("2027-01-09T00:00:00+08:00");
+        assertThat(window.get("citation").asText()).contains("GPR 53(三)");
+        JsonNode page = json(get(null, "/public/tenders/" + id + "/result"));
+        assertThat(page.get("complaintChannel").get("challengeUntil").asText())
+                .as("24:00 on 8 January").isEqualTo("2027-01-09T00:00:00+08:00");
+        assertThat(page.get("complaintChannel").get("challengeCitation").asText()).contains("GPR 53(三)");
+
+        at("2027-01-08T23:59:00");
+        ResponseEntity<String> lastMinute = post("bidder", "/api/tenders/" + id + "/objections",
+                "{\"content\":\"评分不公\",\"party\":\"投标人1\"}");
+        assertThat(lastMinute.getStatusCode()).as("the last day is 8 January: " + lastMinute.getBody())
+                .isEqualTo(HttpStatus.CREATED);
+        at("2027-01-09T00:00:00");
+        ResponseEntity<String> late = post("bidder3", "/api/tenders/" + id + "/objections",
+                "{\"content\":\"评分不公\",\"party\":\"投标人3\"}");
+        assertThat(late.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json(late).get("violations").get(0).get("citation").asText()).contains("GPR 53(三)");
+    }
+
+    /**
+     * A period that runs out by itself (the announcement, the documents' challenge window, the last day for a
+     * clarification) shows ENDED once its end has passed; a step someone owes stays OPEN and overdue.
+     */
+    @Test
+    void periods_whose_end_has_passed_show_ended_after_the_deadline_and_the_award() {
+        String id = registerAndApprove(xinyangGoods().with("estimatedAmount", new BigDecimal("2500000.00")));
+        at("2026-12-01T08:00:00");
+        assertThat(deadline(id, "announcement").get("state").asText()).isEqualTo("OPEN");
+        bidAccepted(id, 1, "2400000.00", null, "LARGE");
+        bidAccepted(id, 2, "2450000.00", null, "SMALL");
+        bidAccepted(id, 3, "2361800.00", null, "MEDIUM");
+        at("2026-12-21T09:30:00");
+        committee(id);
+        review(id);
+        scoreAll(id, Map.of("投标人1", 50, "投标人2", 55, "投标人3", 52));
+        signReport(id);
+        at("2026-12-22T10:00:00");
+        award(id, "投标人2", null);
+
+        JsonNode timeline = tender(id).get("timeline");
+        List<String> ended = new ArrayList<>();
+        List<String> open = new ArrayList<>();
+        timeline.forEach(d -> (d.get("state").asText().equals("ENDED") ? ended : open).add(d.get("name").asText()));
+        assertThat(ended).contains("announcement", "challengeWindow");
+        assertThat(timeline).as("nothing whose end has passed is shown open unless it is owed and overdue")
+                .allSatisfy(d -> {
+                    if (d.get("state").asText().equals("OPEN")) {
+                        assertThat(java.time.OffsetDateTime.parse(d.get("dueAt").asText()))
+                                .as(d.get("name").asText())
+                                .satisfiesAnyOf(due -> assertThat(due).isAfter(java.time.OffsetDateTime.parse(
+                                        "2026-12-22T10:00:00+08:00")), due -> assertThat(d.get("overdue").asBoolean())
+                                        .isTrue());
+                    }
+                });
+        assertThat(open).contains("contract", "resultChallengeWindow");
     }
 
     @Test

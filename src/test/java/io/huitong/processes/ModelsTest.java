@@ -60,7 +60,7 @@ class ModelsTest {
         for (Path file : models()) {
             BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
             assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class))
-                    .as(file + ": user tasks declare the camunda:property 'inputs' (TaskInputsFilter)")
+                    .as(file + ": user tasks declare the camunda:property 'inputs' (TaskInputs)")
                     .allSatisfy(task -> assertThat(task.getExtensionElements()).as(task.getId()).isNotNull()
                             .satisfies(ext -> assertThat(ext.getElementsQuery()
                                     .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)

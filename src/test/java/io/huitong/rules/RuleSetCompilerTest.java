@@ -48,6 +48,24 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void the_project_rules_compile_without_a_single_warning() {
+        ch.qos.logback.classic.Logger drools = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("org.drools");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        drools.addAppender(logged);
+        try {
+            compiler.compile(RuleSetSources.fromFolder(Path.of("rules")));
+        } finally {
+            drools.detachAppender(logged);
+        }
+        assertThat(logged.list).as("warnings at start-up trip alerts and hide real ones")
+                .filteredOn(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+                .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).isEmpty();
+    }
+
+    @Test
     void the_same_files_make_the_same_version() throws IOException {
         RuleSetSources a = projectRulesWith("none.drl", null);
         RuleSetSources b = RuleSetSources.fromFolder(Path.of("rules"));

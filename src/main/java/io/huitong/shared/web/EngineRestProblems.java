@@ -6,7 +6,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -15,6 +18,7 @@ import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -46,6 +50,10 @@ class EngineRestProblems {
 
     static final class Mapper implements ExceptionMapper<Throwable> {
 
+        /** How the engine says an id names nothing. */
+        private static final Pattern UNKNOWN = Pattern.compile(
+                "(?i)doesn't exist|does not exist|not found|no \\w+ found|cannot find|could not find");
+
         private final ObjectMapper json;
         private final RestExceptionHandler rest = new RestExceptionHandler();
         private final ProcessEngineExceptionHandler engine = new ProcessEngineExceptionHandler();
@@ -60,21 +68,47 @@ class EngineRestProblems {
             ProblemDetail problem = ProblemAdvice.domainProblem(thrown);
             if (problem != null) {
                 // Camunda's webapps show an error's "message"
-                problem.setProperty("message", problem.getDetail());
-                try {
-                    return Response.status(problem.getStatus()).type("application/problem+json")
-                            .entity(json.writeValueAsString(problem)).build();
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                }
+                return problem(problem);
             }
             if (thrown instanceof RestException e) {
-                return rest.toResponse(e);
+                Response unknown = e.getStatus() == null || e.getStatus().getStatusCode() >= 500 ? badInput(e) : null;
+                return unknown != null ? unknown : rest.toResponse(e);
             }
             if (thrown instanceof ProcessEngineException e) {
-                return engine.toResponse(e);
+                Response unknown = badInput(e);
+                return unknown != null ? unknown : engine.toResponse(e);
             }
             return other.toResponse(thrown);
+        }
+
+        /**
+         * Camunda's resources wrap what the engine says of a bad request (an id that names nothing: a process
+         * instance's variables, a group member that is no user) as a server error; it is the caller's: 404 for
+         * an id that names nothing, 400 otherwise. Null when the cause is no bad request.
+         */
+        private Response badInput(Throwable thrown) {
+            for (Throwable t = thrown; t != null; t = t.getCause()) {
+                if (t instanceof BadUserRequestException || t instanceof NullValueException) {
+                    String message = t.getMessage() == null ? "" : t.getMessage();
+                    boolean unknown = t instanceof org.camunda.bpm.engine.exception.NotFoundException
+                            || t instanceof NullValueException && UNKNOWN.matcher(message).find();
+                    ProblemDetail problem = unknown
+                            ? Problems.of(HttpStatus.NOT_FOUND, "not-found", "不存在 / Not found", message)
+                            : Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "请求有误 / Bad request", message);
+                    return problem(problem);
+                }
+            }
+            return null;
+        }
+
+        private Response problem(ProblemDetail problem) {
+            problem.setProperty("message", problem.getDetail());
+            try {
+                return Response.status(problem.getStatus()).type("application/problem+json")
+                        .entity(json.writeValueAsString(problem)).build();
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

@@ -60,6 +60,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.unprocessableEntity().body(validationProblem(violations, null));
     }
 
+    @ExceptionHandler(BadRequestException.class)
+    ProblemDetail badRequest(BadRequestException ex) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+                "请求无法解析 / Malformed request", Violation.describe(ex.violations()));
+        problem.setProperty("violations", ex.violations());
+        return problem;
+    }
+
     @ExceptionHandler(ValidationException.class)
     ProblemDetail validation(ValidationException ex) {
         return validationProblem(ex.violations(), ex.decisionId());

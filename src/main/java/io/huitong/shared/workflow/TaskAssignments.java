@@ -62,25 +62,39 @@ public class TaskAssignments extends AbstractProcessEnginePlugin {
 
     static void check(DelegateTask task) {
         String assignee = task.getAssignee();
-        if (assignee == null) {
+        if (assignee == null || ofItsPeople(task, assignee)) {
             return;
         }
-        List<IdentityLink> candidates = task.getCandidates().stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType())).toList();
+        if (candidates(task).isEmpty()) {
+            Object createdFor = task.getVariableLocal(CREATED_FOR);
+            throw new AccessDeniedException("该任务只能由 " + createdFor + " 本人办理 / Only " + createdFor
+                    + " works on this task");
+        }
+        throw new AccessDeniedException("只能交给本任务的候选人办理 / A task goes only to one of its candidates: "
+                + assignee + " is not");
+    }
+
+    /**
+     * Whether the user is one of the task's own people: a candidate user or a member of a candidate group; for a
+     * task without candidates, the one it was created for.
+     */
+    static boolean ofItsPeople(DelegateTask task, String userId) {
+        List<IdentityLink> candidates = candidates(task);
         if (candidates.isEmpty()) {
             Object createdFor = task.getVariableLocal(CREATED_FOR);
-            if (createdFor != null && !assignee.equals(createdFor)) {
-                throw new AccessDeniedException("该任务只能由 " + createdFor + " 本人办理 / Only " + createdFor
-                        + " works on this task");
-            }
-            return;
+            return createdFor == null || userId.equals(createdFor);
         }
         var identity = task.getProcessEngineServices().getIdentityService();
-        boolean candidate = candidates.stream().anyMatch(l -> assignee.equals(l.getUserId()) || l.getGroupId() != null
-                && identity.createUserQuery().userId(assignee).memberOfGroup(l.getGroupId()).count() > 0);
-        if (!candidate) {
-            throw new AccessDeniedException("只能交给本任务的候选人办理 / A task goes only to one of its candidates: "
-                    + assignee + " is not");
-        }
+        return candidates.stream().anyMatch(l -> userId.equals(l.getUserId()) || l.getGroupId() != null
+                && identity.createUserQuery().userId(userId).memberOfGroup(l.getGroupId()).count() > 0);
+    }
+
+    /** The task's candidate groups. */
+    static List<String> candidateGroups(DelegateTask task) {
+        return candidates(task).stream().map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+    }
+
+    private static List<IdentityLink> candidates(DelegateTask task) {
+        return task.getCandidates().stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType())).toList();
     }
 }

@@ -32,17 +32,16 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A task completed through Camunda's REST API or Tasklist carries only the inputs its model declares: the user
- * task's extension property {@code inputs} (a comma-separated list, empty for none). Anything else — another
- * step's variables, the process's own ({@code tenderId}, {@code evaluationId}, a partner or venue) — is refused
- * with 422 before the engine sees it, so nobody rewrites a process through the task they work on. Huitong's own
- * API completes tasks in code, not through this door.
+ * The answer Tasklist's own API ({@code /camunda/api/engine}, Camunda's JAX-RS application, whose error handlers
+ * Huitong does not replace) gives a completion with inputs the task's model does not declare: 422 with the
+ * violations, as {@code /engine-rest} answers. The guard itself is the engine's ({@link EngineGuards}, which every
+ * door passes, whatever its URL); this filter only shapes that door's answer, so a URL it misses is still refused.
  */
 public class TaskInputsFilter extends OncePerRequestFilter {
 
-    /** …/task/{id}/complete, /submit-form, /resolve under /engine-rest and Tasklist's /camunda/api/engine/... */
-    private static final Pattern COMPLETION = Pattern.compile(".*/task/([^/]+)/(complete|submit-form|resolve)$");
-    public static final String INPUTS = "inputs";
+    /** …/task/{id}/complete, /submit-form, /resolve (a trailing slash too) under Tasklist's /camunda/api/engine/... */
+    private static final Pattern COMPLETION = Pattern.compile(".*/task/([^/]+)/(complete|submit-form|resolve)/?$");
+    public static final String INPUTS = TaskInputs.INPUTS;
 
     // looked up at the first request: the filter is made with the web server, before the engine and its schema
     private final ObjectProvider<TaskService> tasks;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.huitong.support.ApiTest;
+import io.huitong.support.RegistrationJson;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import java.math.BigDecimal;
@@ -92,6 +94,14 @@ class RegistrationApiTest extends ApiTest {
             JsonNode tender = json(get("clerk", "/api/tenders/" + id));
             assertThat(tender.get("title").asText()).isEqualTo("郑州市某道路改造工程施工");
             assertThat(tender.get("decisions")).isEqualTo(created.get("decisions"));
+            JsonNode scheme = tender.get("evaluationScheme");
+            assertThat(scheme.get("priceWeight").decimalValue()).as("the documents' weight under the Tendering Law")
+                    .isEqualByComparingTo("0.40");
+            assertThat(scheme.get("maxTechnicalScore").decimalValue()).isEqualByComparingTo("60");
+            assertThat(scheme.get("priceWeightCitation").asText()).startsWith("R12");
+            JsonNode goods = json(post("purchaser", "/api/tenders", xinyangGoods().toString()));
+            assertThat(goods.get("evaluationScheme").get("maxTechnicalScore").decimalValue())
+                    .as("O87 55: price at least 30% for goods").isEqualByComparingTo("70");
 
             JsonNode records = json(get("clerk", "/api/tenders/" + id + "/decisions"));
             assertThat(records).hasSize(1);
@@ -433,5 +443,68 @@ class RegistrationApiTest extends ApiTest {
             }
         }
         throw new AssertionError("no period " + name);
+    }
+
+    @Nested
+    class The_list_of_tenders {
+
+        private final String token = "列表" + java.util.UUID.randomUUID().toString().substring(0, 8);
+
+        private int registered;
+
+        private String register(String user, RegistrationJson registration, String title) {
+            clockAt(NOW.plusMinutes(++registered));
+            ResponseEntity<String> created = post(user, "/api/tenders",
+                    registration.with("title", token + title).toString());
+            assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+            return json(created).get("id").asText();
+        }
+
+        private List<String> titles(String user, String query) {
+            ResponseEntity<String> page = get(user, "/api/tenders?q=" + token + query);
+            assertThat(page.getStatusCode()).as(page.getBody()).isEqualTo(HttpStatus.OK);
+            List<String> titles = new java.util.ArrayList<>();
+            json(page).get("items").forEach(t -> titles.add(t.get("title").asText().substring(token.length())));
+            return titles;
+        }
+
+        @Test
+        void purchasers_see_their_own_the_centre_sees_all_filtered_and_paged_newest_first() {
+            register("purchaser", works(), "道路A");
+            register("purchaser", xinyangGoods(), "设备B");
+            register("clerk", works(), "道路C");
+
+            assertThat(titles("purchaser", "")).as("a purchaser sees what it registered, newest first")
+                    .containsExactly("设备B", "道路A");
+            assertThat(titles("clerk", "")).containsExactly("道路C", "设备B", "道路A");
+            assertThat(titles("supervisor", "")).hasSize(3);
+            assertThat(titles("clerk", "&mine=true")).containsExactly("道路C");
+            assertThat(titles("clerk", "&regime=GOVERNMENT_PROCUREMENT")).containsExactly("设备B");
+            assertThat(titles("clerk", "&region=4115")).as("a region prefix: Xinyang").containsExactly("设备B");
+            assertThat(titles("clerk", "&status=PENDING_APPROVAL&status=RETURNED")).hasSize(3);
+            assertThat(titles("clerk", "&status=BIDDING")).isEmpty();
+            assertThat(titles("clerk", "道路")).containsExactly("道路C", "道路A");
+
+            JsonNode second = json(get("clerk", "/api/tenders?q=" + token + "&size=2&page=1"));
+            assertThat(second.get("total").asLong()).isEqualTo(3);
+            assertThat(second.get("items")).hasSize(1);
+            assertThat(second.get("items").get(0).get("title").asText()).endsWith("道路A");
+            assertThat(second.get("items").get(0).get("statusLabel").asText()).isNotBlank();
+        }
+
+        @Test
+        void a_filter_that_cannot_be_read_is_400_naming_it_and_others_are_refused() {
+            ResponseEntity<String> status = get("clerk", "/api/tenders?status=OPEN_NOW");
+            assertThat(status.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(json(status).get("violations").get(0).get("field").asText()).isEqualTo("status");
+            ResponseEntity<String> size = get("clerk", "/api/tenders?size=1000");
+            assertThat(size.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(json(size).get("violations").get(0).get("field").asText()).isEqualTo("size");
+            assertThat(get("clerk", "/api/tenders?region=41%25").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(get("bidder", "/api/tenders").getStatusCode()).as("bidders use the public pages")
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(get("lyclerk", "/api/tenders").getStatusCode()).as("a partner centre sees no list")
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+        }
     }
 }

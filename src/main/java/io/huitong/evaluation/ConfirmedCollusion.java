@@ -1,0 +1,7 @@
+package io.huitong.evaluation;
+
+import io.huitong.tender.Regime;
+
+/** The fact the collusion-report rules match: a committee confirmed collusion in a procedure under this law. */
+public record ConfirmedCollusion(Regime law) {
+}

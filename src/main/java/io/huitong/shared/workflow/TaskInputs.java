@@ -1,0 +1,93 @@
+package io.huitong.shared.workflow;
+
+import io.huitong.shared.web.ValidationException;
+import io.huitong.shared.web.Violation;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+
+/**
+ * The variables a user task takes: the extension property {@code inputs} of its model (a comma-separated list,
+ * empty for none). Whoever completes a task — Camunda's REST API, Tasklist, a BPMN error thrown from it, Java —
+ * sets only those; anything else (another step's variables, the process's own such as {@code tenderId}, the
+ * engine's {@code nrOfInstances}) is refused with 422 and changes nothing ({@link EngineGuards}). Huitong's own
+ * API decides the variables it passes itself (a committee's members, a decision record's id) and says so with
+ * {@link #decidedByHuitong}.
+ */
+public final class TaskInputs {
+
+    public static final String INPUTS = "inputs";
+
+    private static final ThreadLocal<Boolean> DECIDED_BY_HUITONG = new ThreadLocal<>();
+    /** Deployed definitions do not change: their tasks' inputs are read once. */
+    private static final Map<String, Set<String>> DECLARED = new ConcurrentHashMap<>();
+
+    private TaskInputs() {
+    }
+
+    /** Runs a completion whose variables Huitong's API decided (not taken from the operator as they came). */
+    public static <T> T decidedByHuitong(Supplier<T> completion) {
+        Boolean previous = DECIDED_BY_HUITONG.get();
+        DECIDED_BY_HUITONG.set(Boolean.TRUE);
+        try {
+            return completion.get();
+        } finally {
+            if (previous == null) {
+                DECIDED_BY_HUITONG.remove();
+            } else {
+                DECIDED_BY_HUITONG.set(previous);
+            }
+        }
+    }
+
+    static boolean decidedByHuitong() {
+        return DECIDED_BY_HUITONG.get() != null;
+    }
+
+    /** The inputs the task's model declares (read once per deployed definition); none outside a process. */
+    static Set<String> declared(TaskEntity task) {
+        String definition = task.getProcessDefinitionId();
+        if (definition == null) {
+            return Set.of();
+        }
+        return DECLARED.computeIfAbsent(definition + "#" + task.getTaskDefinitionKey(), k -> {
+            UserTask userTask = Context.getProcessEngineConfiguration().getDeploymentCache()
+                    .findBpmnModelInstanceForProcessDefinition(definition).getModelElementById(task.getTaskDefinitionKey());
+            if (userTask == null || userTask.getExtensionElements() == null) {
+                return Set.of();
+            }
+            return userTask.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
+                    .stream().flatMap(p -> p.getCamundaProperties().stream())
+                    .filter(p -> INPUTS.equals(p.getCamundaName())).map(CamundaProperty::getCamundaValue)
+                    .flatMap(v -> Arrays.stream(v == null ? new String[0] : v.split(",")))
+                    .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        });
+    }
+
+    /** Refuses the variables given with a task that its model does not declare. */
+    static void check(TaskEntity task, Collection<String> given) {
+        if (given == null || given.isEmpty() || decidedByHuitong()) {
+            return;
+        }
+        Set<String> allowed = declared(task);
+        List<String> refused = given.stream().filter(n -> !allowed.contains(n)).sorted().toList();
+        if (!refused.isEmpty()) {
+            throw new ValidationException(refused.stream().map(n -> Violation.of("variables." + n,
+                    "validation.task-input", null, allowed.stream().sorted().toList(), n,
+                    "该步骤不接受该变量（可接受：" + (allowed.isEmpty() ? "无" : String.join("、", allowed.stream().sorted().toList())) + "）",
+                    "The step " + task.getTaskDefinitionKey() + " does not take this input (it takes "
+                            + (allowed.isEmpty() ? "none" : String.join(", ", allowed.stream().sorted().toList())) + ")"))
+                    .toList());
+        }
+    }
+}
