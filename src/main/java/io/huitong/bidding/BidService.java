@@ -687,7 +687,7 @@ public class BidService {
      * Refunds confirmed by finance outside a task: every bond named must exist, hold a bond not yet refunded
      * and have fallen due; otherwise nothing is recorded.
      */
-    public List<Bid> confirmRefunds(String tenderId, List<String> bidIds) {
+    public List<Bid> confirmRefunds(String tenderId, List<String> bidIds, Operator operator) {
         return transactions.execute(status -> {
             List<Violation> refused = new ArrayList<>();
             for (String bidId : bidIds) {
@@ -701,6 +701,8 @@ public class BidService {
                 throw new io.huitong.shared.web.ValidationException(refused);
             }
             refunded(tenderId, bidIds);
+            // a refund step whose every bond is now refunded is done (the lifecycle listens)
+            events.publishEvent(new BondsRefunded(tenderId, List.copyOf(bidIds), operator));
             return bondsToRefund(tenderId);
         });
     }

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * E-guarantees through the centre (RULES.md C14, C17): a bidder orders one for a tender; the provider's signed
+ * E-guarantees through the centre (docs/rules.md C14, C17): a bidder orders one for a tender; the provider's signed
  * answer is checked (the file against the MD5 and SHA-256 it signed) and kept. At submission the bid's bond is
  * checked against it by the rules; once the bond is due back it is surrendered, and where the tenderer keeps the
  * bond (TBR 35, 74) it is claimed.

@@ -260,6 +260,53 @@ class LifecycleSafeguardsTest extends LifecycleTest {
     }
 
     @Test
+    void the_tenderers_own_staff_sit_only_as_its_representatives() {
+        // an expert of the pool works for the tenderer (its speciality keeps it out of every remote draw)
+        String tenderer = io.huitong.shared.party.CreditCodes.withCheck("12410100MB0000066");
+        ResponseEntity<String> user = post("demo", "/engine-rest/user/create", """
+                {"profile":{"id":"tlstaff1","firstName":"tlstaff1","lastName":"(demo)"},
+                 "credentials":{"password":"tlstaff1"}}""");
+        assertThat(user.getStatusCode()).as(user.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        exchange("demo", HttpMethod.PUT, "/engine-rest/group/evaluation-expert/members/tlstaff1", null);
+        ResponseEntity<String> added = post("supervisor", "/api/experts", """
+                {"userId":"tlstaff1","name":"招标人职工","idNo":"410102198606060066","centreCode":"ZZ",
+                 "regionCode":"410100","employerId":"%s","employerName":"招标人","yearsInField":15,
+                 "seniorTitle":true,"specialities":["园林绿化工程"]}""".formatted(tenderer));
+        assertThat(added.getStatusCode()).as(added.getBody()).isEqualTo(HttpStatus.CREATED);
+
+        String id = registerAndApprove(works());
+        at("2026-12-01T08:00:00");
+        bidAccepted(id, 1, "4800000.00", null, "LARGE");
+        bidAccepted(id, 2, "4700000.00", null, "SMALL");
+        bidAccepted(id, 3, "4761300.00", null, "MEDIUM");
+        at("2026-12-21T09:30:00");
+        ResponseEntity<String> asExpert = post("clerk", "/api/tenders/" + id + "/committee", """
+                {"purchaserId":"%s","members":[{"name":"a","userId":"expert1","role":"EXPERT","chair":true},
+                 {"name":"b","userId":"expert2","role":"EXPERT","chair":false},
+                 {"name":"c","userId":"expert3","role":"EXPERT","chair":false},
+                 {"name":"d","userId":"tlstaff1","role":"EXPERT","chair":false},
+                 {"name":"e","userId":"purchaser","role":"PURCHASER_REPRESENTATIVE","chair":false}]}"""
+                .formatted(tenderer));
+        assertThat(asExpert.getStatusCode()).as(asExpert.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json(asExpert).get("violations")).singleElement().satisfies(v -> {
+            assertThat(v.get("field").asText()).isEqualTo("members");
+            assertThat(v.get("value").asText()).isEqualTo("tlstaff1");
+            assertThat(v.get("citation").asText()).isEqualTo("TBL 37; R12 9");
+        });
+        assertThat(openTaskKeys(id)).as("nothing recorded").containsExactly("recordCommittee");
+
+        // as the tenderer's representative the same person sits
+        ResponseEntity<String> asRepresentative = post("clerk", "/api/tenders/" + id + "/committee", """
+                {"purchaserId":"%s","members":[{"name":"a","userId":"expert1","role":"EXPERT","chair":true},
+                 {"name":"b","userId":"expert2","role":"EXPERT","chair":false},
+                 {"name":"c","userId":"expert3","role":"EXPERT","chair":false},
+                 {"name":"d","userId":"expert4","role":"EXPERT","chair":false},
+                 {"name":"e","userId":"tlstaff1","role":"PURCHASER_REPRESENTATIVE","chair":false}]}"""
+                .formatted(tenderer));
+        assertThat(asRepresentative.getStatusCode()).as(asRepresentative.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
     void only_evaluation_experts_sit_as_experts_and_a_dissent_gives_its_reasons() {
         String id = registerAndApprove(works());
         at("2026-12-01T08:00:00");

@@ -24,6 +24,8 @@ public abstract class RemoteTest extends LifecycleTest {
     protected static final Map<String, String> CLERK = Map.of("ZZ", "clerk", "LY", "lyclerk", "NY", "nyclerk", "XY",
             "xyclerk");
     protected static final String START = "2026-12-23T09:00:00+08:00";
+    /** The tenderer's credit code, named in every plan: its own staff are not drawn as experts (TBL 37). */
+    protected static final String TENDERER = io.huitong.shared.party.CreditCodes.withCheck("12410100MB0000077");
 
     /** Must-tender works of 50,000,000 in Zhengzhou: remote by Henan's policy. Three bids; opened 21 December. */
     protected String remoteTender() {
@@ -70,7 +72,8 @@ public abstract class RemoteTest extends LifecycleTest {
     }
 
     protected ResponseEntity<String> plan(String evaluationId, int size, String partners, String start) {
-        // the tenderer plans: it forms the committee (TBL 37)
+        // the tenderer plans: it forms the committee (TBL 37); who the tenderer is (TENDERER) comes from the
+        // registration
         return post("purchaser", "/api/remote-evaluations/" + evaluationId + "/plan", """
                 {"speciality":"%s","committeeSize":%d,"scheduledStart":"%s","mainVenueId":"%s",
                  "representatives":["purchaser"],"supervisoryDepartment":"郑州市住房和城乡建设局"%s}"""

@@ -86,7 +86,7 @@ class BidController {
         return bids.decrypt(tenderId, bidId, request.password(), Operator.current());
     }
 
-    record PlatformFault(@NotEmpty List<@NotBlank String> bidIds, @NotBlank @Size(max = 2000) String reason) {
+    record PlatformFault(@NotEmpty @Size(max = 1000) List<@NotBlank @Size(max = 100) String> bidIds, @NotBlank @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/opening/platform-faults")
@@ -138,13 +138,15 @@ class BidController {
                         : bid.withoutPrivateDetails();
     }
 
-    record Refunds(@NotEmpty List<String> bidIds) {
+    record Refunds(@NotEmpty @Size(max = 1000) List<@NotBlank @Size(max = 100) String> bidIds) {
     }
 
     @PostMapping("/bond-refunds")
-    @Operation(summary = "确认退还保证金 Confirm bond refunds", description = "Centre clerks and finance.")
+    @Operation(summary = "确认退还保证金 Confirm bond refunds", description = "Centre clerks and finance: the bonds "
+            + "refunded. An open refund step whose every bond is then refunded is done by the same stroke (its due "
+            + "date met). Answers the bonds still to be refunded.")
     List<Bid> refunded(@PathVariable String tenderId, @Valid @RequestBody Refunds refunds) {
-        return bids.confirmRefunds(tenderId, refunds.bidIds());
+        return bids.confirmRefunds(tenderId, refunds.bidIds(), Operator.current());
     }
 
 }

@@ -45,6 +45,10 @@ public class AuditFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, held);
             status = held.getStatus();
+        } catch (org.springframework.security.web.firewall.RequestRejectedException e) {
+            // answered 400 by the firewall's handler (SecurityConfiguration)
+            status = 400;
+            throw e;
         } finally {
             try {
                 String query = request.getQueryString();

@@ -42,15 +42,18 @@ class TenderController {
              "estimatedAmount": 5000000.00, "budgetFunds": 5000000.00, "totalInvestment": 10000000.00,
              "stateControlled": true, "regionCode": "410100", "procurementMethod": "OPEN",
              "bidBondAmount": 100000.00, "bidBondForms": ["E_GUARANTEE", "BANK_GUARANTEE"],
-             "documentIssueDate": "2026-12-01", "bidDeadline": "2026-12-21T09:30:00+08:00"}""";
+             "documentIssueDate": "2026-12-01", "bidDeadline": "2026-12-21T09:30:00+08:00",
+             "purchaserId": "12410100MB0000077Y", "purchaserName": "郑州市市政工程管理处"}""";
     static final String XINYANG_EXAMPLE = """
             {"title": "信阳市某单位办公设备采购", "regime": "GOVERNMENT_PROCUREMENT", "category": "GOODS",
              "estimatedAmount": 1500000.00, "regionCode": "411502", "procurementMethod": "OPEN",
-             "documentIssueDate": "2026-12-01", "bidDeadline": "2026-12-21"}""";
+             "documentIssueDate": "2026-12-01", "bidDeadline": "2026-12-21",
+             "purchaserId": "12410100MB0000077Y", "purchaserName": "信阳市某单位"}""";
     static final String XINYANG_BOND_EXAMPLE = """
             {"title": "信阳市某单位办公设备采购", "regime": "GOVERNMENT_PROCUREMENT", "category": "GOODS",
              "estimatedAmount": 1500000.00, "regionCode": "411502", "procurementMethod": "OPEN",
-             "bidBondAmount": 30000.00, "documentIssueDate": "2026-12-01", "bidDeadline": "2026-12-21"}""";
+             "bidBondAmount": 30000.00, "documentIssueDate": "2026-12-01", "bidDeadline": "2026-12-21",
+             "purchaserId": "12410100MB0000077Y", "purchaserName": "信阳市某单位"}""";
 
     private final RegistrationService registration;
     private final TenderQueries queries;
