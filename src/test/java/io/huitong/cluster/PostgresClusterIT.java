@@ -245,9 +245,11 @@ class PostgresClusterIT {
             String bid = """
                     {"bidderId":"%s","bidderName":"并发投标人%d","smeSize":"LARGE","legalRepresentative":"代表%d",
                      "sealedFile":"%s"}""".formatted(bidder, n, n, file);
+            String user = "rush" + n;
+            a.bidderAccount(user, bidder, "并发投标人" + n);
             sent.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    return node.post("bidder", "/api/tenders/" + id + "/bids", bid);
+                    return node.post(user, "/api/tenders/" + id + "/bids", bid);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
