@@ -119,8 +119,11 @@ public class Evaluation {
                 chairIsRepresentative);
         RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
         List<Object> input = new ArrayList<>(List.of(facts));
-        if (purchaserId != null && !purchaserId.isBlank()) {
-            input.add(new CommitteeFacts.Tenderer(purchaserId.strip()));
+        // the tenderer's organisation as registered, unless the request names it
+        String tenderer = purchaserId != null && !purchaserId.isBlank() ? purchaserId.strip()
+                : tenders.registration(tender).purchaserId();
+        if (tenderer != null) {
+            input.add(new CommitteeFacts.Tenderer(tenderer));
             LocalDate today = LocalDate.ofInstant(clock.instant(), LegalClock.CHINA);
             members.stream().filter(m -> m.role() == CommitteeMember.Role.EXPERT && m.userId() != null)
                     .forEach(m -> employers.of(m.userId(), today).ifPresent(input::add));
@@ -144,7 +147,7 @@ public class Evaluation {
         ObjectNode inputs = json.createObjectNode();
         inputs.set("members", json.valueToTree(members));
         inputs.set("facts", json.valueToTree(facts));
-        inputs.put("purchaserId", purchaserId);
+        inputs.put("purchaserId", tenderer);
         inputs.set("expertEmployers", json.valueToTree(input.subList(1, input.size())));
         DecisionRecord record = new DecisionRecord(UUID.randomUUID().toString(), "COMMITTEE",
                 violations.isEmpty() ? DecisionRecord.Outcome.ACCEPTED : DecisionRecord.Outcome.REFUSED, false,

@@ -641,10 +641,16 @@ public class RemoteEvaluation {
      * decide: G1, G3, G10), the start, its venue, and optionally the partners to ask in order (else its
      * agreements in force, in their order).
      */
-    public RemoteRecords.Evaluation plan(String evaluationId, Plan plan, Operator operator) {
+    public RemoteRecords.Evaluation plan(String evaluationId, Plan requested, Operator operator) {
         RemoteRecords.Evaluation e = store.get(evaluationId);
         requireTenderer(e, operator);
         Tender tender = tenders.get(e.tenderId());
+        // the tenderer registered with its organisation: its credit code, unless the plan names it
+        Plan plan = !blank(requested.purchaserId()) ? requested
+                : new Plan(requested.speciality(), requested.committeeSize(), requested.scheduledStart(),
+                        requested.mainVenueId(), requested.representatives(),
+                        tenders.registration(tender).purchaserId(), requested.supervisoryDepartment(),
+                        requested.partners());
         RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
         RegistrationDecision decisions = tenders.decisions(tender);
         List<String> reps = plan.representatives() == null ? List.of() : plan.representatives();

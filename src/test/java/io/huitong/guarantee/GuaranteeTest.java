@@ -33,14 +33,14 @@ class GuaranteeTest extends LifecycleTest {
     JdbcTemplate jdbc;
 
     JsonNode order(String tenderId, int n) {
-        ResponseEntity<String> ordered = post("bidder", "/api/tenders/" + tenderId + "/e-guarantees",
+        ResponseEntity<String> ordered = post(bidderUser(n), "/api/tenders/" + tenderId + "/e-guarantees",
                 "{\"bidderId\":\"" + bidderId(n) + "\",\"bidderName\":\"投标人" + n + "\"}");
         assertThat(ordered.getStatusCode()).as(ordered.getBody()).isEqualTo(HttpStatus.CREATED);
         return json(ordered);
     }
 
     ResponseEntity<String> bidWith(String tenderId, int n, String guaranteeNo) {
-        return post("bidder", "/api/tenders/" + tenderId + "/bids", """
+        return post(bidderUser(n), "/api/tenders/" + tenderId + "/bids", """
                 {"bidderId":"%s","bidderName":"投标人%d","smeSize":"LARGE","legalRepresentative":"代表%d",
                  "bond":{"form":"E_GUARANTEE","amount":80000.00,"guaranteeNo":"%s"},"sealedFile":"%s"}"""
                 .formatted(bidderId(n), n, n, guaranteeNo,

@@ -62,7 +62,7 @@ class LifecycleScenarioTest extends LifecycleTest {
 
         // on 14 December (11 days before the new deadline) an objection suspends the procedure (TBR 22)
         at("2026-12-14T09:00:00");
-        JsonNode objection = json(post("bidder", "/api/tenders/" + id + "/objections",
+        JsonNode objection = json(post("bidder2", "/api/tenders/" + id + "/objections",
                 "{\"content\":\"资格条件限制潜在投标人\",\"party\":\"投标人2\"}"));
         assertThat(status(id)).isEqualTo("SUSPENDED");
         assertThat(openTaskKeys(id)).contains("answerObjection");

@@ -226,16 +226,8 @@ class RemoteScenarioTest extends RemoteTest {
         String tenderId = remoteTender();
         String id = evaluationOf(tenderId);
 
-        // under the Tendering Law the plan names the tenderer, so the rules know whose staff they are
-        ResponseEntity<String> unnamed = post("purchaser", "/api/remote-evaluations/" + id + "/plan", """
-                {"speciality":"%s","committeeSize":5,"scheduledStart":"%s","mainVenueId":"%s",
-                 "representatives":["purchaser"],"supervisoryDepartment":"郑州市住房和城乡建设局"}"""
-                .formatted(SPECIALITY, START, venue("ZZ")));
-        assertThat(unnamed.getStatusCode()).as(unnamed.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(json(unnamed).get("violations").get(0).get("field").asText()).isEqualTo("purchaserId");
-        assertThat(json(unnamed).get("violations").get(0).get("citation").asText()).isEqualTo("TBL 37; R12 9");
-        assertThat(openTaskKeys(tenderId)).containsExactly("planEvaluation");
-
+        // the plan does not name the tenderer: the registration does (its organisation's credit code, TENDERER),
+        // so the rules know whose staff they are
         drawn(tenderId);
         JsonNode draw = view("clerk", id).get("draws").get(0);
         String drawPath = "/api/remote-evaluations/" + id + "/draws/" + draw.get("id").asText();

@@ -72,11 +72,12 @@ public abstract class RemoteTest extends LifecycleTest {
     }
 
     protected ResponseEntity<String> plan(String evaluationId, int size, String partners, String start) {
-        // the tenderer plans: it forms the committee (TBL 37)
+        // the tenderer plans: it forms the committee (TBL 37); who the tenderer is (TENDERER) comes from the
+        // registration
         return post("purchaser", "/api/remote-evaluations/" + evaluationId + "/plan", """
                 {"speciality":"%s","committeeSize":%d,"scheduledStart":"%s","mainVenueId":"%s",
-                 "representatives":["purchaser"],"purchaserId":"%s","supervisoryDepartment":"郑州市住房和城乡建设局"%s}"""
-                .formatted(SPECIALITY, size, start, venue("ZZ"), TENDERER,
+                 "representatives":["purchaser"],"supervisoryDepartment":"郑州市住房和城乡建设局"%s}"""
+                .formatted(SPECIALITY, size, start, venue("ZZ"),
                         partners == null ? "" : ",\"partners\":[" + partners + "]"));
     }
 

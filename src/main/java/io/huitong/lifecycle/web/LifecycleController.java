@@ -58,7 +58,9 @@ class LifecycleController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "提出异议或质疑 Object or challenge",
             description = "To the documents while bidding, within its window (TBR 22: 10 days before the deadline; "
-                    + "B32); to the result during publicity (TBR 54). Suspends the procedure until answered.")
+                    + "B32); to the result during publicity (TBR 54). Suspends the procedure until answered. A bidder "
+                    + "account objects for its own entity only: party is its name or credit code (its name when "
+                    + "omitted); another party is 403, as is a bidder account bound to no entity.")
     Objection object(@PathVariable String tenderId, @Valid @RequestBody ObjectionRequest r) {
         return actions.object(tenderId, r.content(), r.party(), Operator.current());
     }

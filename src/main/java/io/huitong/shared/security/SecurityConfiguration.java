@@ -90,6 +90,8 @@ class SecurityConfiguration {
                                 path(HttpMethod.POST, "/api/tenders/*/opening/platform-faults"),
                                 path(HttpMethod.POST, "/api/tenders/*/evaluation-venue"))
                         .hasAnyAuthority(authorities(ADMIN, CENTRE_CLERK))
+                        .requestMatchers(any("/api/bidder-accounts", "/api/bidder-accounts/**"))
+                        .hasAnyAuthority(authorities(ADMIN))
                         .requestMatchers(path(HttpMethod.POST, "/api/centres"), path(HttpMethod.POST, "/api/centres/**"))
                         .hasAnyAuthority(authorities(ADMIN))
                         .requestMatchers(path(HttpMethod.POST, "/api/centre-agreements"))

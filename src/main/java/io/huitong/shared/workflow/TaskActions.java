@@ -55,6 +55,13 @@ public class TaskActions {
                 .map(IdentityLink::getGroupId).toList();
     }
 
+    /** The candidate users of a task (a step made for one person among others, such as the tenderer's). */
+    public List<String> candidateUsers(String taskId) {
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null)
+                .map(IdentityLink::getUserId).toList();
+    }
+
     /**
      * Completes the open task of that definition on which the operator may work.
      *
