@@ -146,7 +146,7 @@ class TaskListFeaturesTest extends LifecycleTest {
         String id = registerAndApprove(works());
         String evaluated = registerAndApprove(works());
         at("2026-12-01T08:00:00");
-        String objection = json(post("bidder", "/api/tenders/" + id + "/objections",
+        String objection = json(post("bidder2", "/api/tenders/" + id + "/objections",
                 "{\"content\":\"资格条件限制潜在投标人\",\"party\":\"投标人2\"}")).get("id").asText();
         runDueJobs();
         String answer = openTask(id, "answerObjection").get("taskId").asText();
