@@ -13,8 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Camunda Tasklist in real headless Chromium: a clerk logs in, finds the task, sees why it came to them, completes
- * it through its form, and the process moves on; a partner centre's clerk sees and does its own step only.
+ * Camunda Tasklist in real headless Chromium: a clerk logs in, finds the task (its entry names the tender's number
+ * and title), sees why it came to them, completes it through its form, and the process moves on; a partner centre's clerk sees and does its own step only.
  */
 class TasklistBrowserTest extends RemoteTest {
 
@@ -32,6 +32,9 @@ class TasklistBrowserTest extends RemoteTest {
             TasklistPage tasklist = new TasklistPage(browser, port).logIn("clerk", "clerk");
             try {
                 assertThat(tasklist.taskNames()).contains("审批登记 Approve registration");
+                assertThat(tasklist.entryShowing(id)).as("the entry says which tender the task is for")
+                        .contains("项目编号 Tender no.").contains("项目名称 Title").contains("郑州市某道路改造工程施工")
+                        .contains("审批登记 Approve registration");
                 tasklist.openTask(taskId);
                 assertThat(tasklist.guide()).as("why the route came to the clerk, with the rule and its article")
                         .contains("registration-clerk → centre-director").contains("Centre sign-off by amount")
