@@ -25,6 +25,9 @@ class LockNotice {
 
     static final String BEFORE_START = "remote.link-failure.before-start.hours";
     static final String DURING = "remote.link-failure.during.hours";
+    /** Times in messages: China's time, as a clerk reads it. */
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm '(UTC+8)'");
 
     private final RemoteEvaluation remote;
     private final RuleSetRegistry ruleSets;
@@ -93,35 +96,35 @@ class LockNotice {
             case "PARTNER_VENUE" -> "a partner's venue";
             default -> "another venue";
         };
-        String head = "因" + whereZh + "视频链路故障，自 " + OffsetDateTime.ofInstant(since, LegalClock.CHINA)
-                + " 起各评标场地均已锁定系统、封存资料 (J6)。";
-        String headEn = "Every venue is locked and its materials sealed since "
-                + OffsetDateTime.ofInstant(since, LegalClock.CHINA) + " because the video link failed at " + whereEn
-                + " (J6). ";
+        String sinceText = TIME.format(since.atZone(LegalClock.CHINA));
+        String atText = TIME.format(at);
+        String head = "因" + whereZh + "视频链路故障，自 " + sinceText + " 起各评标场地均已锁定系统、封存资料 (J6)。";
+        String headEn = "Every venue is locked and its materials sealed since " + sinceText
+                + " because the video link failed at " + whereEn + " (J6). ";
         List<String> waiting;
         String zh;
         String en;
         if (before) {
             if (!reached) {
                 waiting = List.of("RESTORATION", "TENDERER_DECISION");
-                zh = head + "等待链路恢复；至 " + at + "（计划开始时间后" + hours + "小时）仍未恢复的，由招标人决定是否继续评标（"
+                zh = head + "等待链路恢复；至 " + atText + "（计划开始时间后" + hours + "小时）仍未恢复的，由招标人决定是否继续评标（"
                         + parameter.citation() + "）。";
-                en = headEn + "Waiting for the link to be restored; if it is not by " + at + " (" + hours
+                en = headEn + "Waiting for the link to be restored; if it is not by " + atText + " (" + hours
                         + " h past the scheduled start), the tenderer decides whether to go on (" + parameter.citation()
                         + ").";
             } else {
                 waiting = List.of("TENDERER_DECISION");
-                zh = head + "已超过计划开始时间后" + hours + "小时（" + at + "），等待招标人决定继续评标或推迟（推迟将重新组建评标委员会）（"
+                zh = head + "已超过计划开始时间后" + hours + "小时（" + atText + "），等待招标人决定继续评标或推迟（推迟将重新组建评标委员会）（"
                         + parameter.citation() + "）。";
-                en = headEn + "More than " + hours + " h past the scheduled start (" + at + "): waiting for the "
+                en = headEn + "More than " + hours + " h past the scheduled start (" + atText + "): waiting for the "
                         + "tenderer to go on or postpone (a postponement forms a new committee) ("
                         + parameter.citation() + ").";
             }
         } else {
             waiting = List.of("RESTORATION");
-            zh = head + "评标暂停，等待链路恢复；至 " + at + "（故障后" + hours + "小时）仍未恢复的，推迟评标、重新组建评标委员会，已有评分作废（"
+            zh = head + "评标暂停，等待链路恢复；至 " + atText + "（故障后" + hours + "小时）仍未恢复的，推迟评标、重新组建评标委员会，已有评分作废（"
                     + parameter.citation() + "）。";
-            en = headEn + "The evaluation is paused, waiting for the link to be restored; if it is not by " + at + " ("
+            en = headEn + "The evaluation is paused, waiting for the link to be restored; if it is not by " + atText + " ("
                     + hours + " h after the failure), it is postponed and a new committee formed, the scores void ("
                     + parameter.citation() + ").";
         }

@@ -10,8 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Drives a remote cross-site evaluation over HTTP as the centres would: Zhengzhou (ZZ) is the main venue of its
@@ -269,5 +276,35 @@ public abstract class RemoteTest extends LifecycleTest {
             }
         }
         throw new AssertionError("no partner " + centre);
+    }
+
+    /** Uploads one record (multipart, part {@code file}) as the user; {@code centre} may be null. */
+    protected ResponseEntity<String> uploadRecord(String user, String evaluationId, String centre, String name,
+            String contentType, byte[] content) {
+        HttpHeaders part = new HttpHeaders();
+        part.setContentType(MediaType.parseMediaType(contentType));
+        part.setContentDisposition(org.springframework.http.ContentDisposition.formData().name("file").filename(name,
+                java.nio.charset.StandardCharsets.UTF_8).build());
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("file", new HttpEntity<>(new ByteArrayResource(content), part));
+        if (centre != null) {
+            body.add("centre", centre);
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, user);
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.exchange("/api/remote-evaluations/" + evaluationId + "/records", HttpMethod.POST,
+                new HttpEntity<>(body, headers), String.class);
+    }
+
+    /** The partner's clerk uploads its venue's recording (J7) and hands the records back. */
+    protected void handsBack(String centre, String evaluationId, String note) {
+        ResponseEntity<String> uploaded = uploadRecord(CLERK.get(centre), evaluationId, null, centre + "-评标全程录像.mp4",
+                "video/mp4", (centre + " 评标室录像 video").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(uploaded.getStatusCode()).as(uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<String> back = post(CLERK.get(centre), "/api/remote-evaluations/" + evaluationId + "/handbacks/"
+                + centre, "{\"recordsNote\":\"" + note + "\"}");
+        assertThat(back.getStatusCode()).as(back.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
     }
 }
