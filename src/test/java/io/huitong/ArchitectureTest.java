@@ -28,6 +28,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule no_field_injection = noFields().should().beAnnotatedWith(Autowired.class);
 
+    /** A sweep runs once per cluster, not once per node (ShedLock on the shared database). */
+    @ArchTest
+    static final ArchRule scheduled_sweeps_run_once_per_cluster = com.tngtech.archunit.lang.syntax.ArchRuleDefinition
+            .methods().that().areAnnotatedWith(org.springframework.scheduling.annotation.Scheduled.class)
+            .should().beAnnotatedWith(net.javacrumbs.shedlock.spring.annotation.SchedulerLock.class);
+
     @ArchTest
     static final ArchRule no_console_output = noClasses().should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err");

@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 /**
  * What a bid file holds once decrypted: the bidder it names, the price, the people, the documents, and the
  * properties of the machine and software that made it, which the bidding tool writes into every file and which
- * the collusion checks compare (TBR 40; O87 37; RULES.md E7).
+ * the collusion checks compare (TBR 40; O87 37; docs/rules.md E7).
  */
 @Schema(description = "投标文件（加密前的明文）/ The bid file, as sealed")
 public record BidFile(

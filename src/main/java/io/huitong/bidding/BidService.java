@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.huitong.credit.CreditRegistry;
 import io.huitong.rules.DecisionRecord;
+import io.huitong.shared.party.BidderAccounts;
 import io.huitong.rules.DecisionRecords;
 import io.huitong.rules.Refusal;
 import io.huitong.rules.RuleSet;
@@ -61,11 +62,13 @@ public class BidService {
     private final Validator validator;
     private final CollusionFlags collusion;
     private final io.huitong.guarantee.ElectronicGuarantees guarantees;
+    private final BidderAccounts accounts;
 
     BidService(Bids bids, TenderService tenders, CreditRegistry credit, RuleSetRegistry ruleSets,
             DecisionRecords decisionRecords, TransactionTemplate transactions, LegalClock clock, ObjectMapper json,
             ApplicationEventPublisher events, SealedFiles sealedFiles, TenderTimeline timeline, Validator validator,
-            CollusionFlags collusion, io.huitong.guarantee.ElectronicGuarantees guarantees) {
+            CollusionFlags collusion, io.huitong.guarantee.ElectronicGuarantees guarantees, BidderAccounts accounts) {
+        this.accounts = accounts;
         this.collusion = collusion;
         this.guarantees = guarantees;
         this.events = events;
@@ -83,11 +86,14 @@ public class BidService {
     }
 
     /**
-     * Submits (or, before the deadline, replaces) a bidder's bid.
+     * Submits (or, before the deadline, replaces) a bidder's bid. Only an account bound to the bidder's entity
+     * submits for it: another entity's bid is neither made nor replaced (TBL 29 lets the bidder alone change it).
      *
      * @throws RuleRefusalException when the rules refuse it (the decision record is kept)
+     * @throws org.springframework.security.access.AccessDeniedException for an account of another entity, or of none
      */
     public Bid submit(String tenderId, BidRequest request, Operator operator) {
+        accounts.requireActsFor(operator.userId(), request.bidderId(), "bidderId");
         // an unencrypted file is refused before anything else (EB20 26)
         SealedFiles.Envelope envelope = sealedFiles.inspect("sealedFile", request.sealedFile());
         Instant now = clock.instant();
@@ -164,8 +170,12 @@ public class BidService {
         });
     }
 
-    /** A bidder withdraws its bid before the deadline (TBL 29); a bond is refunded within 5 days (TBR 35). */
-    public Bid withdraw(String tenderId, String bidId) {
+    /**
+     * A bidder withdraws its bid before the deadline (TBL 29); a bond is refunded within 5 days (TBR 35). Only an
+     * account of the bid's entity withdraws it.
+     */
+    public Bid withdraw(String tenderId, String bidId, Operator operator) {
+        requireOwner(bid(tenderId, bidId), operator, "只有投标人本人可以撤回其投标 / Only the bidder withdraws its bid");
         return transactions.execute(status -> {
             Tender tender = tenders.lock(tenderId);
             Bid bid = bid(tenderId, bidId);
@@ -179,6 +189,20 @@ public class BidService {
             }
             return bids.find(bidId).orElseThrow();
         });
+    }
+
+    /** Whether the operator's account acts for the bid's entity: it sees its receipt, withdraws and decrypts it. */
+    public boolean owns(Bid bid, Operator operator) {
+        return accounts.actsFor(operator.userId(), bid.bidderId());
+    }
+
+    /** The operator's account acts for the bid's entity, or 403 (with a note in the audit entry). */
+    public void requireOwner(Bid bid, Operator operator, String message) {
+        if (!owns(bid, operator)) {
+            io.huitong.shared.audit.AuditFilter.note("refused: account " + operator.userId() + " is not of bidder "
+                    + bid.bidderId() + " of bid " + bid.id());
+            throw new org.springframework.security.access.AccessDeniedException(message);
+        }
     }
 
     /** The bid, if it belongs to the tender. */
@@ -217,10 +241,7 @@ public class BidService {
      */
     public Decryption decrypt(String tenderId, String bidId, String password, Operator operator) {
         Bid bid = bid(tenderId, bidId);
-        if (!bid.submittedBy().equals(operator.userId())) {
-            throw new org.springframework.security.access.AccessDeniedException(
-                    "只有递交人可以解密其投标文件 / Only the bidder who submitted it decrypts its bid");
-        }
+        requireOwner(bid, operator, "只有投标人本人可以解密其投标文件 / Only the bidder decrypts its bid");
         Instant windowEnds = requireWindow(tenderId, bid);
         if (bid.decrypted()) {
             throw new ConflictException("投标文件已解密 / The bid is already decrypted");
@@ -666,7 +687,7 @@ public class BidService {
      * Refunds confirmed by finance outside a task: every bond named must exist, hold a bond not yet refunded
      * and have fallen due; otherwise nothing is recorded.
      */
-    public List<Bid> confirmRefunds(String tenderId, List<String> bidIds) {
+    public List<Bid> confirmRefunds(String tenderId, List<String> bidIds, Operator operator) {
         return transactions.execute(status -> {
             List<Violation> refused = new ArrayList<>();
             for (String bidId : bidIds) {
@@ -680,6 +701,8 @@ public class BidService {
                 throw new io.huitong.shared.web.ValidationException(refused);
             }
             refunded(tenderId, bidIds);
+            // a refund step whose every bond is now refunded is done (the lifecycle listens)
+            events.publishEvent(new BondsRefunded(tenderId, List.copyOf(bidIds), operator));
             return bondsToRefund(tenderId);
         });
     }

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
- * A decrypted bid as the collusion rules compare it (TBR 40; O87 37; RULES.md E2, E3, E7): who the file says it is
+ * A decrypted bid as the collusion rules compare it (TBR 40; O87 37; docs/rules.md E2, E3, E7): who the file says it is
  * from, the price, the people, the hash of its documents, the properties of the machine that made it and the
  * account its bond came from. Identifiers are normalised (case, separators, spaces) so that "02-00-5E-10-00-01" and
  * "02:00:5e:10:00:01" are the same card.

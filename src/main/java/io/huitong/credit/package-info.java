@@ -1,5 +1,5 @@
 /**
  * The credit registry (信用记录): debarments, penalties and control relations between parties, kept by
- * supervisors and read when bidders' eligibility is decided (RULES.md D1, D2, D6, D9, D10, D13).
+ * supervisors and read when bidders' eligibility is decided (docs/rules.md D1, D2, D6, D9, D10, D13).
  */
 package io.huitong.credit;

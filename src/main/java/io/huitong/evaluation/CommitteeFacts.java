@@ -2,6 +2,7 @@ package io.huitong.evaluation;
 
 import io.huitong.tender.Regime;
 import java.math.BigDecimal;
+import java.util.Set;
 
 /** A committee as the composition rules see it. */
 public record CommitteeFacts(Regime law, Regime regime, boolean mustTender, BigDecimal estimatedAmount, int size,
@@ -19,5 +20,20 @@ public record CommitteeFacts(Regime law, Regime regime, boolean mustTender, BigD
     /** Experts are at least two thirds of the members (TBL 37; O87 47). */
     public boolean isExpertsTwoThirds() {
         return experts * 3 >= size * 2;
+    }
+
+    /** The tenderer (招标人) or purchaser (采购人) named with the committee, by its credit code. */
+    public record Tenderer(String partyId) {
+    }
+
+    /**
+     * A member sitting as an expert, as the expert pool records where the member works: the employer, and the
+     * parties with which the member holds a post on the day.
+     */
+    public record ExpertMember(String userId, String employerId, Set<String> posts) {
+
+        public boolean worksFor(String partyId) {
+            return partyId.equals(employerId) || posts.contains(partyId);
+        }
     }
 }

@@ -13,6 +13,7 @@ import io.huitong.rules.Refusal;
 import io.huitong.rules.RuleSet;
 import io.huitong.rules.RuleSetRegistry;
 import io.huitong.shared.security.Operator;
+import io.huitong.shared.time.LegalClock;
 import io.huitong.shared.web.ConflictException;
 import io.huitong.shared.web.RuleRefusalException;
 import io.huitong.shared.web.ValidationException;
@@ -25,6 +26,7 @@ import io.huitong.tender.registration.RegistrationDecision;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -64,10 +66,13 @@ public class Evaluation {
     private final ObjectMapper json;
     private final org.camunda.bpm.engine.IdentityService identity;
     private final ScoreFlags flags;
+    private final ExpertEmployers employers;
 
     Evaluation(TenderService tenders, BidService bids, Committees committees, RuleSetRegistry ruleSets,
             DecisionRecords decisionRecords, TaskActions tasks, TransactionTemplate transactions, Clock clock,
-            ObjectMapper json, org.camunda.bpm.engine.IdentityService identity, ScoreFlags flags) {
+            ObjectMapper json, org.camunda.bpm.engine.IdentityService identity, ScoreFlags flags,
+            ExpertEmployers employers) {
+        this.employers = employers;
         this.identity = identity;
         this.flags = flags;
         this.tenders = tenders;
@@ -91,11 +96,18 @@ public class Evaluation {
         return outcome;
     }
 
+    /** Records the committee without naming the tenderer: its staff cannot be told from independent experts. */
+    public List<CommitteeMember> recordCommittee(String tenderId, List<CommitteeMember> members, Operator operator) {
+        return recordCommittee(tenderId, members, null, operator);
+    }
+
     /**
      * Records the committee of the current round; the composition rules decide (G1, G3): 422 with each rule and
-     * article, the decision kept either way.
+     * article, the decision kept either way. With the tenderer's (purchaser's) credit code, a member sitting as an
+     * expert whom the expert pool records as its staff is refused: it sits only as a representative (TBL 37; O87 47).
      */
-    public List<CommitteeMember> recordCommittee(String tenderId, List<CommitteeMember> members, Operator operator) {
+    public List<CommitteeMember> recordCommittee(String tenderId, List<CommitteeMember> members, String purchaserId,
+            Operator operator) {
         Tender tender = tenders.get(tenderId);
         RegistrationDecision decisions = tenders.decisions(tender);
         long chairs = members.stream().filter(CommitteeMember::chair).count();
@@ -106,7 +118,17 @@ public class Evaluation {
                 (int) members.stream().filter(m -> m.role() == CommitteeMember.Role.EXPERT).count(), (int) chairs,
                 chairIsRepresentative);
         RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
-        RuleSet.Evaluation evaluation = ruleSet.evaluate(List.of(facts));
+        List<Object> input = new ArrayList<>(List.of(facts));
+        // the tenderer's organisation as registered, unless the request names it
+        String tenderer = purchaserId != null && !purchaserId.isBlank() ? purchaserId.strip()
+                : tenders.registration(tender).purchaserId();
+        if (tenderer != null) {
+            input.add(new CommitteeFacts.Tenderer(tenderer));
+            LocalDate today = LocalDate.ofInstant(clock.instant(), LegalClock.CHINA);
+            members.stream().filter(m -> m.role() == CommitteeMember.Role.EXPERT && m.userId() != null)
+                    .forEach(m -> employers.of(m.userId(), today).ifPresent(input::add));
+        }
+        RuleSet.Evaluation evaluation = ruleSet.evaluate(input);
         List<Violation> violations = new ArrayList<>(evaluation.all(Refusal.class).stream().map(Refusal::violation).toList());
         if (members.stream().map(CommitteeMember::userId).distinct().count() != members.size()) {
             violations.add(Violation.of("members", "validation.distinct-members", null, "distinct", null,
@@ -125,6 +147,8 @@ public class Evaluation {
         ObjectNode inputs = json.createObjectNode();
         inputs.set("members", json.valueToTree(members));
         inputs.set("facts", json.valueToTree(facts));
+        inputs.put("purchaserId", tenderer);
+        inputs.set("expertEmployers", json.valueToTree(input.subList(1, input.size())));
         DecisionRecord record = new DecisionRecord(UUID.randomUUID().toString(), "COMMITTEE",
                 violations.isEmpty() ? DecisionRecord.Outcome.ACCEPTED : DecisionRecord.Outcome.REFUSED, false,
                 tenderId, ruleSet.version(), clock.instant(), operator.userId(), operator.address(), inputs,
@@ -167,7 +191,9 @@ public class Evaluation {
     }
 
     /** One bid the committee rejects in its review, with the reason and the article (H1, H3). */
-    public record Rejection(String bidId, String reason, String citation) {
+    public record Rejection(@jakarta.validation.constraints.Size(max = 100) String bidId,
+            @jakarta.validation.constraints.Size(max = 2000) String reason,
+            @jakarta.validation.constraints.Size(max = 200) String citation) {
     }
 
     /**
@@ -482,7 +508,8 @@ public class Evaluation {
     }
 
     /** The chair's resolution of one flag. */
-    public record Resolution(String flagId, String resolution) {
+    public record Resolution(@jakarta.validation.constraints.Size(max = 100) String flagId,
+            @jakarta.validation.constraints.Size(max = 2000) String resolution) {
     }
 
     /**

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * E-guarantees through the centre (RULES.md C14, C17): a bidder orders one for a tender; the provider's signed
+ * E-guarantees through the centre (docs/rules.md C14, C17): a bidder orders one for a tender; the provider's signed
  * answer is checked (the file against the MD5 and SHA-256 it signed) and kept. At submission the bid's bond is
  * checked against it by the rules; once the bond is due back it is surrendered, and where the tenderer keeps the
  * bond (TBR 35, 74) it is claimed.
@@ -42,11 +42,14 @@ public class ElectronicGuarantees {
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final org.springframework.transaction.support.TransactionTemplate newTransaction;
+    private final io.huitong.shared.party.BidderAccounts accounts;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ElectronicGuarantees.class);
 
     ElectronicGuarantees(Guarantees store, GuaranteeProvider provider, TenderService tenders,
             RuleSetRegistry ruleSets, Clock clock, org.springframework.context.ApplicationEventPublisher events,
-            org.springframework.transaction.PlatformTransactionManager transactions) {
+            org.springframework.transaction.PlatformTransactionManager transactions,
+            io.huitong.shared.party.BidderAccounts accounts) {
+        this.accounts = accounts;
         this.events = events;
         this.newTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(
@@ -58,8 +61,15 @@ public class ElectronicGuarantees {
         this.clock = clock;
     }
 
+    /** Whether the operator's account acts for the guaranteed bidder. */
+    public boolean forOwnEntity(ElectronicGuarantee g, Operator operator) {
+        return accounts.actsFor(operator.userId(), g.bidderId());
+    }
+
     /** Orders a guarantee for the bidder on the tender's current round: the bond the tender asks, for its validity. */
     public ElectronicGuarantee order(String tenderId, String bidderId, String bidderName, Operator operator) {
+        // a guarantee is ordered by the bidder it guarantees: an account of that entity only
+        accounts.requireActsFor(operator.userId(), bidderId, "bidderId");
         Tender tender = tenders.get(tenderId);
         RegistrationDecision decisions = tenders.decisions(tender);
         RegistrationRequest registration = tenders.registration(tender);

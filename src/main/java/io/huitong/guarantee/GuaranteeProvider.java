@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A guarantee provider as the centre talks to it (RULES.md C17): the centre orders a guarantee for a bidder on a
+ * A guarantee provider as the centre talks to it (docs/rules.md C17): the centre orders a guarantee for a bidder on a
  * project, the provider issues it with its file and the file's MD5 and SHA-256; later the centre surrenders it
  * (退保) or claims on it (索赔). Every message either way is signed.
  */

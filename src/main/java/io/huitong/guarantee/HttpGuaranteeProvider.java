@@ -12,9 +12,9 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * The guarantee provider over HTTP (RULES.md C17): POST {base}/orders, /claims and /surrenders, each body a message
- * signed by the centre, each answer signed by the provider and checked before it is believed. The base address is
- * configured ({@code huitong.guarantee.provider-url}); with the demo bank it is this application's own
+ * The guarantee provider over HTTP (docs/rules.md C17): POST {base}/orders, /claims and /surrenders, each body a
+ * message signed by the centre, each answer signed by the provider and checked before it is believed. The base address
+ * is configured ({@code huitong.guarantee.provider-url}); with the demo bank it is this application's own
  * {@code /guarantee-bank}.
  */
 @Component

@@ -62,12 +62,15 @@ public class Lifecycle {
     private final io.huitong.rules.DecisionRecords decisionRecords;
     private final org.camunda.bpm.engine.IdentityService identity;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.camunda.bpm.engine.TaskService taskService;
 
     Lifecycle(TenderService tenders, TenderTimeline timeline, LegalPeriods periods, BidService bids,
             RuntimeService runtime, LegalClock clock, io.huitong.rules.DecisionRecords decisionRecords,
             org.camunda.bpm.engine.IdentityService identity,
             org.springframework.context.ApplicationEventPublisher events,
+            org.camunda.bpm.engine.TaskService taskService,
             @Value("${huitong.lifecycle.evaluation-process:}") String evaluationProcess) {
+        this.taskService = taskService;
         this.identity = identity;
         this.events = events;
         this.tenders = tenders;
@@ -346,17 +349,11 @@ public class Lifecycle {
         String tenderId = (String) task.getVariable(LifecycleProcess.TENDER_ID);
         Tender tender = tenders.get(tenderId);
         String key = task.getTaskDefinitionKey();
-        if (key.startsWith("refund")) {
+        if (refundStep(key)) {
             // a refund task refunds what has fallen due (a failed round's task: that round's bonds)
-            String winner = tender.winnerBidId();
             int round = key.equals("refundFailedRoundBonds") ? (Integer) task.getVariable("refundRound")
                     : tender.round();
-            List<String> refunded = bids.bondsToRefund(tenderId).stream()
-                    .filter(b -> b.bondRefundDue() != null || key.equals("refundAfterTermination"))
-                    .filter(b -> !key.equals("refundFailedRoundBonds") || b.round() == round)
-                    .filter(b -> !"refundLosersBonds".equals(key) || !b.id().equals(winner))
-                    .map(Bid::id).toList();
-            bids.refunded(tenderId, refunded);
+            bids.refunded(tenderId, covered(tender, key, round));
             for (String name : MEETS.getOrDefault(key, List.of())) {
                 timeline.close(tenderId, round, name, TenderTimeline.State.MET);
             }
@@ -365,6 +362,28 @@ public class Lifecycle {
         for (String name : MEETS.getOrDefault(key, List.of())) {
             timeline.close(tenderId, tender.round(), name, TenderTimeline.State.MET);
         }
+    }
+
+    /** Whether the user task of that key refunds bonds. */
+    public boolean refundStep(String taskKey) {
+        return taskKey.startsWith("refund");
+    }
+
+    /** The bonds still to be refunded that the open refund step (a task of the lifecycle) covers. */
+    public List<String> coveredByRefundStep(String tenderId, String taskKey, String taskId) {
+        Tender tender = tenders.get(tenderId);
+        int round = taskKey.equals("refundFailedRoundBonds")
+                ? (Integer) taskService.getVariable(taskId, "refundRound") : tender.round();
+        return covered(tender, taskKey, round);
+    }
+
+    private List<String> covered(Tender tender, String key, int round) {
+        String winner = tender.winnerBidId();
+        return bids.bondsToRefund(tender.id()).stream()
+                .filter(b -> b.bondRefundDue() != null || key.equals("refundAfterTermination"))
+                .filter(b -> !key.equals("refundFailedRoundBonds") || b.round() == round)
+                .filter(b -> !"refundLosersBonds".equals(key) || !b.id().equals(winner))
+                .map(Bid::id).toList();
     }
 
     public void archive(String tenderId) {

@@ -8,6 +8,9 @@ import io.huitong.rules.DecisionRecord;
 import io.huitong.rules.DecisionRecords;
 import io.huitong.rules.RuleSet;
 import io.huitong.rules.RuleSetRegistry;
+import io.huitong.shared.party.BidderAccount;
+import io.huitong.shared.party.BidderAccounts;
+import io.huitong.shared.security.Groups;
 import io.huitong.shared.security.Operator;
 import io.huitong.shared.time.LegalClock;
 import io.huitong.shared.web.ConflictException;
@@ -58,10 +61,14 @@ public class LifecycleActions {
     private final ObjectMapper json;
     private final Lifecycle lifecycle;
 
+    private final BidderAccounts accounts;
+
     LifecycleActions(TenderService tenders, TenderTimeline timeline, LegalPeriods periods, Objections objections,
             BidService bids, RuleSetRegistry ruleSets, RegistrationRules registrationRules,
             DecisionRecords decisionRecords, RuntimeService runtime, TaskActions tasks,
-            TransactionTemplate transactions, LegalClock clock, ObjectMapper json, Lifecycle lifecycle) {
+            TransactionTemplate transactions, LegalClock clock, ObjectMapper json, Lifecycle lifecycle,
+            BidderAccounts accounts) {
+        this.accounts = accounts;
         this.lifecycle = lifecycle;
         this.tenders = tenders;
         this.timeline = timeline;
@@ -176,8 +183,12 @@ public class LifecycleActions {
      * Raises an objection (Tendering Law) or a challenge (government procurement): to the documents while
      * bidding, within its window (TBR 22: 10 days before the deadline; B32: 7 working days after the
      * announcement); to the result during candidate publicity (TBR 54). It suspends the procedure.
+     * <p>
+     * A bidder account objects for its own entity only (the party, by name or credit code; its name if none is
+     * given); an account of the bidder group bound to no entity cannot object, and nobody else names a party.
      */
     public Objection object(String tenderId, String content, String party, Operator operator) {
+        String raisedFor = objectingParty(party, operator);
         return transactions.execute(status -> {
             Tender tender = tenders.lock(tenderId);
             TenderStatus phase = tender.status() == TenderStatus.SUSPENDED ? tender.suspendedFrom() : tender.status();
@@ -207,7 +218,7 @@ public class LifecycleActions {
                         null, tender.ruleSetVersion());
             }
             Objection objection = new Objection(UUID.randomUUID().toString(), tenderId, tender.round(), stage,
-                    operator.userId(), party, now, content, null, null, null, null, null);
+                    operator.userId(), raisedFor, now, content, null, null, null, null, null);
             objections.insert(objection);
             if (window.equals("resultChallengeWindow")) {
                 // a challenge to a government-procurement result is answered in 7 working days (O94 13); it does
@@ -222,6 +233,35 @@ public class LifecycleActions {
             }
             return objection;
         });
+    }
+
+    /** The party an objection is raised for: the operator's own entity, or 403 (noted in the audit entry). */
+    private String objectingParty(String party, Operator operator) {
+        String named = party == null || party.isBlank() ? null : party.strip();
+        BidderAccount account = accounts.of(operator.userId()).orElse(null);
+        if (account == null) {
+            if (tasks.groupsOf(operator.userId()).contains(Groups.BIDDER)) {
+                accounts.requireBound(operator.userId());
+            }
+            if (named != null) {
+                io.huitong.shared.audit.AuditFilter.note("refused: account " + operator.userId()
+                        + " of no trading entity named party " + named);
+                throw new org.springframework.security.access.AccessDeniedException("party: 只有该市场主体的账户可以以其名义"
+                        + "提出异议或质疑 / Only an account of that trading entity objects in its name");
+            }
+            return null;
+        }
+        if (named == null) {
+            return account.name();
+        }
+        if (!named.equals(account.name()) && !named.equals(account.creditCode())) {
+            io.huitong.shared.audit.AuditFilter.note("refused: account " + operator.userId() + " of "
+                    + account.creditCode() + " named party " + named);
+            throw new org.springframework.security.access.AccessDeniedException("party: 账户只能以其所属市场主体（"
+                    + account.name() + "）的名义提出异议或质疑 / The account objects only for its own trading entity ("
+                    + account.name() + ", " + account.creditCode() + ")");
+        }
+        return named;
     }
 
     /**

@@ -199,16 +199,10 @@ public class Ocds {
                 .filter(b -> b.status() == BidStatus.VALID || b.status() == BidStatus.INVALID).toList();
     }
 
+    /** The buyer is the tenderer's organisation as registered (its credit code and name), not a login. */
     private ObjectNode buyer(Tender tender) {
-        User user = identity.createUserQuery().userId(tender.registeredBy()).singleResult();
-        String name = user == null ? tender.registeredBy()
-                : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                        + (user.getLastName() == null ? "" : user.getLastName())).strip();
-        ObjectNode org = json.createObjectNode();
-        org.put("id", "huitong-user-" + tender.registeredBy());
-        org.put("name", name.isEmpty() ? tender.registeredBy() : name);
-        org.putArray("roles").add("buyer");
-        return org;
+        var registration = tenders.registration(tender);
+        return organization(registration.purchaserId(), registration.purchaserName(), "buyer");
     }
 
     /** An organisation by its unified social credit code (org-id.guide scheme CN-USCC). */

@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * The public result page (RULES.md K12; G1117 (五)): the candidates and their scores, each expert's scores, the
+ * The public result page (docs/rules.md K12; G1117 (五)): the candidates and their scores, each expert's scores, the
  * reason and article of every rejection, and where and until when to object or complain. The experts are named
  * only once the winner is determined: until then the committee stays confidential (TBL 37; O87 47).
  */

@@ -1,5 +1,5 @@
 /**
  * Publication (信息公开): each tender as an Open Contracting Data Standard 1.1 release package, and the public
- * result pages with scores, rejection reasons and the complaint channel (RULES.md K12).
+ * result pages with scores, rejection reasons and the complaint channel (docs/rules.md K12).
  */
 package io.huitong.publication;

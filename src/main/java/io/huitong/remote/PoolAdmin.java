@@ -38,6 +38,9 @@ public class PoolAdmin {
             if (centres.find(code).isPresent()) {
                 throw new ConflictException("交易中心已存在 / The centre exists: " + code);
             }
+            if (centres.all().stream().anyMatch(c -> c.groupId().equals(groupId))) {
+                throw new ConflictException("该用户组已属于另一交易中心 / The group belongs to another centre: " + groupId);
+            }
             if (identity.createGroupQuery().groupId(groupId).count() == 0) {
                 throw invalid("groupId", groupId, "请先在用户管理中建立该中心的用户组",
                         "Create the centre's group first (Camunda Admin)");

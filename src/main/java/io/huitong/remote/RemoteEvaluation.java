@@ -61,9 +61,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Remote cross-site evaluation (远程异地评标, DOMAIN.md §4): the glue of {@code processes/remote-evaluation.bpmn}
- * and the actions of the main centre, the partner centres, the tenderer and the experts. A step completed through
- * Huitong's API, Tasklist or the engine's REST API meets the same checks: the task listeners do the work.
+ * Remote cross-site evaluation (远程异地评标, docs/domain.md §4): the glue of {@code processes/remote-evaluation.bpmn} and
+ * the actions of the main centre, the partner centres, the tenderer and the experts. A step completed through Huitong's
+ * API, Tasklist or the engine's REST API meets the same checks: the task listeners do the work.
  */
 @Component("remote")
 public class RemoteEvaluation {
@@ -189,7 +189,7 @@ public class RemoteEvaluation {
         return Date.from(store.partner(evaluationId, centre).answerDue().toInstant());
     }
 
-    /** Service task: no answer in time counts as a refusal (DOMAIN.md §4 step 2); the next partner is asked. */
+    /** Service task: no answer in time counts as a refusal (docs/domain.md §4.2); the next partner is asked. */
     public void timedOut(String evaluationId, String centre) {
         store.answered(evaluationId, centre, PartnerStatus.TIMED_OUT, null, "逾期未答复 / No answer in time", "system",
                 clock.instant());
@@ -608,7 +608,7 @@ public class RemoteEvaluation {
         commitSeed(evaluationId);
     }
 
-    /** The main venue confirms the committee's result (DOMAIN.md §4 step 7). */
+    /** The main venue confirms the committee's result (docs/domain.md §4.7). */
     public void confirmed(DelegateTask task) {
         store.confirmed(evaluationId(task), Operator.current().userId(), clock.instant());
     }
@@ -638,10 +638,16 @@ public class RemoteEvaluation {
      * decide: G1, G3, G10), the start, its venue, and optionally the partners to ask in order (else its
      * agreements in force, in their order).
      */
-    public RemoteRecords.Evaluation plan(String evaluationId, Plan plan, Operator operator) {
+    public RemoteRecords.Evaluation plan(String evaluationId, Plan requested, Operator operator) {
         RemoteRecords.Evaluation e = store.get(evaluationId);
         requireTenderer(e, operator);
         Tender tender = tenders.get(e.tenderId());
+        // the tenderer registered with its organisation: its credit code, unless the plan names it
+        Plan plan = !blank(requested.purchaserId()) ? requested
+                : new Plan(requested.speciality(), requested.committeeSize(), requested.scheduledStart(),
+                        requested.mainVenueId(), requested.representatives(),
+                        tenders.registration(tender).purchaserId(), requested.supervisoryDepartment(),
+                        requested.partners());
         RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
         RegistrationDecision decisions = tenders.decisions(tender);
         List<String> reps = plan.representatives() == null ? List.of() : plan.representatives();
@@ -669,10 +675,17 @@ public class RemoteEvaluation {
             violations.add(Violation.of("scheduledStart", "validation.Future", null, null, plan.scheduledStart(),
                     "评标开始时间须在将来", "The start is in the future"));
         }
-        // the avoidance rules need what they read: the supervising department (TBR 46), the purchaser (O87 47)
+        // the avoidance rules need what they read: the supervising department (TBR 46), the tenderer (TBL 37) or
+        // purchaser (O87 47)
         if (decisions.applicableLaw() == Regime.TENDERING_LAW && blank(plan.supervisoryDepartment())) {
             violations.add(Violation.of("supervisoryDepartment", "validation.NotBlank", "TBR 46; R12 12(二)", null, null,
                     "须写明项目的行政监督部门，其工作人员须回避", "Name the supervising department: its staff withdraw"));
+        }
+        // the tenderer, whose own staff sit only as its representatives (TBL 37), never drawn as experts
+        if (decisions.applicableLaw() == Regime.TENDERING_LAW && blank(plan.purchaserId())) {
+            violations.add(Violation.of("purchaserId", "validation.NotBlank", "TBL 37; R12 9", null, null,
+                    "须写明招标人的统一社会信用代码，本单位人员只能作为招标人代表，不得以专家身份抽取",
+                    "Give the tenderer's credit code: its own staff sit only as its representatives, never as experts"));
         }
         if (decisions.applicableLaw() == Regime.GOVERNMENT_PROCUREMENT && blank(plan.purchaserId())) {
             violations.add(Violation.of("purchaserId", "validation.NotBlank", "O87 47", null, null,
@@ -1060,8 +1073,9 @@ public class RemoteEvaluation {
                 e.speciality(), groups);
         String text = VerifiableDraw.text(snapshot);
         // the seed committed when the evaluation was planned (or rescheduled); a replacement commits and draws at once
-        String seed = e.nextSeed() != null ? e.nextSeed() : VerifiableDraw.newSeed(random);
-        Instant committedAt = e.nextSeed() != null ? e.nextSeedCommittedAt() : clock.instant();
+        String planned = store.nextSeed(e.id()).orElse(null);
+        String seed = planned != null ? planned : VerifiableDraw.newSeed(random);
+        Instant committedAt = planned != null ? e.nextSeedCommittedAt() : clock.instant();
         store.clearNextSeed(e.id());
         Draw committed = store.commit(e.id(), purpose, VerifiableDraw.commitment(seed), text, VerifiableDraw.hash(text),
                 committedAt);

@@ -64,6 +64,15 @@ class RemoteEvaluations {
                 .params(seed, hash, Timestamp.from(at), id).update();
     }
 
+    /**
+     * The seed committed for the next draw, read only by the draw itself: it is not part of {@link Evaluation}, so
+     * nothing that shows an evaluation can show the seed before the draw reveals it.
+     */
+    Optional<String> nextSeed(String id) {
+        return jdbc.sql("select next_seed from remote_evaluation where id = ? and next_seed is not null").param(id)
+                .query(String.class).optional();
+    }
+
     void clearNextSeed(String id) {
         jdbc.sql("update remote_evaluation set next_seed = null, next_seed_hash = null, next_seed_committed_at = null "
                 + "where id = ?").param(id).update();
@@ -139,7 +148,7 @@ class RemoteEvaluations {
                 reps == null || reps.isBlank() ? List.of() : Arrays.asList(reps.split(",")),
                 rs.getString("main_venue_id"), instant(rs, "main_prepared_at"), rs.getString("main_prepared_by"),
                 rs.getString("planned_by"), instant(rs, "planned_at"), instant(rs, "reviewed_at"),
-                rs.getString("next_seed"), rs.getString("next_seed_hash"), instant(rs, "next_seed_committed_at"),
+                rs.getString("next_seed_hash"), instant(rs, "next_seed_committed_at"),
                 instant(rs, "started_at"), instant(rs, "confirmed_at"), rs.getString("confirmed_by"),
                 instant(rs, "created_at"));
     }

@@ -11,12 +11,16 @@ public final class RemoteRecords {
     private RemoteRecords() {
     }
 
-    /** One remote evaluation of a tender's round; the main centre is the tender's own. */
+    /**
+     * One remote evaluation of a tender's round; the main centre is the tender's own. It carries the commitment to
+     * the next draw's seed ({@code nextSeedHash}), never the seed: the seed stays in the store until the draw reveals
+     * it on the draw's record ({@link RemoteEvaluations#nextSeed}), so no answer, view or record can show it before.
+     */
     public record Evaluation(String id, String tenderId, int round, String mainCentre, String processInstanceId,
             String settlementInstanceId, Status status, String speciality, Integer committeeSize,
             OffsetDateTime scheduledStart, String purchaserId, String supervisoryDepartment, List<String> representatives,
             String mainVenueId, Instant mainPreparedAt, String mainPreparedBy, String plannedBy, Instant plannedAt,
-            Instant reviewedAt, String nextSeed, String nextSeedHash, Instant nextSeedCommittedAt, Instant startedAt,
+            Instant reviewedAt, String nextSeedHash, Instant nextSeedCommittedAt, Instant startedAt,
             Instant confirmedAt, String confirmedBy, Instant createdAt) {
     }
 

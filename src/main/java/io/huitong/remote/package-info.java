@@ -1,6 +1,6 @@
 /**
- * Remote cross-site evaluation (远程异地评标, DOMAIN.md §4; RULES.md §G, J): partner centres and their venues,
- * agreements between centres, the shared expert pool, the verifiable expert draw with its avoidance rules, and
- * the glue of {@code processes/remote-evaluation.bpmn}. A partner centre sees and acts on its own steps only.
+ * Remote cross-site evaluation (远程异地评标, docs/domain.md §4; docs/rules.md §G, J): partner centres and their venues,
+ * agreements between centres, the shared expert pool, the verifiable expert draw with its avoidance rules, and the glue
+ * of {@code processes/remote-evaluation.bpmn}. A partner centre sees and acts on its own steps only.
  */
 package io.huitong.remote;

@@ -2,7 +2,11 @@ package io.huitong.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.huitong.shared.web.NotFoundException;
 import io.huitong.shared.web.Violation;
 import java.sql.ResultSet;
@@ -37,9 +41,43 @@ public class DecisionRecords {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(record.id(), record.kind(), record.outcome().name(), record.sandbox(), record.tenderId(),
                         record.ruleSetVersion(), Timestamp.from(record.decidedAt()), record.operator(),
-                        record.clientAddress(), write(record.inputs()), write(record.outputs()),
-                        write(record.firedRules()), write(record.violations()))
+                        record.clientAddress(), write(clipped(record.inputs())), write(record.outputs()),
+                        write(record.firedRules()), write(record.violations().stream().map(DecisionRecords::clipped).toList()))
                 .update();
+    }
+
+    /** Longer texts are kept as their beginning, length and hash: a refusal of an over-long value is still recorded. */
+    static final int KEPT_TEXT = 2_000;
+
+    private static JsonNode clipped(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isTextual() && node.textValue().length() > KEPT_TEXT) {
+            return TextNode.valueOf(clip(node.textValue()));
+        }
+        if (node.isContainerNode()) {
+            JsonNode copy = node.deepCopy();
+            if (copy instanceof ObjectNode object) {
+                object.fieldNames().forEachRemaining(name -> object.set(name, clipped(object.get(name))));
+            } else if (copy instanceof ArrayNode array) {
+                for (int i = 0; i < array.size(); i++) {
+                    array.set(i, clipped(array.get(i)));
+                }
+            }
+            return copy;
+        }
+        return node;
+    }
+
+    private static Violation clipped(Violation v) {
+        return v.value() instanceof String text && text.length() > KEPT_TEXT
+                ? new Violation(v.field(), v.rule(), v.citation(), v.limit(), clip(text), v.message()) : v;
+    }
+
+    private static String clip(String text) {
+        return text.substring(0, KEPT_TEXT) + "…[" + text.length() + " chars, sha256 "
+                + io.huitong.shared.Digests.sha256Hex(text) + "]";
     }
 
     public Optional<DecisionRecord> find(String id) {

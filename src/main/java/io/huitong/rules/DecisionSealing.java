@@ -10,6 +10,14 @@ public interface DecisionSealing {
     /** Whether the record is sealed from this user. */
     boolean sealed(DecisionRecord record, String userId);
 
+    /**
+     * Whether even the record's existence is kept from this user in a tender's list: a bid's submission record
+     * counts the bidders, which nobody may learn before the opening (TBL 22).
+     */
+    default boolean hidden(DecisionRecord record, String userId) {
+        return false;
+    }
+
     /** The record as a sealed one may be shown: that a decision was taken and by which rules, not on what or what. */
     static DecisionRecord redacted(DecisionRecord r) {
         var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("sealed", true);

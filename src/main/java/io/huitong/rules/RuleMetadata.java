@@ -8,7 +8,7 @@ final class RuleMetadata {
     static final String CITATION = "citation";
     static final String TAG = "tag";
 
-    /** RULES.md: [S] primary text, [S2] secondary, [L] local, [I] our design, [M] parameter without text. */
+    /** docs/rules.md: [S] primary text, [S2] secondary, [L] local, [I] our design, [M] parameter without text. */
     static final Set<String> TAGS = Set.of("S", "S2", "L", "I", "M");
 
     private RuleMetadata() {

@@ -36,6 +36,7 @@ public final class RuleSet {
     private final KieSessionsPool sessions;
     private final PolicyData policy;
     private final Map<RuleKey, RuleLocation> locations;
+    private final List<RuleDefinition> rules;
 
     RuleSet(String version, String contentHash, String origin, Instant compiledAt, KieBase kieBase,
             PolicyData policy, Map<RuleKey, RuleLocation> locations) {
@@ -46,6 +47,15 @@ public final class RuleSet {
         this.sessions = kieBase.newKieSessionsPool(INITIAL_SESSIONS);
         this.policy = policy;
         this.locations = Map.copyOf(locations);
+        this.rules = kieBase.getKiePackages().stream()
+                .flatMap(p -> p.getRules().stream().map(rule -> {
+                    RuleLocation at = locations.getOrDefault(new RuleKey(p.getName(), rule.getName()), UNKNOWN);
+                    return new RuleDefinition(p.getName(), rule.getName(),
+                            RuleMetadata.text(rule.getMetaData().get(RuleMetadata.CITATION)),
+                            RuleMetadata.text(rule.getMetaData().get(RuleMetadata.TAG)), at.file(), at.line());
+                }))
+                .sorted(java.util.Comparator.comparing(RuleDefinition::file).thenComparing(RuleDefinition::line))
+                .toList();
     }
 
     /** A rule's package and name. */
@@ -138,6 +148,11 @@ public final class RuleSet {
     public Set<String> ruleNames(String pkg) {
         return locations.keySet().stream().filter(k -> k.pkg().equals(pkg)).map(RuleKey::name)
                 .collect(Collectors.toSet());
+    }
+
+    /** Every rule of this version as written, by file and line (the catalogue in docs/rules.md lists them). */
+    public List<RuleDefinition> rules() {
+        return rules;
     }
 
     public int ruleCount() {

@@ -197,7 +197,7 @@ public class ApprovalService {
     private static void requireReasons(boolean approved, String comment) {
         if (!approved && (comment == null || comment.isBlank())) {
             throw new ValidationException(List.of(Violation.of(RegistrationProcess.COMMENT, "validation.reasons",
-                    "DOMAIN §3.2", null, comment, "退回须说明理由", "A return must give its reasons")));
+                    "docs/domain.md §3.2", null, comment, "退回须说明理由", "A return must give its reasons")));
         }
     }
 

@@ -63,7 +63,12 @@ public record RegistrationRequest(
         @NotNull @JsonDeserialize(using = DeadlineDeserializer.class) OffsetDateTime bidDeadline,
         @Schema(description = "开标时投标文件解密时限（分钟，默认按交易中心设定）/ Minutes bidders have to decrypt their bids at the opening (default: the centre's)",
                 example = "60")
-        @Min(15) @Max(1440) Integer decryptionWindowMinutes) {
+        @Min(15) @Max(1440) Integer decryptionWindowMinutes,
+        @Schema(description = "招标人（采购人）的统一社会信用代码 / The tenderer's (purchaser's) unified social credit code",
+                example = "12410100MB0000077Y")
+        @NotBlank @CreditCode String purchaserId,
+        @Schema(description = "招标人（采购人）名称 / The tenderer's (purchaser's) name", example = "郑州市市政工程管理处")
+        @NotBlank @Size(max = 200) String purchaserName) {
 
     boolean isStateControlled() {
         return Boolean.TRUE.equals(stateControlled);

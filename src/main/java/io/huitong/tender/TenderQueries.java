@@ -78,7 +78,9 @@ public class TenderQueries {
 
     /**
      * The tender as this user may see it: until the winner is determined, who sits on the committee stays
-     * confidential (TBL 37; O87 47) except to centre clerks, administrators and the assignee.
+     * confidential (TBL 37; O87 47) except to centre clerks, administrators and the assignee; the open steps are
+     * those the user may act on (all of them to administrators and supervisors); the open approval step's task id
+     * goes to its group and the tenderer only. A null user is the application itself.
      */
     public TenderView view(Tender t, String userId) {
         RegistrationDecision decisions = tenderService.decisions(t);
@@ -86,24 +88,41 @@ public class TenderQueries {
                 .map(s -> new TenderView.Step(s.stepNo(), s.candidateGroup(), s.approved(), s.comment(),
                         s.decidedBy(), s.decidedAt()))
                 .toList();
+        Viewer viewer = viewer(userId);
+        // which step of the route is open follows from the route and the steps taken, both shown; the task itself
+        // only to those who may act on it and to the tenderer
         TenderView.OpenStep open = t.status() != TenderStatus.PENDING_APPROVAL ? null : approvals.openStep(t)
-                .map(o -> new TenderView.OpenStep(o.stepNo(), o.candidateGroup(), o.taskId(), o.name()))
+                .map(o -> new TenderView.OpenStep(o.stepNo(), o.candidateGroup(),
+                        viewer.seesAll() || viewer.groups().contains(o.candidateGroup())
+                                || userId.equals(t.registeredBy()) ? o.taskId() : null, o.name()))
                 .orElse(null);
         return new TenderView(t.id(), t.title(), t.status(), t.status().label(), t.regime(), t.category(),
                 t.serviceKind(), t.procurementMethod(), t.estimatedAmount(), t.regionCode(), t.documentIssueDate(),
                 t.bidDeadline(), t.ruleSetVersion(), t.registrationDecisionId(), decisions,
                 new TenderView.Approval(decisions.approvalRoute(), steps, open), t.returnReason(), t.registeredAt(),
                 t.registeredBy(), t.round(), t.outcomeReason(), t.winnerBidId(), deadlines(t.id()),
-                openTasks(t.id(), t.winnerBidId() == null && !insider(userId) ? userId : null, t.winnerBidId() != null
-                        || insider(userId)), schemes.stream().findFirst().map(s -> s.of(t)).orElse(null));
+                openTasks(t.id(), viewer, t.winnerBidId() != null || viewer.insider()),
+                schemes.stream().findFirst().map(s -> s.of(t)).orElse(null));
     }
 
-    private boolean insider(String userId) {
-        if (userId == null) {
-            return true;
+    /**
+     * Who reads the tender: nobody (the application itself) and administrators and supervisors see every open
+     * step; anyone else only the steps it may act on.
+     */
+    private record Viewer(String userId, List<String> groups) {
+
+        boolean seesAll() {
+            return userId == null || groups.contains("camunda-admin") || groups.contains("supervisor");
         }
-        List<String> groups = tasks.groupsOf(userId);
-        return groups.contains("camunda-admin") || groups.contains("centre-clerk");
+
+        /** Who may know a committee's members before the result: centre clerks and administrators. */
+        boolean insider() {
+            return userId == null || groups.contains("camunda-admin") || groups.contains("centre-clerk");
+        }
+    }
+
+    private Viewer viewer(String userId) {
+        return new Viewer(userId, userId == null ? List.of() : tasks.groupsOf(userId));
     }
 
     /**
@@ -126,20 +145,37 @@ public class TenderQueries {
                 .toList();
     }
 
-    private List<TenderView.OpenTask> openTasks(String tenderId, String viewer, boolean namesVisible) {
-        return tasks.open(tenderId).stream()
-                .map(task -> new TenderView.OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-                        namesVisible || task.getAssignee() == null || task.getAssignee().equals(viewer)
-                                ? task.getAssignee() : "(保密 / sealed)",
-                        tasks.candidateGroups(task.getId()), task.getDueDate(),
-                        task.getProcessDefinitionId().split(":")[0]))
-                .toList();
+    /**
+     * The open steps this viewer may see: every one to those who see all, otherwise those it may act on — a
+     * candidate group of its own, or a step assigned or offered to it. Who sits where, and another centre's or
+     * party's steps, stay unknown to the others.
+     */
+    private List<TenderView.OpenTask> openTasks(String tenderId, Viewer viewer, boolean namesVisible) {
+        List<TenderView.OpenTask> open = new java.util.ArrayList<>();
+        for (org.camunda.bpm.engine.task.Task task : tasks.open(tenderId)) {
+            List<String> groups = tasks.candidateGroups(task.getId());
+            boolean mine = viewer.userId() != null && (viewer.userId().equals(task.getAssignee())
+                    || groups.stream().anyMatch(viewer.groups()::contains)
+                    || tasks.candidateUsers(task.getId()).contains(viewer.userId()));
+            if (!viewer.seesAll() && !mine) {
+                continue;
+            }
+            open.add(new TenderView.OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                    namesVisible || task.getAssignee() == null || task.getAssignee().equals(viewer.userId())
+                            ? task.getAssignee() : "(保密 / sealed)",
+                    groups, task.getDueDate(), task.getProcessDefinitionId().split(":")[0]));
+        }
+        return open;
     }
 
-    /** Every decision recorded for a tender, oldest first; a sealed one shows what, not on what. */
+    /**
+     * Every decision recorded for a tender, oldest first; a sealed one shows what, not on what; a hidden one (a
+     * bid's submission before the opening, to anyone but its bidder) is left out.
+     */
     public List<DecisionRecord> decisions(String id, String userId) {
         tenders.get(id);
         return decisionRecords.ofTender(id).stream()
+                .filter(r -> sealing.stream().noneMatch(s -> s.hidden(r, userId)))
                 .map(r -> sealing.stream().anyMatch(s -> s.sealed(r, userId)) ? DecisionSealing.redacted(r) : r)
                 .toList();
     }

@@ -66,6 +66,30 @@ public final class BenchApp implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /**
+     * The bidder account of bidder n, which acts for {@code LifecycleTest.bidderId(n)} only: the demo's
+     * {@code bidder1}…{@code bidder5}, or a user created and bound here (password = user name).
+     */
+    public String bidder(int n) {
+        String user = "bidder" + n;
+        org.camunda.bpm.engine.IdentityService identity = engine().getIdentityService();
+        synchronized (this) {
+            if (identity.createUserQuery().userId(user).count() == 0) {
+                org.camunda.bpm.engine.identity.User created = identity.newUser(user);
+                created.setFirstName("投标人" + n);
+                created.setLastName("(bench)");
+                created.setPassword(user);
+                identity.saveUser(created);
+                identity.createMembership(user, io.huitong.shared.security.Groups.BIDDER);
+            }
+            io.huitong.shared.party.BidderAccounts accounts = bean(io.huitong.shared.party.BidderAccounts.class);
+            if (accounts.of(user).isEmpty()) {
+                accounts.bind(user, io.huitong.support.LifecycleTest.bidderId(n), "投标人" + n, "bench");
+            }
+        }
+        return user;
+    }
+
     public HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
         return send(user, HttpRequest.newBuilder(uri(path)).GET());
     }

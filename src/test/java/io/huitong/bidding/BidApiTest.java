@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.huitong.shared.time.LegalClock;
+import io.huitong.shared.audit.AuditLog;
 import io.huitong.support.LifecycleTest;
+import io.huitong.support.SealedBid;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +21,9 @@ class BidApiTest extends LifecycleTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AuditLog audit;
 
     String bidding() {
         String id = registerAndApprove(works().with("bidBondAmount", new BigDecimal("50000.00")));
@@ -77,5 +82,82 @@ class BidApiTest extends LifecycleTest {
         assertThat(json(response).get("violations").findValuesAsText("field")).contains("bidderId", "sealedFile");
         assertThat(post("purchaser", "/api/tenders/" + id + "/bids", "{}").getStatusCode())
                 .as("purchasers do not bid").isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /** A bid of bidder n's company, paid in cash, as the account given submits it. */
+    ResponseEntity<String> cashBid(String user, String tenderId, int n, String price) {
+        return post(user, "/api/tenders/" + tenderId + "/bids", """
+                {"bidderId":"%s","bidderName":"投标人%d","smeSize":"LARGE","legalRepresentative":"代表%d",
+                 "bond":{"form":"CASH","amount":50000.00,"payerAccount":"4101-%d"},"sealedFile":"%s"}"""
+                .formatted(bidderId(n), n, n, n, SealedBid.seal(SealedBid.file(bidderId(n), n, price), "口令-" + n)));
+    }
+
+    @Test
+    void an_account_acts_for_its_own_company_only_and_the_victims_bid_stands() {
+        String id = bidding();
+        JsonNode victim = json(bid(id, 2, "4700000.00", "50000.00 E_GUARANTEE", "SMALL"));
+        String victimBid = victim.get("id").asText();
+
+        // bidder3's account bids under company 2's credit code: refused, nothing replaced (TBL 29)
+        ResponseEntity<String> forged = cashBid("bidder3", id, 2, "1000000.00");
+        assertThat(forged.getStatusCode()).as(forged.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(json(forged).get("detail").asText()).contains("bidderId").contains(bidderId(3));
+        JsonNode intact = json(get("bidder2", "/api/tenders/" + id + "/bids/" + victimBid));
+        assertThat(intact.get("status").asText()).as("the victim's bid stands").isEqualTo("SUBMITTED");
+        assertThat(intact.get("sealedFileSha256").asText()).isEqualTo(victim.get("sealedFileSha256").asText());
+        assertThat(get("bidder3", "/api/tenders/" + id + "/bids/" + victimBid).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(exchange("bidder3", HttpMethod.DELETE, "/api/tenders/" + id + "/bids/" + victimBid, null)
+                .getStatusCode()).as("nor withdrawn by another company").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("bidder3", "/api/tenders/" + id + "/e-guarantees", "{\"bidderId\":\"" + bidderId(2)
+                + "\",\"bidderName\":\"投标人2\"}").getStatusCode()).as("nor a guarantee in its name")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("bidder3", "/api/tenders/" + id + "/objections",
+                "{\"content\":\"资格条件不合理\",\"party\":\"投标人2\"}").getStatusCode())
+                .as("nor an objection in its name").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(status(id)).as("no objection suspended the tender").isEqualTo("BIDDING");
+        assertThat(audit.about(id)).as("each refusal is audited with whom it claimed to act for")
+                .anySatisfy(e -> {
+                    assertThat(e.operator()).isEqualTo("bidder3");
+                    assertThat(e.status()).isEqualTo(403);
+                    assertThat(e.detail()).contains(bidderId(2));
+                });
+
+        // an administrator acts for no company; nor does an account bound to none
+        assertThat(cashBid("demo", id, 2, "1000000.00").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        if (json(get("demo", "/engine-rest/user?id=unbound")).isEmpty()) {
+            post("demo", "/engine-rest/user/create", """
+                    {"profile":{"id":"unbound","firstName":"未绑定","lastName":"(test)"},
+                     "credentials":{"password":"unbound"}}""");
+            exchange("demo", HttpMethod.PUT, "/engine-rest/group/bidder/members/unbound", null);
+        }
+        ResponseEntity<String> unbound = cashBid("unbound", id, 9, "1000000.00");
+        assertThat(unbound.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(json(unbound).get("detail").asText()).contains("未绑定市场主体");
+
+        // company 2's own account replaces its bid; the others bid for themselves
+        bidAccepted(id, 2, "4690000.00", "50000.00 E_GUARANTEE", "SMALL");
+        bidAccepted(id, 1, "4800000.00", "50000.00 E_GUARANTEE", "LARGE");
+        bidAccepted(id, 3, "4650000.00", "50000.00 E_GUARANTEE", "LARGE");
+        at("2026-12-21T09:30:00");
+        assertThat(bids(id)).hasSize(3);
+        assertThat(bids(id).get("投标人2").get("price").decimalValue()).isEqualByComparingTo("4690000.00");
+    }
+
+    @Test
+    void administrators_bind_bidder_accounts_to_their_companies() {
+        assertThat(json(get("bidder2", "/api/my/bidder-account")).get("creditCode").asText()).isEqualTo(bidderId(2));
+        assertThat(json(get("bidder", "/api/my/bidder-account")).get("creditCode").asText())
+                .as("the demo's bidder portal acts for bidder 1's company").isEqualTo(bidderId(1));
+        assertThat(exchange("bidder2", HttpMethod.PUT, "/api/bidder-accounts/bidder2",
+                "{\"creditCode\":\"" + bidderId(3) + "\",\"name\":\"投标人3\"}").getStatusCode())
+                .as("an account does not rebind itself").isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> invalid = exchange("demo", HttpMethod.PUT, "/api/bidder-accounts/clerk",
+                "{\"creditCode\":\"91410100MA00000011\",\"name\":\"某公司\"}");
+        assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json(invalid).get("violations").findValuesAsText("field")).contains("creditCode", "userId");
+        assertThat(exchange("demo", HttpMethod.PUT, "/api/bidder-accounts/nobody",
+                "{\"creditCode\":\"" + bidderId(3) + "\",\"name\":\"投标人3\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 }

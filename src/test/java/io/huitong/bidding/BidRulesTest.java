@@ -173,7 +173,7 @@ class BidRulesTest {
         @Test
         void a_guarantee_names_its_number() {
             Bond guarantee = new Bond(BondForm.BANK_GUARANTEE, new BigDecimal("1000.00"), null, " ");
-            assertThat(refusals(bid(guarantee), required("1000.00"))).containsExactly("RULES.md C17");
+            assertThat(refusals(bid(guarantee), required("1000.00"))).containsExactly("docs/rules.md C17");
         }
     }
 
@@ -489,19 +489,19 @@ class BidRulesTest {
             assertThat(refusals(guarantee(true, true, "79999.99", END, true, "ISSUED")))
                     .containsExactly("TBR 26; O87 63(一)");
             assertThat(refusals(guarantee(true, true, "80000.00", END.minusDays(1), true, "ISSUED")))
-                    .containsExactly("RULES.md C17");
+                    .containsExactly("docs/rules.md C17");
         }
 
         @Test
         void unknown_foreign_altered_or_settled_guarantees_are_refused() {
             assertThat(refusals(guarantee(false, false, null, null, false, null)))
-                    .containsExactly("RULES.md C17; TBR 26");
+                    .containsExactly("docs/rules.md C17; TBR 26");
             assertThat(refusals(guarantee(true, false, "80000.00", END, true, "ISSUED")))
-                    .containsExactly("RULES.md C17");
+                    .containsExactly("docs/rules.md C17");
             assertThat(refusals(guarantee(true, true, "80000.00", END, false, "ISSUED")))
-                    .containsExactly("RULES.md C17");
+                    .containsExactly("docs/rules.md C17");
             assertThat(refusals(guarantee(true, true, "80000.00", END, true, "SURRENDERED")))
-                    .containsExactly("RULES.md C17; TBR 35");
+                    .containsExactly("docs/rules.md C17; TBR 35");
         }
     }
 

@@ -26,8 +26,12 @@ class DeadlineRushTest extends LifecycleTest {
     void concurrent_bids_in_the_last_second_are_all_kept_and_none_after() throws Exception {
         String id = registerAndApprove(works());
         at("2026-12-01T08:00:00");
-        at("2026-12-21T09:29:59");
         int bidders = 24;
+        for (int n = 1; n <= bidders; n++) {
+            bidderUser(100 + n);
+        }
+        bidderUser(99);
+        at("2026-12-21T09:29:59");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<CompletableFuture<ResponseEntity<String>>> sent = new ArrayList<>();
         for (int n = 1; n <= bidders; n++) {
@@ -37,7 +41,8 @@ class DeadlineRushTest extends LifecycleTest {
                      "sealedFile":"%s"}""".formatted(bidderId(bidder), bidder, bidder,
                     SealedBid.seal(SealedBid.file(bidderId(bidder), bidder, (4_000_000 + bidder * 173) + ".00"),
                             password(id, bidder)));
-            sent.add(CompletableFuture.supplyAsync(() -> post("bidder", "/api/tenders/" + id + "/bids", body), pool));
+            String user = bidderUser(bidder);
+            sent.add(CompletableFuture.supplyAsync(() -> post(user, "/api/tenders/" + id + "/bids", body), pool));
         }
         for (CompletableFuture<ResponseEntity<String>> f : sent) {
             assertThat(f.get().getStatusCode()).as(f.get().getBody()).isEqualTo(HttpStatus.CREATED);
@@ -47,7 +52,7 @@ class DeadlineRushTest extends LifecycleTest {
                 Integer.class, id)).isEqualTo(bidders);
 
         clockAt(java.time.ZonedDateTime.parse("2026-12-21T09:30:00+08:00[Asia/Shanghai]"));
-        ResponseEntity<String> late = post("bidder", "/api/tenders/" + id + "/bids", """
+        ResponseEntity<String> late = post(bidderUser(99), "/api/tenders/" + id + "/bids", """
                 {"bidderId":"%s","bidderName":"迟到者","smeSize":"LARGE","legalRepresentative":"代表",
                  "sealedFile":"%s"}""".formatted(bidderId(99), SealedBid.seal(SealedBid.file(bidderId(99), 99,
                 "4000000.00"), "口令")));

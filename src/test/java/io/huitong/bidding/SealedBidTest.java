@@ -129,15 +129,18 @@ class SealedBidTest extends LifecycleTest {
         assertThat(status(id)).as("the opening waits for bid 3").isEqualTo("CLOSED");
 
         String path = "/api/tenders/" + id + "/bids/" + bidId + "/decryption";
-        ResponseEntity<String> wrong = post("bidder", path, "{\"password\":\"猜的口令\"}");
+        ResponseEntity<String> wrong = post("bidder3", path, "{\"password\":\"猜的口令\"}");
         assertThat(wrong.getStatusCode()).as(wrong.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(json(wrong).get("violations").get(0).get("field").asText()).isEqualTo("password");
-        JsonNode receipt = json(get("bidder", "/api/tenders/" + id + "/bids/" + bidId));
+        JsonNode receipt = json(get("bidder3", "/api/tenders/" + id + "/bids/" + bidId));
         assertThat(receipt.get("status").asText()).isEqualTo("SUBMITTED");
         assertThat(receipt.get("decryptedAt").isNull()).isTrue();
 
         ResponseEntity<String> byAdmin = post("demo", path, "{\"password\":\"" + password(id, 3) + "\"}");
         assertThat(byAdmin.getStatusCode()).as(byAdmin.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> byAnother = post("bidder1", path, "{\"password\":\"" + password(id, 3) + "\"}");
+        assertThat(byAnother.getStatusCode()).as("another company's account: " + byAnother.getBody())
+                .isEqualTo(HttpStatus.FORBIDDEN);
 
         ProcessInstance instance = lifecycle(id);
         decrypt(id, bidId, password(id, 3));
@@ -145,7 +148,7 @@ class SealedBidTest extends LifecycleTest {
         BpmnAwareTests.assertThat(instance).hasPassed("allDecrypted").hasNotPassed("decryptionWindowEnds");
         assertThat(status(id)).isEqualTo("EVALUATING");
         assertThat(bids(id).get("投标人3").get("price").decimalValue()).isEqualByComparingTo("4761300.00");
-        assertThat(post("bidder", path, "{\"password\":\"" + password(id, 3) + "\"}").getStatusCode())
+        assertThat(post("bidder3", path, "{\"password\":\"" + password(id, 3) + "\"}").getStatusCode())
                 .as("once opened the window is closed").isEqualTo(HttpStatus.CONFLICT);
     }
 

@@ -121,6 +121,20 @@ public final class Node implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** An administrator creates a bidder account acting for the entity of that credit code (password = user). */
+    void bidderAccount(String user, String creditCode, String name) throws IOException, InterruptedException {
+        post("demo", "/engine-rest/user/create", "{\"profile\":{\"id\":\"" + user + "\",\"firstName\":\"" + name
+                + "\",\"lastName\":\"(test)\"},\"credentials\":{\"password\":\"" + user + "\"}}");
+        send("demo", HttpRequest.newBuilder(uri("/engine-rest/group/bidder/members/" + user))
+                .PUT(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> bound = send("demo", HttpRequest.newBuilder(uri("/api/bidder-accounts/" + user))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"creditCode\":\"" + creditCode + "\",\"name\":\"" + name + "\"}", StandardCharsets.UTF_8)));
+        if (bound.statusCode() != 200) {
+            throw new IllegalStateException("bidder account " + user + ": " + bound.body());
+        }
+    }
+
     /** Deploys one model through the engine's REST API (multipart), as an administrator. */
     HttpResponse<String> deploy(String fileName, String bpmn) throws IOException, InterruptedException {
         String boundary = "----huitong" + java.util.UUID.randomUUID();

@@ -105,7 +105,9 @@ class PostgresClusterIT {
                 {"title":"%s","regime":"TENDERING_LAW","category":"WORKS","estimatedAmount":5000000.00,
                  "budgetFunds":5000000.00,"totalInvestment":10000000.00,"stateControlled":true,"regionCode":"410100",
                  "procurementMethod":"OPEN","bidBondAmount":100000.00,"documentIssueDate":"2027-03-01",
-                 "bidDeadline":"2027-03-22T09:30:00+08:00"}""".formatted(title);
+                 "bidDeadline":"2027-03-22T09:30:00+08:00",
+                 "purchaserId":"%s","purchaserName":"郑州市市政工程管理处"}""".formatted(title,
+                io.huitong.support.RegistrationJson.PURCHASER_ID);
     }
 
     @Test
@@ -243,9 +245,11 @@ class PostgresClusterIT {
             String bid = """
                     {"bidderId":"%s","bidderName":"并发投标人%d","smeSize":"LARGE","legalRepresentative":"代表%d",
                      "sealedFile":"%s"}""".formatted(bidder, n, n, file);
+            String user = "rush" + n;
+            a.bidderAccount(user, bidder, "并发投标人" + n);
             sent.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    return node.post("bidder", "/api/tenders/" + id + "/bids", bid);
+                    return node.post(user, "/api/tenders/" + id + "/bids", bid);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

@@ -103,6 +103,23 @@ class EvaluationRulesTest {
         }
 
         @Test
+        void the_tenderers_own_staff_do_not_sit_as_experts() {
+            String tenderer = "12410100MB0000002Y";
+            var employee = new CommitteeFacts.ExpertMember("x", tenderer, Set.of());
+            var post = new CommitteeFacts.ExpertMember("y", "91410100MA0000003Z", Set.of(tenderer));
+            var other = new CommitteeFacts.ExpertMember("z", "91410100MA0000003Z", Set.of());
+            List<Refusal> tl = evaluate(tl(5, 4), new CommitteeFacts.Tenderer(tenderer), employee, post, other)
+                    .all(Refusal.class);
+            assertThat(tl).extracting(r -> r.value() + " " + r.by().citation())
+                    .containsExactlyInAnyOrder("x TBL 37; R12 9", "y TBL 37; R12 9");
+            assertThat(evaluate(gp("1000000.00", 5, 4, false), new CommitteeFacts.Tenderer(tenderer), employee, other)
+                    .all(Refusal.class)).extracting(r -> r.value() + " " + r.by().citation())
+                    .containsExactly("x O87 47");
+            assertThat(refusals(tl(5, 4))).as("no tenderer named: nothing to tell staff by").isEmpty();
+            assertThat(evaluate(tl(5, 4), employee).all(Refusal.class)).isEmpty();
+        }
+
+        @Test
         void a_committee_has_one_chair() {
             var noChair = new CommitteeFacts(Regime.TENDERING_LAW, Regime.TENDERING_LAW, true,
                     new BigDecimal("5000000.00"), 5, 4, 0, false);

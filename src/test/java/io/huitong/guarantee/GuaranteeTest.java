@@ -33,14 +33,14 @@ class GuaranteeTest extends LifecycleTest {
     JdbcTemplate jdbc;
 
     JsonNode order(String tenderId, int n) {
-        ResponseEntity<String> ordered = post("bidder", "/api/tenders/" + tenderId + "/e-guarantees",
+        ResponseEntity<String> ordered = post(bidderUser(n), "/api/tenders/" + tenderId + "/e-guarantees",
                 "{\"bidderId\":\"" + bidderId(n) + "\",\"bidderName\":\"投标人" + n + "\"}");
         assertThat(ordered.getStatusCode()).as(ordered.getBody()).isEqualTo(HttpStatus.CREATED);
         return json(ordered);
     }
 
     ResponseEntity<String> bidWith(String tenderId, int n, String guaranteeNo) {
-        return post("bidder", "/api/tenders/" + tenderId + "/bids", """
+        return post(bidderUser(n), "/api/tenders/" + tenderId + "/bids", """
                 {"bidderId":"%s","bidderName":"投标人%d","smeSize":"LARGE","legalRepresentative":"代表%d",
                  "bond":{"form":"E_GUARANTEE","amount":80000.00,"guaranteeNo":"%s"},"sealedFile":"%s"}"""
                 .formatted(bidderId(n), n, n, guaranteeNo,
@@ -72,12 +72,12 @@ class GuaranteeTest extends LifecycleTest {
         assertThat(get("bidder", "/api/tenders/" + id + "/e-guarantees/" + no).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
 
-        assertThat(refusedBy(bidWith(id, 1, "BG-NOT-ISSUED"))).isEqualTo("RULES.md C17; TBR 26");
-        assertThat(refusedBy(bidWith(id, 2, no))).as("bidder 1's guarantee").isEqualTo("RULES.md C17");
+        assertThat(refusedBy(bidWith(id, 1, "BG-NOT-ISSUED"))).isEqualTo("docs/rules.md C17; TBR 26");
+        assertThat(refusedBy(bidWith(id, 2, no))).as("bidder 1's guarantee").isEqualTo("docs/rules.md C17");
         jdbc.update("update e_guarantee set file = ? where guarantee_no = ?",
                 java.util.Base64.getEncoder().encodeToString("改过的保函".getBytes()), no);
         assertThat(refusedBy(bidWith(id, 1, no))).as("the file no longer matches the signed hashes")
-                .isEqualTo("RULES.md C17");
+                .isEqualTo("docs/rules.md C17");
 
         String good = order(id, 1).get("guaranteeNo").asText();
         ResponseEntity<String> accepted = bidWith(id, 1, good);
@@ -91,7 +91,7 @@ class GuaranteeTest extends LifecycleTest {
         completeTask(id, "finance", "refundWithdrawnBond");
         assertThat(guaranteeStatus(id, good)).isEqualTo("SURRENDERED");
         assertThat(refusedBy(bidWith(id, 1, good))).as("a surrendered guarantee secures nothing")
-                .isEqualTo("RULES.md C17; TBR 35");
+                .isEqualTo("docs/rules.md C17; TBR 35");
     }
 
     @Test

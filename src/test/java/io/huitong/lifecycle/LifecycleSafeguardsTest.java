@@ -23,23 +23,33 @@ import org.springframework.http.ResponseEntity;
 class LifecycleSafeguardsTest extends LifecycleTest {
 
     @Test
-    void a_bids_submission_record_is_sealed_from_everyone_but_its_submitter_until_the_opening() {
-        String id = registerAndApprove(works());
+    void before_the_opening_a_bids_submission_record_is_listed_to_its_bidder_only_so_nobody_counts_the_bids() {
+        String id = registerAndApprove(works().with("bidBondAmount", new BigDecimal("80000.00")));
         at("2026-12-01T08:00:00");
-        bidAccepted(id, 1, "4800000.00", null, "LARGE");
-        bidAccepted(id, 2, "4700000.00", null, "SMALL");
-        bidAccepted(id, 3, "4761300.00", null, "MEDIUM");
+        bidAccepted(id, 1, "4800000.00", "80000.00 E_GUARANTEE", "LARGE");
+        bidAccepted(id, 2, "4700000.00", "80000.00 E_GUARANTEE", "SMALL");
+        bidAccepted(id, 3, "4761300.00", "80000.00 E_GUARANTEE", "MEDIUM");
+        // a refused attempt leaves a submission record too: it must not count either
+        ResponseEntity<String> refused = post("bidder4", "/api/tenders/" + id + "/bids", """
+                {"bidderId":"%s","bidderName":"投标人4","smeSize":"LARGE","legalRepresentative":"代表4",
+                 "bond":{"form":"E_GUARANTEE","amount":80000.00,"guaranteeNo":"BG-NOT-ISSUED"},"sealedFile":"%s"}"""
+                .formatted(bidderId(4), io.huitong.support.SealedBid.seal(
+                        io.huitong.support.SealedBid.file(bidderId(4), 4, "4600000.00"), password(id, 4))));
+        assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 
-        assertThat(submissions("demo", id)).hasSize(3).allSatisfy(d -> {
-            assertThat(d.get("inputs").get("sealed").asBoolean()).isTrue();
-            assertThat(d.get("inputs").has("price")).isFalse();
-            assertThat(d.get("operator").isNull()).as("nor who submitted").isTrue();
-        });
-        assertThat(submissions("bidder", id)).as("the submitter sees its own")
-                .allSatisfy(d -> assertThat(d.get("inputs").has("sealed")).isFalse());
+        for (String user : List.of("demo", "clerk", "director", "supervisor", "finance", "purchaser", "expert1",
+                "lyclerk", "bidder5")) {
+            assertThat(submissions(user, id)).as(user + " learns nothing of who or how many bid").isEmpty();
+        }
+        assertThat(submissions("bidder2", id)).as("the bidder sees its own, unsealed").singleElement()
+                .satisfies(d -> assertThat(d.get("inputs").get("bid").get("bidderId").asText()).isEqualTo(bidderId(2)));
+        assertThat(submissions("bidder4", id)).singleElement()
+                .satisfies(d -> assertThat(d.get("outcome").asText()).isEqualTo("REFUSED"));
+        assertThat(submissions("bidder", id)).as("another account of bidder 1's company").singleElement()
+                .satisfies(d -> assertThat(d.get("inputs").has("sealed")).isFalse());
 
         at("2026-12-21T09:30:00");
-        assertThat(submissions("demo", id)).hasSize(3)
+        assertThat(submissions("demo", id)).as("opened: every attempt, refused ones too").hasSize(4)
                 .allSatisfy(d -> assertThat(d.get("inputs").has("sealed")).as("opened").isFalse());
     }
 
@@ -161,7 +171,7 @@ class LifecycleSafeguardsTest extends LifecycleTest {
         assertThat(deadline(id, "objectionAnswer").get("state").asText()).isEqualTo("MET");
 
         at(window.get("dueAt").asText().substring(0, 19));
-        ResponseEntity<String> late = post("bidder", "/api/tenders/" + id + "/objections",
+        ResponseEntity<String> late = post("bidder3", "/api/tenders/" + id + "/objections",
                 "{\"content\":\"评分不公\",\"party\":\"投标人3\"}");
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(json(late).get("violations").get(0).get("citation").asText()).isEqualTo("GPL 52; GPR 53(三); O94 10");
@@ -205,7 +215,7 @@ class LifecycleSafeguardsTest extends LifecycleTest {
         assertThat(lastMinute.getStatusCode()).as("the last day is 8 January: " + lastMinute.getBody())
                 .isEqualTo(HttpStatus.CREATED);
         at("2027-01-09T00:00:00");
-        ResponseEntity<String> late = post("bidder", "/api/tenders/" + id + "/objections",
+        ResponseEntity<String> late = post("bidder3", "/api/tenders/" + id + "/objections",
                 "{\"content\":\"评分不公\",\"party\":\"投标人3\"}");
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(json(late).get("violations").get(0).get("citation").asText()).contains("GPR 53(三)");
@@ -247,6 +257,53 @@ class LifecycleSafeguardsTest extends LifecycleTest {
                     }
                 });
         assertThat(open).contains("contract", "resultChallengeWindow");
+    }
+
+    @Test
+    void the_tenderers_own_staff_sit_only_as_its_representatives() {
+        // an expert of the pool works for the tenderer (its speciality keeps it out of every remote draw)
+        String tenderer = io.huitong.shared.party.CreditCodes.withCheck("12410100MB0000066");
+        ResponseEntity<String> user = post("demo", "/engine-rest/user/create", """
+                {"profile":{"id":"tlstaff1","firstName":"tlstaff1","lastName":"(demo)"},
+                 "credentials":{"password":"tlstaff1"}}""");
+        assertThat(user.getStatusCode()).as(user.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        exchange("demo", HttpMethod.PUT, "/engine-rest/group/evaluation-expert/members/tlstaff1", null);
+        ResponseEntity<String> added = post("supervisor", "/api/experts", """
+                {"userId":"tlstaff1","name":"招标人职工","idNo":"410102198606060066","centreCode":"ZZ",
+                 "regionCode":"410100","employerId":"%s","employerName":"招标人","yearsInField":15,
+                 "seniorTitle":true,"specialities":["园林绿化工程"]}""".formatted(tenderer));
+        assertThat(added.getStatusCode()).as(added.getBody()).isEqualTo(HttpStatus.CREATED);
+
+        String id = registerAndApprove(works());
+        at("2026-12-01T08:00:00");
+        bidAccepted(id, 1, "4800000.00", null, "LARGE");
+        bidAccepted(id, 2, "4700000.00", null, "SMALL");
+        bidAccepted(id, 3, "4761300.00", null, "MEDIUM");
+        at("2026-12-21T09:30:00");
+        ResponseEntity<String> asExpert = post("clerk", "/api/tenders/" + id + "/committee", """
+                {"purchaserId":"%s","members":[{"name":"a","userId":"expert1","role":"EXPERT","chair":true},
+                 {"name":"b","userId":"expert2","role":"EXPERT","chair":false},
+                 {"name":"c","userId":"expert3","role":"EXPERT","chair":false},
+                 {"name":"d","userId":"tlstaff1","role":"EXPERT","chair":false},
+                 {"name":"e","userId":"purchaser","role":"PURCHASER_REPRESENTATIVE","chair":false}]}"""
+                .formatted(tenderer));
+        assertThat(asExpert.getStatusCode()).as(asExpert.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json(asExpert).get("violations")).singleElement().satisfies(v -> {
+            assertThat(v.get("field").asText()).isEqualTo("members");
+            assertThat(v.get("value").asText()).isEqualTo("tlstaff1");
+            assertThat(v.get("citation").asText()).isEqualTo("TBL 37; R12 9");
+        });
+        assertThat(openTaskKeys(id)).as("nothing recorded").containsExactly("recordCommittee");
+
+        // as the tenderer's representative the same person sits
+        ResponseEntity<String> asRepresentative = post("clerk", "/api/tenders/" + id + "/committee", """
+                {"purchaserId":"%s","members":[{"name":"a","userId":"expert1","role":"EXPERT","chair":true},
+                 {"name":"b","userId":"expert2","role":"EXPERT","chair":false},
+                 {"name":"c","userId":"expert3","role":"EXPERT","chair":false},
+                 {"name":"d","userId":"expert4","role":"EXPERT","chair":false},
+                 {"name":"e","userId":"tlstaff1","role":"PURCHASER_REPRESENTATIVE","chair":false}]}"""
+                .formatted(tenderer));
+        assertThat(asRepresentative.getStatusCode()).as(asRepresentative.getBody()).isEqualTo(HttpStatus.CREATED);
     }
 
     @Test
@@ -309,7 +366,7 @@ class LifecycleSafeguardsTest extends LifecycleTest {
                 "{\"content\":\"修改\",\"affectsPreparation\":false}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(post("purchaser9", "/api/tenders/" + id + "/termination", "{\"reason\":\"不再需要\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        JsonNode objection = json(post("bidder", "/api/tenders/" + id + "/objections",
+        JsonNode objection = json(post("bidder2", "/api/tenders/" + id + "/objections",
                 "{\"content\":\"资格条件限制潜在投标人\",\"party\":\"投标人2\"}"));
         runDueJobs();
         assertThat(post("purchaser9", "/api/tenders/" + id + "/objections/" + objection.get("id").asText() + "/answer",

@@ -62,7 +62,7 @@ class LifecycleScenarioTest extends LifecycleTest {
 
         // on 14 December (11 days before the new deadline) an objection suspends the procedure (TBR 22)
         at("2026-12-14T09:00:00");
-        JsonNode objection = json(post("bidder", "/api/tenders/" + id + "/objections",
+        JsonNode objection = json(post("bidder2", "/api/tenders/" + id + "/objections",
                 "{\"content\":\"资格条件限制潜在投标人\",\"party\":\"投标人2\"}"));
         assertThat(status(id)).isEqualTo("SUSPENDED");
         assertThat(openTaskKeys(id)).contains("answerObjection");
@@ -107,13 +107,39 @@ class LifecycleScenarioTest extends LifecycleTest {
         assertThat(openTaskKeys(id)).containsExactlyInAnyOrder("signContract", "reportToSupervisor");
         assertThat(deadline(id, "contract").get("citation").asText()).isEqualTo("TBL 46");
 
-        completeTask(id, "purchaser", "signContract");
+        assertThat(post("bidder", "/api/tenders/" + id + "/contract", "{}").getStatusCode())
+                .as("the tenderer's step").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("purchaser", "/api/tenders/" + id + "/contract/publication", "{}").getStatusCode())
+                .as("no such step under the Tendering Law").isEqualTo(HttpStatus.CONFLICT);
+        ResponseEntity<String> signed = post("purchaser", "/api/tenders/" + id + "/contract", "{}");
+        assertThat(signed.getStatusCode()).as(signed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
         assertThat(status(id)).isEqualTo("CONTRACTED");
+        assertThat(deadline(id, "contract").get("state").asText()).isEqualTo("MET");
         assertThat(deadline(id, "bondRefund").get("citation").asText()).isEqualTo("TBR 57");
         assertThat(openTaskKeys(id)).as("bonds come back within 5 days, whatever the report")
                 .containsExactlyInAnyOrder("refundBonds", "reportToSupervisor");
-        completeTask(id, "finance", "refundBonds");
-        completeTask(id, "purchaser", "reportToSupervisor");
+        List<String> held = new java.util.ArrayList<>();
+        json(get("finance", "/api/tenders/" + id + "/bids")).forEach(b -> {
+            if (b.get("bondAmount") != null && !b.get("bondAmount").isNull() && b.get("bondRefundedAt").isNull()
+                    && b.get("bondKeptAt").isNull()) {
+                held.add(b.get("id").asText());
+            }
+        });
+        assertThat(held).as("bonds to refund").isNotEmpty();
+        ResponseEntity<String> some = post("finance", "/api/tenders/" + id + "/bond-refunds",
+                "{\"bidIds\":[\"" + held.get(0) + "\"]}");
+        assertThat(some.getStatusCode()).as(some.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(openTaskKeys(id)).as("the step stays while a bond it covers is held").contains("refundBonds");
+        ResponseEntity<String> rest = post("finance", "/api/tenders/" + id + "/bond-refunds",
+                "{\"bidIds\":[" + held.subList(1, held.size()).stream().map(b -> "\"" + b + "\"")
+                        .collect(java.util.stream.Collectors.joining(",")) + "]}");
+        assertThat(rest.getStatusCode()).as(rest.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(openTaskKeys(id)).as("every bond refunded: the refund step is done").doesNotContain("refundBonds");
+        assertThat(deadline(id, "bondRefund").get("state").asText()).isEqualTo("MET");
+        ResponseEntity<String> report = post("purchaser", "/api/tenders/" + id + "/supervisor-report", "{}");
+        assertThat(report.getStatusCode()).as(report.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
 
         JsonNode archived = tender(id);
         assertThat(archived.get("status").asText()).isEqualTo("ARCHIVED");
@@ -155,7 +181,7 @@ class LifecycleScenarioTest extends LifecycleTest {
                 .with("bidBondAmount", new BigDecimal("20000.00")));
         at("2026-12-01T08:00:00");
         assertThat(status(id)).isEqualTo("BIDDING");
-        assertThat(deadline(id, "challengeWindow").get("citation").asText()).isEqualTo("GPL 52; GPR 53; O94 10");
+        assertThat(deadline(id, "challengeWindow").get("citation").asText()).isEqualTo("GPL 52; GPR 53(一); O94 10");
         JsonNode cash = json(bid(id, 1, "2400000.00", "20000.00 CASH", "LARGE"));
         assertThat(cash.get("violations").get(0).get("field").asText()).isEqualTo("bond.form");
 
@@ -192,8 +218,11 @@ class LifecycleScenarioTest extends LifecycleTest {
         completeTask(id, "purchaser", "signContract");
         assertThat(openTaskKeys(id)).containsExactly("refundBonds");
         completeTask(id, "finance", "refundBonds");
-        completeTask(id, "purchaser", "publishContract");
-        completeTask(id, "purchaser", "fileContract");
+        assertThat(post("purchaser", "/api/tenders/" + id + "/contract/publication", "{}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("purchaser", "/api/tenders/" + id + "/contract/filing", "{}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
         assertThat(status(id)).isEqualTo("ARCHIVED");
         published(id, bids.get("投标人2"));
     }

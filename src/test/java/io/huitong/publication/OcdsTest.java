@@ -51,6 +51,19 @@ class OcdsTest extends LifecycleTest {
         assertThat(tender.get("tenderPeriod").get("endDate").asText()).isEqualTo("2026-12-21T09:30:00+08:00");
         assertThat(tender.has("tenderers")).as("sealed until the opening").isFalse();
         assertThat(bidding.toString()).doesNotContain("4800000");
+        JsonNode release = bidding.get("releases").get(0);
+        assertThat(release.get("buyer").get("name").asText()).as("the buyer is an organisation, not a login")
+                .isEqualTo("郑州市市政工程管理处");
+        JsonNode buyer = null;
+        for (JsonNode party : release.get("parties")) {
+            if (party.get("id").asText().equals(release.get("buyer").get("id").asText())) {
+                buyer = party;
+            }
+        }
+        assertThat(buyer).isNotNull();
+        assertThat(buyer.toString()).contains(io.huitong.support.RegistrationJson.PURCHASER_ID).doesNotContain(
+                "huitong-user");
+        assertThat(buyer.get("roles").toString()).contains("buyer");
     }
 
     @Test

@@ -115,9 +115,38 @@ class AvoidanceRulesTest {
                 .containsExactly("x O87 47");
         assertThat(excluded(gp(), new DrawFacts.Candidate("x", "x", "ZZ", AGENCY, null, 15, true)))
                 .containsExactly("x O87 47");
-        assertThat(excluded(tl(), new DrawFacts.Candidate("x", "x", "ZZ", PURCHASER, null, 15, true))).isEmpty();
+        assertThat(excluded(tl(), new DrawFacts.Candidate("x", "x", "ZZ", PURCHASER, null, 15, true)))
+                .as("the Tendering Law's own rule, TBL 37").containsExactly("x TBL 37; R12 9");
         assertThat(excluded(tl(), new DrawFacts.Candidate("x", "x", "ZZ", AGENCY, null, 15, true)))
                 .as("O87 47 is a procurement rule").isEmpty();
+    }
+
+    @Test
+    void the_tenderers_own_staff_are_not_drawn_as_experts_under_the_Tendering_Law() {
+        // TBL 37: the tenderer's people sit as its representatives, within their share; the experts are others
+        assertThat(excluded(tl(), new DrawFacts.Candidate("x", "x", "ZZ", PURCHASER, null, 15, true)))
+                .containsExactly("x TBL 37; R12 9");
+        var post = new DrawFacts.Employment("x", PURCHASER, Expert.Employment.Role.EMPLOYEE, DAY.minusYears(2), null);
+        assertThat(excluded(tl(), expert("x"), post)).as("a post with the tenderer on the day")
+                .containsExactly("x TBL 37; R12 9");
+        assertThat(excluded(tl(), new DrawFacts.Candidate("x", "x", "ZZ", PURCHASER, null, 15, true), post))
+                .as("employer and post: excluded once").containsExactly("x TBL 37; R12 9");
+        assertThat(RuleSets.current().evaluate(List.of(tl(), new DrawFacts.Candidate("x", "x", "ZZ", PURCHASER, null,
+                15, true), post)).all(DrawFacts.Exclusion.class)).hasSize(1);
+        var lastDay = new DrawFacts.Employment("x", PURCHASER, Expert.Employment.Role.EMPLOYEE, DAY.minusYears(2), DAY);
+        assertThat(excluded(tl(), expert("x"), lastDay)).as("leaves on the day").containsExactly("x TBL 37; R12 9");
+        var left = new DrawFacts.Employment("x", PURCHASER, Expert.Employment.Role.EMPLOYEE, DAY.minusYears(2),
+                DAY.minusDays(1));
+        assertThat(excluded(tl(), expert("x"), left)).as("left the day before").isEmpty();
+        var starts = new DrawFacts.Employment("x", PURCHASER, Expert.Employment.Role.EMPLOYEE, DAY.plusDays(1), null);
+        assertThat(excluded(tl(), expert("x"), starts)).as("joins the day after").isEmpty();
+        assertThat(excluded(tl(), new DrawFacts.Candidate("x", "x", "ZZ", AGENCY, null, 15, true)))
+                .as("another unit").isEmpty();
+        assertThat(excluded(new DrawFacts.Context(Regime.TENDERING_LAW, Regime.TENDERING_LAW, DAY, null, AGENCY,
+                "郑州市住建局"), new DrawFacts.Candidate("x", "x", "ZZ", PURCHASER, null, 15, true)))
+                .as("no tenderer named").isEmpty();
+        assertThat(excluded(gp(), new DrawFacts.Candidate("x", "x", "ZZ", PURCHASER, null, 15, true)))
+                .as("procurement: O87 47 alone").containsExactly("x O87 47");
     }
 
     @Test

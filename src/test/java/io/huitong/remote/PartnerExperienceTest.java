@@ -162,7 +162,12 @@ class PartnerExperienceTest extends RemoteTest {
         assertThat(view("lyclerk", id).get("partners").get(0).get("recordsAt").isNull()).isTrue();
         assertThat(openTaskKeys(tenderId)).containsExactlyInAnyOrder("handBackRecords", "handBackRecords");
 
-        // uploads: an empty file and one over the limit are refused; a scanned paper is not a recording
+        // uploads: the file itself with its type; what a page of another site could send is refused, as are an
+        // empty file and one over the limit; a scanned paper is not a recording
+        assertThat(uploadRecord("lyclerk", id, null, "x.txt", "text/plain", new byte[] {1}).getStatusCode())
+                .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(uploadRecord("lyclerk", id, null, "x.mp4", "multipart/form-data; boundary=x", new byte[] {1})
+                .getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
         assertThat(uploadRecord("lyclerk", id, null, "empty.mp4", "video/mp4", new byte[0]).getStatusCode())
                 .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         ResponseEntity<String> large = uploadRecord("lyclerk", id, null, "large.mp4", "video/mp4", new byte[65537]);

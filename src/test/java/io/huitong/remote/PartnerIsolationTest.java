@@ -1,5 +1,6 @@
 package io.huitong.remote;
 
+import static io.huitong.support.RegistrationJson.works;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -199,5 +200,51 @@ class PartnerIsolationTest extends RemoteTest {
             }
         });
         return steps;
+    }
+
+    /** The open steps a user reads in the tender's view, as "taskKey candidateGroups". */
+    List<String> openSteps(String user, String tenderId) {
+        ResponseEntity<String> response = get(user, "/api/tenders/" + tenderId);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        List<String> steps = new java.util.ArrayList<>();
+        json(response).get("openTasks").forEach(t -> steps.add(t.get("taskKey").asText() + " "
+                + t.get("candidateGroups").toString()));
+        return steps;
+    }
+
+    @Test
+    void the_tender_shows_each_caller_only_the_open_steps_it_may_act_on() {
+        // a registration waiting for its approval: the approvers and the tenderer see the step's task, nobody else
+        ResponseEntity<String> registered = post("purchaser", "/api/tenders", works().toString());
+        String pending = json(registered).get("id").asText();
+        assertThat(json(registered).get("approval").get("openStep").get("group").asText())
+                .isEqualTo("registration-clerk");
+        assertThat(json(get("clerk", "/api/tenders/" + pending)).get("approval").get("openStep").get("taskId")
+                .asText()).isNotEmpty();
+        assertThat(openSteps("clerk", pending)).singleElement()
+                .satisfies(s -> assertThat(s).startsWith("approveRegistration"));
+        for (String user : List.of("bidder", "lyclerk", "expert1")) {
+            JsonNode seen = json(get(user, "/api/tenders/" + pending));
+            assertThat(seen.get("approval").get("openStep").get("taskId").isNull()).as(user).isTrue();
+            assertThat(seen.get("openTasks")).as(user).isEmpty();
+        }
+
+        String tenderId = remoteTender();
+        String id = evaluationOf(tenderId);
+        planned(id);
+        accepts("LY", id);
+        assertThat(openSteps("demo", tenderId)).as("an administrator sees every step")
+                .anyMatch(s -> s.startsWith("answerRequest") && s.contains("centre-ny"));
+        assertThat(openSteps("nyclerk", tenderId)).as("NY sees its request")
+                .anyMatch(s -> s.startsWith("answerRequest") && s.contains("centre-ny"))
+                .allMatch(s -> s.contains("centre-ny"));
+        assertThat(openSteps("lyclerk", tenderId)).as("LY sees neither NY's request nor anyone else's step")
+                .allMatch(s -> s.contains("centre-ly"));
+        assertThat(openSteps("xyclerk", tenderId)).isEmpty();
+        assertThat(openSteps("bidder", tenderId)).as("a bidder learns nothing of who evaluates where").isEmpty();
+        assertThat(get("bidder", "/api/tenders/" + tenderId).getBody()).doesNotContain("centre-ly", "centre-ny",
+                "centre-zz");
+        assertThat(openSteps("clerk", tenderId)).as("the main centre: its own steps only")
+                .noneMatch(s -> s.contains("centre-ny") || s.contains("centre-ly"));
     }
 }

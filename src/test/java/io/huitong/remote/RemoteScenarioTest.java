@@ -7,9 +7,12 @@ import io.huitong.support.RemoteTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.huitong.shared.audit.AuditLog;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A tender of Zhengzhou (centre ZZ, the main venue) evaluated remotely with Luoyang (LY) and Nanyang (NY), from the
@@ -17,6 +20,12 @@ import org.springframework.http.ResponseEntity;
  * NY's clerk through Camunda's REST API, the experts and clerks through Huitong's API.
  */
 class RemoteScenarioTest extends RemoteTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AuditLog audit;
 
     @Test
     void a_tender_of_ZZ_evaluated_with_LY_and_NY_from_request_to_compensation() {
@@ -164,6 +173,128 @@ class RemoteScenarioTest extends RemoteTest {
         assertThat(settled.get("partners").get(0).get("compensation").decimalValue()).isEqualByComparingTo("2900.00");
         assertThat(settled.get("partners").get(1).get("compensation").decimalValue()).isEqualByComparingTo("2100.00");
         assertThat(decisionKinds(tenderId)).contains("REMOTE_PLAN", "EXPERT_DRAW", "REMOTE_COMPENSATION");
+    }
+
+    @Test
+    void only_the_commitment_leaves_the_server_before_the_draw_and_the_seed_revealed_after_verifies_it() {
+        String tenderId = remoteTender();
+        String id = evaluationOf(tenderId);
+        ResponseEntity<String> planned = plan(id, 5, null);
+        assertThat(planned.getStatusCode()).as(planned.getBody()).isEqualTo(HttpStatus.OK);
+
+        // the seed the draw will run on, as the server keeps it; its commitment is what every party sees
+        String seed = serverSeed(id);
+        assertThat(seed).matches("[0-9a-f]{64}");
+        String commitment = VerifiableDraw.commitment(seed);
+        assertThat(json(planned).get("nextSeedHash").asText()).isEqualTo(commitment);
+        assertThat(view("clerk", id).get("nextSeedHash").asText()).isEqualTo(commitment);
+        List<String> answers = new ArrayList<>(List.of(planned.getBody()));
+        answers.addAll(whatEveryoneSees(tenderId, id));
+        accepts("LY", id);
+        accepts("NY", id);
+        answers.addAll(whatEveryoneSees(tenderId, id));
+        assertThat(serverSeed(id)).as("still the seed committed at the plan").isEqualTo(seed);
+        assertThat(answers).as("no answer before the draw shows the seed").noneMatch(body -> body.contains(seed));
+        assertThat(audit.about(id)).as("nor does the audit trail")
+                .noneMatch(e -> (e.path() + " " + e.detail()).contains(seed));
+
+        // the draw runs on that seed and reveals it: anyone it is shown to checks it against the commitment
+        at("2026-12-22T09:00:00");
+        JsonNode draw = view("clerk", id).get("draws").get(0);
+        assertThat(draw.get("seedHash").asText()).isEqualTo(commitment);
+        String drawPath = "/api/remote-evaluations/" + id + "/draws/" + draw.get("id").asText();
+        String revealed = json(get("supervisor", drawPath)).get("seed").asText();
+        assertThat(revealed).isEqualTo(seed);
+        assertThat(VerifiableDraw.commitment(revealed)).isEqualTo(draw.get("seedHash").asText());
+        JsonNode verification = json(get("supervisor", drawPath + "/verification"));
+        assertThat(verification.get("commitmentHolds").asBoolean()).isTrue();
+        assertThat(verification.get("sameResult").asBoolean()).isTrue();
+    }
+
+    @Test
+    void the_tenderers_own_staff_are_not_drawn_as_experts_under_the_Tendering_Law() {
+        // two experts of Zhengzhou's pool work for the tenderer: one as employer on record, one by a current post
+        String byEmployer = addExpert("zztenderer1", "410102198808080081", "\"employerId\":\"" + TENDERER + "\"");
+        String byPost = addExpert("zztenderer2", "410102198909090092", "\"employment\":[{\"partyId\":\"" + TENDERER
+                + "\",\"partyName\":\"招标人\",\"role\":\"EMPLOYEE\",\"startDate\":\"2018-03-01\"}]");
+        String tenderId = remoteTender();
+        String id = evaluationOf(tenderId);
+
+        // the plan does not name the tenderer: the registration does (its organisation's credit code, TENDERER),
+        // so the rules know whose staff they are
+        drawn(tenderId);
+        JsonNode draw = view("clerk", id).get("draws").get(0);
+        String drawPath = "/api/remote-evaluations/" + id + "/draws/" + draw.get("id").asText();
+        JsonNode overseen = json(get("supervisor", drawPath));
+        for (String staff : List.of(byEmployer, byPost)) {
+            List<JsonNode> why = new ArrayList<>();
+            overseen.get("exclusions").forEach(x -> {
+                if (x.get("expertId").asText().equals(staff)) {
+                    why.add(x);
+                }
+            });
+            assertThat(why).as("excluded once, with the rule and its article").singleElement().satisfies(x -> {
+                assertThat(x.get("citation").asText()).isEqualTo("TBL 37; R12 9");
+                assertThat(x.get("rule").asText()).contains("tenderer's own staff");
+            });
+        }
+        List<String> drawnExperts = new ArrayList<>();
+        json(get("supervisor", drawPath + "/verification")).get("result")
+                .forEach(venue -> venue.forEach(x -> drawnExperts.add(x.asText())));
+        assertThat(drawnExperts).hasSize(4).doesNotContain(byEmployer, byPost);
+        assertThat(VerifiableDraw.parse(overseen.get("snapshot").asText()).groups())
+                .allSatisfy(g -> assertThat(g.candidates()).as("not even a candidate").doesNotContain(byEmployer, byPost));
+        assertThat(decision(tenderId, "EXPERT_DRAW").toString()).contains("TBL 37; R12 9");
+    }
+
+    /** Adds an expert of Zhengzhou's pool in the speciality, with more of the record; returns its id. */
+    private String addExpert(String user, String idNo, String more) {
+        ResponseEntity<String> created = post("demo", "/engine-rest/user/create", """
+                {"profile":{"id":"%s","firstName":"%s","lastName":"(demo)"},"credentials":{"password":"%s"}}"""
+                .formatted(user, user, user));
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        exchange("demo", org.springframework.http.HttpMethod.PUT, "/engine-rest/group/evaluation-expert/members/"
+                + user, null);
+        ResponseEntity<String> added = post("supervisor", "/api/experts", """
+                {"userId":"%s","name":"招标人职工","idNo":"%s","centreCode":"ZZ","regionCode":"410100",
+                 "yearsInField":15,"seniorTitle":true,"specialities":["%s"],%s}""".formatted(user, idNo, SPECIALITY,
+                more));
+        assertThat(added.getStatusCode()).as(added.getBody()).isEqualTo(HttpStatus.CREATED);
+        return json(added).get("id").asText();
+    }
+
+    /** The seed kept for the evaluation's next draw, read where the server keeps it. */
+    private String serverSeed(String evaluationId) {
+        return jdbc.sql("select next_seed from remote_evaluation where id = ?").param(evaluationId)
+                .query(String.class).single();
+    }
+
+    /**
+     * Every answer about the evaluation that its parties (centres, partners' systems, tenderer, experts, overseers,
+     * the engine's administrator) can read: views, lists, steps, tasks, process variables, decision records.
+     */
+    private List<String> whatEveryoneSees(String tenderId, String id) {
+        List<String> bodies = new ArrayList<>();
+        for (String user : List.of("clerk", "lyclerk", "nyclerk", "lysystem", "supervisor", "demo", "purchaser")) {
+            bodies.add(get(user, "/api/remote-evaluations/" + id).getBody());
+            bodies.add(get(user, "/api/remote-evaluations").getBody());
+            bodies.add(get(user, "/api/partner/steps").getBody());
+        }
+        for (String user : List.of("purchaser", "clerk", "demo")) {
+            bodies.add(get(user, "/api/tenders/" + tenderId).getBody());
+            bodies.add(get(user, "/api/tenders/" + tenderId + "/decisions").getBody());
+        }
+        for (String expert : List.of("expert1", "lyexpert1", "nyexpert1")) {
+            bodies.add(get(expert, "/api/my/expert-assignments").getBody());
+        }
+        bodies.add(get("demo", "/engine-rest/task?processInstanceBusinessKey=" + tenderId).getBody());
+        for (JsonNode instance : json(get("demo", "/engine-rest/process-instance?businessKey=" + tenderId))) {
+            String pid = instance.get("id").asText();
+            bodies.add(get("demo", "/engine-rest/process-instance/" + pid + "/variables").getBody());
+            bodies.add(get("demo", "/engine-rest/history/variable-instance?processInstanceId=" + pid).getBody());
+        }
+        assertThat(bodies).as("answers read").allMatch(java.util.Objects::nonNull);
+        return bodies;
     }
 
     /** The partner steps of one tender the user's centre has open (other tests' evaluations share the database). */

@@ -14,8 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Drives tenders through their lifecycle over HTTP, as the users would: purchaser, approvers, bidder portals,
- * clerks, experts, finance. Time moves only through the clock; due timers run when the clock passes them.
+ * Drives tenders through their lifecycle over HTTP, as the users would: purchaser, approvers, bidder portals
+ * (bidder n as its own account, {@link #bidderUser}), clerks, experts, finance. Time moves only through the clock; due timers run when the clock passes them.
  */
 public abstract class LifecycleTest extends ApiTest {
 
@@ -32,8 +32,38 @@ public abstract class LifecycleTest extends ApiTest {
         return CreditCodes.withCheck(String.format("91410100MA%07d", n));
     }
 
+    /** The number of demo bidder accounts ({@code bidder1}…), each bound to {@link #bidderId} of its number. */
+    private static final int DEMO_BIDDERS = 5;
+
+    /** Bidder accounts made beyond the demo's, by server (each Spring context has its own) and user. */
+    private static final java.util.Set<String> MADE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * The account of bidder n, which acts for {@link #bidderId bidderId(n)} only: the demo's {@code bidder1}…
+     * {@code bidder5}; beyond them an administrator creates the user and binds it, as the API allows.
+     */
+    protected String bidderUser(int n) {
+        String user = "bidder" + n;
+        if (n <= DEMO_BIDDERS || !MADE.add(http.getRootUri() + " " + user)) {
+            return user;
+        }
+        if (json(get("demo", "/engine-rest/user?id=" + user)).isEmpty()) {
+            post("demo", "/engine-rest/user/create", "{\"profile\":{\"id\":\"" + user + "\",\"firstName\":\"投标人"
+                    + n + "\",\"lastName\":\"(test)\"},\"credentials\":{\"password\":\"" + user + "\"}}");
+            exchange("demo", org.springframework.http.HttpMethod.PUT, "/engine-rest/group/bidder/members/" + user,
+                    null);
+        }
+        ResponseEntity<String> bound = exchange("demo", org.springframework.http.HttpMethod.PUT,
+                "/api/bidder-accounts/" + user, "{\"creditCode\":\"" + bidderId(n) + "\",\"name\":\"投标人" + n + "\"}");
+        assertThat(bound.getStatusCode()).as(bound.getBody()).isEqualTo(HttpStatus.OK);
+        return user;
+    }
+
     /** Bids submitted through {@link #bid}, by tender and bidder number, that their bidders will decrypt. */
     private final Map<String, Map<Integer, Sealed>> sealed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The account that submitted each bid through {@link #bid}, by bid id. */
+    private final Map<String, String> submitters = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Sealed(String bidId, String password) {
     }
@@ -73,13 +103,14 @@ public abstract class LifecycleTest extends ApiTest {
         runDueJobs();
     }
 
-    /** The bidder decrypts its bid, if it still stands. */
+    /** The bidder decrypts its bid, if it still stands (as the account that submitted it through {@link #bid}). */
     protected ResponseEntity<String> decrypt(String tenderId, String bidId, String password) {
-        ResponseEntity<String> receipt = get("bidder", "/api/tenders/" + tenderId + "/bids/" + bidId);
+        String user = submitters.getOrDefault(bidId, "bidder");
+        ResponseEntity<String> receipt = get(user, "/api/tenders/" + tenderId + "/bids/" + bidId);
         if (receipt.getStatusCode() != HttpStatus.OK || !"SUBMITTED".equals(json(receipt).get("status").asText())) {
             return receipt;
         }
-        ResponseEntity<String> response = post("bidder", "/api/tenders/" + tenderId + "/bids/" + bidId + "/decryption",
+        ResponseEntity<String> response = post(user, "/api/tenders/" + tenderId + "/bids/" + bidId + "/decryption",
                 "{\"password\":\"" + password + "\"}");
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
         return response;
@@ -137,12 +168,14 @@ public abstract class LifecycleTest extends ApiTest {
                 + ",\"guaranteeNo\":\"" + guaranteeNo + "\",\"payerAccount\":\""
                 + (b.length > 2 ? b[2] : "4101-" + n) + "\"}";
         String password = password(tenderId, n);
-        ResponseEntity<String> response = post("bidder", "/api/tenders/" + tenderId + "/bids", """
+        String user = bidderUser(n);
+        ResponseEntity<String> response = post(user, "/api/tenders/" + tenderId + "/bids", """
                 {"bidderId":"%s","bidderName":"投标人%d","bond":%s,"smeSize":"%s",
                  "legalRepresentative":"%s","sealedFile":"%s"}"""
                 .formatted(bidderId(n), n, bondJson, smeSize, legalRepresentative,
                         SealedBid.seal(fileJson, password)));
         if (response.getStatusCode() == HttpStatus.CREATED) {
+            submitters.put(json(response).get("id").asText(), user);
             sealed.computeIfAbsent(tenderId, t -> new java.util.concurrent.ConcurrentHashMap<>())
                     .put(n, new Sealed(json(response).get("id").asText(), password));
         }
@@ -154,7 +187,7 @@ public abstract class LifecycleTest extends ApiTest {
      * takes none (or bidding is not open) the bid names a number the platform does not hold.
      */
     protected String eGuarantee(String tenderId, int n) {
-        ResponseEntity<String> ordered = post("bidder", "/api/tenders/" + tenderId + "/e-guarantees",
+        ResponseEntity<String> ordered = post(bidderUser(n), "/api/tenders/" + tenderId + "/e-guarantees",
                 "{\"bidderId\":\"" + bidderId(n) + "\",\"bidderName\":\"投标人" + n + "\"}");
         return ordered.getStatusCode() == HttpStatus.CREATED ? json(ordered).get("guaranteeNo").asText() : "G-" + n;
     }

@@ -25,7 +25,12 @@ public final class RegistrationJson {
         body.put("procurementMethod", "OPEN");
         body.put("documentIssueDate", "2026-12-01");
         body.put("bidDeadline", "2026-12-21T09:30:00+08:00");
+        body.put("purchaserId", PURCHASER_ID);
+        body.put("purchaserName", "郑州市市政工程管理处");
     }
+
+    /** The demo purchaser's organisation (its credit code), the tenderer of the tests' tenders. */
+    public static final String PURCHASER_ID = io.huitong.shared.party.CreditCodes.withCheck("12410100MB0000077");
 
     public static RegistrationJson works() {
         return new RegistrationJson();
@@ -35,6 +40,7 @@ public final class RegistrationJson {
     public static RegistrationJson xinyangGoods() {
         RegistrationJson r = new RegistrationJson();
         r.body.put("title", "信阳市某单位办公设备采购");
+        r.body.put("purchaserName", "信阳市某单位");
         r.body.put("regime", "GOVERNMENT_PROCUREMENT");
         r.body.put("category", "GOODS");
         r.body.put("estimatedAmount", new BigDecimal("1500000.00"));

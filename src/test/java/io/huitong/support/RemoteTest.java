@@ -10,15 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Drives a remote cross-site evaluation over HTTP as the centres would: Zhengzhou (ZZ) is the main venue of its
@@ -31,6 +28,8 @@ public abstract class RemoteTest extends LifecycleTest {
     protected static final Map<String, String> CLERK = Map.of("ZZ", "clerk", "LY", "lyclerk", "NY", "nyclerk", "XY",
             "xyclerk");
     protected static final String START = "2026-12-23T09:00:00+08:00";
+    /** The tenderer's credit code, named in every plan: its own staff are not drawn as experts (TBL 37). */
+    protected static final String TENDERER = io.huitong.shared.party.CreditCodes.withCheck("12410100MB0000077");
 
     /** Must-tender works of 50,000,000 in Zhengzhou: remote by Henan's policy. Three bids; opened 21 December. */
     protected String remoteTender() {
@@ -77,7 +76,8 @@ public abstract class RemoteTest extends LifecycleTest {
     }
 
     protected ResponseEntity<String> plan(String evaluationId, int size, String partners, String start) {
-        // the tenderer plans: it forms the committee (TBL 37)
+        // the tenderer plans: it forms the committee (TBL 37); who the tenderer is (TENDERER) comes from the
+        // registration
         return post("purchaser", "/api/remote-evaluations/" + evaluationId + "/plan", """
                 {"speciality":"%s","committeeSize":%d,"scheduledStart":"%s","mainVenueId":"%s",
                  "representatives":["purchaser"],"supervisoryDepartment":"郑州市住房和城乡建设局"%s}"""
@@ -278,23 +278,16 @@ public abstract class RemoteTest extends LifecycleTest {
         throw new AssertionError("no partner " + centre);
     }
 
-    /** Uploads one record (multipart, part {@code file}) as the user; {@code centre} may be null. */
+    /** Uploads one record as the user: the file as the body, with its type; {@code centre} may be null. */
     protected ResponseEntity<String> uploadRecord(String user, String evaluationId, String centre, String name,
             String contentType, byte[] content) {
-        HttpHeaders part = new HttpHeaders();
-        part.setContentType(MediaType.parseMediaType(contentType));
-        part.setContentDisposition(org.springframework.http.ContentDisposition.formData().name("file").filename(name,
-                java.nio.charset.StandardCharsets.UTF_8).build());
-        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("file", new HttpEntity<>(new ByteArrayResource(content), part));
-        if (centre != null) {
-            body.add("centre", centre);
-        }
         HttpHeaders headers = new HttpHeaders();
         headers.setBasicAuth(user, user);
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.exchange("/api/remote-evaluations/" + evaluationId + "/records", HttpMethod.POST,
-                new HttpEntity<>(body, headers), String.class);
+        headers.setContentType(MediaType.parseMediaType(contentType));
+        String query = "?name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+                + (centre == null ? "" : "&centre=" + centre);
+        return http.exchange(java.net.URI.create(http.getRootUri() + "/api/remote-evaluations/" + evaluationId
+                + "/records" + query), HttpMethod.POST, new HttpEntity<>(content, headers), String.class);
     }
 
     /** The partner's clerk uploads its venue's recording (J7) and hands the records back. */

@@ -91,7 +91,7 @@ class TaskListFeaturesTest extends LifecycleTest {
     void an_overdue_task_is_reminded_once_and_escalated_where_the_model_says() {
         String id = registerAndApprove(works());
         at("2026-12-01T08:00:00");
-        JsonNode objection = json(post("bidder", "/api/tenders/" + id + "/objections",
+        JsonNode objection = json(post("bidder2", "/api/tenders/" + id + "/objections",
                 "{\"content\":\"资格条件限制潜在投标人\",\"party\":\"投标人2\"}"));
         runDueJobs();
         JsonNode task = openTask(id, "answerObjection");

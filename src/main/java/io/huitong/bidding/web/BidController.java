@@ -21,7 +21,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,7 +58,8 @@ class BidController {
 
     @PostMapping("/bids")
     @Operation(summary = "递交投标 Submit a bid",
-            description = "Until the deadline; a bidder's new bid replaces its earlier one (TBL 29). The bond is "
+            description = "Until the deadline; a bidder's new bid replaces its earlier one (TBL 29). Only an account "
+                    + "bound to the bidder's entity (bidderId) submits for it: 403 otherwise, nothing replaced. The bond is "
                     + "checked against the tender's registration decision and the bidder's eligibility is decided by "
                     + "the rules: 422 with each rule and article. After the deadline: 422 citing EB20 26.")
     ResponseEntity<Receipt> submit(@PathVariable String tenderId, @RequestBody BidRequest request) {
@@ -86,7 +86,7 @@ class BidController {
         return bids.decrypt(tenderId, bidId, request.password(), Operator.current());
     }
 
-    record PlatformFault(@NotEmpty List<@NotBlank String> bidIds, @NotBlank @Size(max = 2000) String reason) {
+    record PlatformFault(@NotEmpty @Size(max = 1000) List<@NotBlank @Size(max = 100) String> bidIds, @NotBlank @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/opening/platform-faults")
@@ -99,18 +99,19 @@ class BidController {
     }
 
     @DeleteMapping("/bids/{bidId}")
-    @Operation(summary = "撤回投标 Withdraw a bid", description = "Only before the deadline, by whoever submitted it.")
+    @Operation(summary = "撤回投标 Withdraw a bid", description = "Only before the deadline, by an account of the bid's "
+            + "entity (403 otherwise).")
     Receipt withdraw(@PathVariable String tenderId, @PathVariable String bidId) {
-        requireSubmitter(bids.bid(tenderId, bidId));
-        return Receipt.of(bids.withdraw(tenderId, bidId));
+        return Receipt.of(bids.withdraw(tenderId, bidId, Operator.current()));
     }
 
     @GetMapping("/bids/{bidId}")
-    @Operation(summary = "投标回执 A bid", description = "Before the opening only its submitter sees its receipt.")
+    @Operation(summary = "投标回执 A bid", description = "Before the opening only an account of its entity sees its receipt.")
     Object bid(@PathVariable String tenderId, @PathVariable String bidId) {
         Bid bid = bids.bid(tenderId, bidId);
         if (!bids.opened(tenderId, bid.round())) {
-            requireSubmitter(bid);
+            bids.requireOwner(bid, Operator.current(),
+                    "开标前只有投标人本人可以查看其投标 / Before the opening only the bidder sees its bid");
             return Receipt.of(bid);
         }
         return forReader(bid);
@@ -126,29 +127,26 @@ class BidController {
             tenders.get(tenderId);
             throw new ConflictException("开标前投标文件密封，任何人不得查看 / Bids are sealed until the opening (EB20 27)");
         }
-        return opened.stream().map(BidController::forReader).toList();
+        return opened.stream().map(this::forReader).toList();
     }
 
     /** Private details of a bid only to the centre, the committee, supervisors and the bidder who submitted it. */
-    private static Bid forReader(Bid bid) {
+    private Bid forReader(Bid bid) {
         Operator operator = Operator.current();
-        return bid.submittedBy().equals(operator.userId()) || operator.inAnyGroup(Groups.ADMIN, Groups.CENTRE_CLERK,
+        return bid.submittedBy().equals(operator.userId()) || bids.owns(bid, operator) || operator.inAnyGroup(Groups.ADMIN, Groups.CENTRE_CLERK,
                 Groups.SUPERVISOR, Groups.EVALUATION_EXPERT, Groups.FINANCE_DEPARTMENT) ? bid
                         : bid.withoutPrivateDetails();
     }
 
-    record Refunds(@NotEmpty List<String> bidIds) {
+    record Refunds(@NotEmpty @Size(max = 1000) List<@NotBlank @Size(max = 100) String> bidIds) {
     }
 
     @PostMapping("/bond-refunds")
-    @Operation(summary = "确认退还保证金 Confirm bond refunds", description = "Centre clerks and finance.")
+    @Operation(summary = "确认退还保证金 Confirm bond refunds", description = "Centre clerks and finance: the bonds "
+            + "refunded. An open refund step whose every bond is then refunded is done by the same stroke (its due "
+            + "date met). Answers the bonds still to be refunded.")
     List<Bid> refunded(@PathVariable String tenderId, @Valid @RequestBody Refunds refunds) {
-        return bids.confirmRefunds(tenderId, refunds.bidIds());
+        return bids.confirmRefunds(tenderId, refunds.bidIds(), Operator.current());
     }
 
-    private static void requireSubmitter(Bid bid) {
-        if (!bid.submittedBy().equals(Operator.current().userId())) {
-            throw new AccessDeniedException("只有递交人可以查看或撤回 / Only the submitter may see or withdraw this bid");
-        }
-    }
 }

@@ -6,11 +6,13 @@ import io.huitong.evaluation.Evaluation;
 import io.huitong.evaluation.ScoreFlag;
 import io.huitong.shared.security.Operator;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
@@ -35,15 +37,20 @@ class EvaluationController {
         this.evaluation = evaluation;
     }
 
-    record CommitteeRequest(@NotEmpty @Size(max = 25) List<@Valid CommitteeMember> members) {
+    record CommitteeRequest(@NotEmpty @Size(max = 25) List<@Valid CommitteeMember> members,
+            @Schema(description = "招标人（采购人）的统一社会信用代码：其本单位人员只能作为代表，不得以专家身份参加 / "
+                    + "The tenderer's (purchaser's) credit code: its own staff sit only as its representatives")
+            @Pattern(regexp = "[0-9A-HJ-NPQRTUWXY]{18}") String purchaserId) {
     }
 
     @PostMapping("/committee")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "组建评标委员会 Record the committee",
-            description = "Centre clerks. The composition rules decide (TBL 37; O87 47): 422 with each rule and article.")
+            description = "Centre clerks. The composition rules decide (TBL 37; O87 47): 422 with each rule and article. "
+                    + "With purchaserId, a member sitting as an expert whom the expert pool records as the tenderer's "
+                    + "staff is refused (TBL 37; O87 47).")
     List<CommitteeMember> committee(@PathVariable String tenderId, @Valid @RequestBody CommitteeRequest r) {
-        return evaluation.recordCommittee(tenderId, r.members(), Operator.current());
+        return evaluation.recordCommittee(tenderId, r.members(), r.purchaserId(), Operator.current());
     }
 
     @GetMapping("/committee")

@@ -42,7 +42,8 @@ class GuaranteeController {
 
     @PostMapping("/api/tenders/{tenderId}/e-guarantees")
     @Operation(summary = "申请电子投标保函 Order an e-guarantee",
-            description = "Bidders, while bidding is open: the centre orders the guarantee from the provider for the "
+            description = "Bidders, for their own entity (an account bound to bidderId; 403 otherwise), while bidding "
+                    + "is open: the centre orders the guarantee from the provider for the "
                     + "bond the tender asks, valid through the bid validity (C17). The provider's answer is signed and "
                     + "its file checked against the MD5 and SHA-256 it signed. 502 when the provider refuses or "
                     + "cannot be reached; nothing is kept then.")
@@ -59,12 +60,12 @@ class GuaranteeController {
 
     @GetMapping("/api/tenders/{tenderId}/e-guarantees/{guaranteeNo}")
     @Operation(summary = "电子保函 An e-guarantee",
-            description = "Whoever ordered it; centre clerks, finance and administrators too. Who guarantees whom "
+            description = "Whoever ordered it or an account of its bidder; centre clerks, finance and administrators too. Who guarantees whom "
                     + "is sealed from everyone else (TBL 22): they get 404, as for a number nobody holds.")
     ElectronicGuarantee get(@PathVariable String tenderId, @PathVariable String guaranteeNo) {
         ElectronicGuarantee g = guarantees.get(tenderId, guaranteeNo);
         Operator operator = Operator.current();
-        if (!g.orderedBy().equals(operator.userId()) && !operator.inAnyGroup(Groups.ADMIN, Groups.CENTRE_CLERK,
+        if (!g.orderedBy().equals(operator.userId()) && !guarantees.forOwnEntity(g, operator) && !operator.inAnyGroup(Groups.ADMIN, Groups.CENTRE_CLERK,
                 Groups.FINANCE_DEPARTMENT)) {
             // the same answer as for a number nobody holds: whether it exists says who bids (TBL 22)
             throw new NotFoundException("没有该电子保函 / No e-guarantee " + guaranteeNo);

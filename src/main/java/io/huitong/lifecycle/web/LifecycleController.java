@@ -1,6 +1,7 @@
 package io.huitong.lifecycle.web;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.huitong.lifecycle.ClosingSteps;
 import io.huitong.lifecycle.LifecycleActions;
 import io.huitong.lifecycle.LifecycleProcess;
 import io.huitong.lifecycle.Objection;
@@ -29,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LifecycleController {
 
     private final LifecycleActions actions;
+    private final ClosingSteps closing;
 
-    LifecycleController(LifecycleActions actions) {
+    LifecycleController(LifecycleActions actions, ClosingSteps closing) {
         this.actions = actions;
+        this.closing = closing;
     }
 
     record ClarificationRequest(@NotBlank @Size(max = 20000) String content, @NotNull Boolean affectsPreparation,
@@ -55,7 +58,9 @@ class LifecycleController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "提出异议或质疑 Object or challenge",
             description = "To the documents while bidding, within its window (TBR 22: 10 days before the deadline; "
-                    + "B32); to the result during publicity (TBR 54). Suspends the procedure until answered.")
+                    + "B32); to the result during publicity (TBR 54). Suspends the procedure until answered. A bidder "
+                    + "account objects for its own entity only: party is its name or credit code (its name when "
+                    + "omitted); another party is 403, as is a bidder account bound to no entity.")
     Objection object(@PathVariable String tenderId, @Valid @RequestBody ObjectionRequest r) {
         return actions.object(tenderId, r.content(), r.party(), Operator.current());
     }
@@ -73,7 +78,7 @@ class LifecycleController {
                 Operator.current());
     }
 
-    record AwardRequest(@NotBlank String winnerBidId, @Size(max = 2000) String reason) {
+    record AwardRequest(@NotBlank @Size(max = 100) String winnerBidId, @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/award")
@@ -83,6 +88,44 @@ class LifecycleController {
                     + "another candidate only with the reason the better-ranked dropped out.")
     void award(@PathVariable String tenderId, @Valid @RequestBody AwardRequest r) {
         actions.chooseWinner(tenderId, r.winnerBidId(), r.reason(), Operator.current());
+    }
+
+    /** A step that takes nothing but its doing; the body is an empty JSON object. */
+    record StepDone() {
+    }
+
+    @PostMapping("/contract")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "签订合同 The contract is signed",
+            description = "The tenderer: within 30 days of the award notice (TBL 46; GPL 46). Body {}. 409 when the "
+                    + "step is not open, 403 for anyone but the tenderer.")
+    void signContract(@PathVariable String tenderId, @RequestBody StepDone body) {
+        closing.complete(tenderId, ClosingSteps.Step.SIGN_CONTRACT, Operator.current());
+    }
+
+    @PostMapping("/contract/publication")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "公告合同 The contract is published",
+            description = "Government procurement, the purchaser: within 2 working days of signing (GPR 50). Body {}.")
+    void publishContract(@PathVariable String tenderId, @RequestBody StepDone body) {
+        closing.complete(tenderId, ClosingSteps.Step.PUBLISH_CONTRACT, Operator.current());
+    }
+
+    @PostMapping("/contract/filing")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "合同备案 The contract is filed",
+            description = "Government procurement, the purchaser: with the finance department within 7 working days "
+                    + "(GPL 47). Body {}.")
+    void fileContract(@PathVariable String tenderId, @RequestBody StepDone body) {
+        closing.complete(tenderId, ClosingSteps.Step.FILE_CONTRACT, Operator.current());
+    }
+
+    @PostMapping("/supervisor-report")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "书面报告监督部门 Report to the supervisor",
+            description = "Tendering Law, the tenderer: within 15 days of the award (TBL 47). Body {}.")
+    void reportToSupervisor(@PathVariable String tenderId, @RequestBody StepDone body) {
+        closing.complete(tenderId, ClosingSteps.Step.REPORT_TO_SUPERVISOR, Operator.current());
     }
 
     record AfterFailureRequest(@NotNull LifecycleProcess.NextStep nextStep, LocalDate documentIssueDate,

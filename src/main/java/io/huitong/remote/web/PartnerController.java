@@ -11,8 +11,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -27,10 +25,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 /**
  * What a partner centre hands back and answers after a remote evaluation: its records (J7), uploaded file by file
@@ -52,24 +49,27 @@ class PartnerController {
         this.views = views;
     }
 
-    @PostMapping(path = "/records", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/records")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "上传评标资料 Upload a record (J7)",
-            description = "The partner centre, until it hands back: one file (part `file`), its name and type as "
-                    + "sent; `centre` when the caller belongs to more than one partner. audio/* and video/* count as "
-                    + "audio-video records. Kept with its SHA-256; at most huitong.remote.records.max-bytes (413).")
-    RecordsHandBack.RecordView upload(@PathVariable String id, @RequestPart(name = "file", required = false)
-            MultipartFile file, @RequestParam(name = "centre", required = false) String centre) {
-        if (file == null) {
-            throw new ValidationException(List.of(Violation.of("file", "validation.NotNull", null, null, null,
-                    "请以 multipart/form-data 的 file 部分上传文件", "Send the file as the multipart part `file`")));
+            description = "The partner centre, until it hands back: the file itself as the body, with its own "
+                    + "Content-Type (video/mp4, audio/mpeg, application/pdf, application/octet-stream ...; not "
+                    + "text/plain, a form or multipart) and its name in `name`; `centre` when the caller belongs to "
+                    + "more than one partner. audio/* and video/* count as audio-video records. Kept with its "
+                    + "SHA-256; at most huitong.remote.records.max-bytes (413).")
+    RecordsHandBack.RecordView upload(@PathVariable String id, @RequestParam(name = "name", required = false)
+            String name, @RequestParam(name = "centre", required = false) String centre,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+            @RequestBody(required = false) byte[] content) {
+        if (name == null || name.isBlank()) {
+            throw new ValidationException(List.of(Violation.of("name", "validation.NotBlank", null, null, null,
+                    "请在 name 参数中给出文件名", "Give the file's name in the parameter `name`")));
         }
-        try {
-            return records.upload(id, centre, file.getOriginalFilename(), file.getContentType(), file.getBytes(),
-                    Operator.current());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (name.length() > 255) {
+            throw new ValidationException(List.of(Violation.of("name", "validation.Size", null, 255, name.length(),
+                    "文件名过长", "The file name is too long")));
         }
+        return records.upload(id, centre, name, contentType, content, Operator.current());
     }
 
     @GetMapping("/records")

@@ -77,7 +77,7 @@ class PoolController {
         return admin.agreements(Operator.current());
     }
 
-    record AgreementRequest(@NotBlank String mainCentre, @NotBlank String partnerCentre,
+    record AgreementRequest(@NotBlank @Size(max = 20) String mainCentre, @NotBlank @Size(max = 20) String partnerCentre,
             @NotNull @Min(1) Integer priority,
             @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal feePerSession,
             @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal feePerExpert,
@@ -100,7 +100,7 @@ class PoolController {
     }
 
     record ExpertRequest(@NotBlank @Size(max = 100) String userId, @NotBlank @Size(max = 100) String name,
-            @NotBlank @Pattern(regexp = "\\d{17}[0-9Xx]") String idNo, @NotBlank String centreCode,
+            @NotBlank @Pattern(regexp = "\\d{17}[0-9Xx]") String idNo, @NotBlank @Size(max = 20) String centreCode,
             @NotNull @Pattern(regexp = "\\d{6}") String regionCode,
             @Pattern(regexp = "[0-9A-HJ-NPQRTUWXY]{18}") String employerId, @Size(max = 300) String employerName,
             @Size(max = 100) String department, @NotNull @Min(0) @Max(70) Integer yearsInField,

@@ -68,24 +68,27 @@ class RemoteEvaluationController {
             @NotBlank @Size(max = 40) String speciality,
             @NotNull @Min(3) @Max(25) Integer committeeSize,
             @NotNull @JsonDeserialize(using = DeadlineDeserializer.class) OffsetDateTime scheduledStart,
-            @NotBlank String mainVenueId,
-            @NotNull @Size(max = 2) List<@NotBlank String> representatives,
+            @NotBlank @Size(max = 100) String mainVenueId,
+            @NotNull @Size(max = 2) List<@NotBlank @Size(max = 100) String> representatives,
             @Pattern(regexp = "[0-9A-HJ-NPQRTUWXY]{18}") String purchaserId,
             @Size(max = 100) String supervisoryDepartment,
-            List<@NotBlank String> partners) {
+            @Size(max = 20) List<@NotBlank @Size(max = 20) String> partners) {
     }
 
     @PostMapping("/remote-evaluations/{id}/plan")
     @Operation(summary = "制定评标安排 Plan the evaluation",
             description = "The main centre. The composition rules decide (TBL 37; O87 47; CQ 30): 422 with each rule "
-                    + "and article. Partners default to the main centre's agreements in force, in their order.")
+                    + "and article. purchaserId is the tenderer's (purchaser's) credit code: its own staff are not "
+                    + "drawn as experts (TBL 37; O87 47). Partners default to the main centre's agreements in force, "
+                    + "in their order. The answer carries the commitment to the draw's seed (nextSeedHash), never the "
+                    + "seed, which is revealed on the draw's record once drawn.")
     RemoteRecords.Evaluation plan(@PathVariable String id, @Valid @RequestBody PlanRequest r) {
         return remote.plan(id, new RemoteEvaluation.Plan(r.speciality(), r.committeeSize(), r.scheduledStart(),
                 r.mainVenueId(), r.representatives(), r.purchaserId(), r.supervisoryDepartment(), r.partners()),
                 Operator.current());
     }
 
-    record Answer(@NotNull Boolean accept, String venueId, @Size(max = 2000) String reason) {
+    record Answer(@NotNull Boolean accept, @Size(max = 100) String venueId, @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/remote-evaluations/{id}/requests/{centre}/answer")
@@ -96,7 +99,7 @@ class RemoteEvaluationController {
         remote.answer(id, centre, a.accept(), a.venueId(), a.reason(), Operator.current());
     }
 
-    record Partners(@NotEmpty List<@NotBlank String> centres) {
+    record Partners(@NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 20) String> centres) {
     }
 
     @PostMapping("/remote-evaluations/{id}/partners")
@@ -114,7 +117,7 @@ class RemoteEvaluationController {
         remote.retryDraw(id, Operator.current());
     }
 
-    record Preparation(@NotNull @Min(0) Integer seatsReady, @NotBlank String linkCheck, @Size(max = 2000) String note) {
+    record Preparation(@NotNull @Min(0) Integer seatsReady, @NotBlank @Size(max = 2000) String linkCheck, @Size(max = 2000) String note) {
     }
 
     @PostMapping("/remote-evaluations/{id}/venues/{venueId}/preparation")
@@ -125,7 +128,7 @@ class RemoteEvaluationController {
         remote.prepare(id, venueId, p.seatsReady(), p.linkCheck(), p.note(), Operator.current());
     }
 
-    record SignIn(String seatId, @Size(max = 32) String idNo, @Size(max = 100) String userId) {
+    record SignIn(@Size(max = 100) String seatId, @Size(max = 32) String idNo, @Size(max = 100) String userId) {
     }
 
     @PostMapping("/remote-evaluations/{id}/sign-ins")
@@ -137,7 +140,7 @@ class RemoteEvaluationController {
         remote.signIn(id, s.seatId(), s.idNo(), s.userId(), Operator.current());
     }
 
-    record Failure(@NotBlank String venueId, @Size(max = 2000) String description) {
+    record Failure(@NotBlank @Size(max = 100) String venueId, @Size(max = 2000) String description) {
     }
 
     @PostMapping("/remote-evaluations/{id}/link-failures")
@@ -229,7 +232,7 @@ class RemoteEvaluationController {
         return remote.verify(drawId);
     }
 
-    record Rerun(@NotBlank @Pattern(regexp = "[0-9a-f]{64}") String seed, @NotBlank String snapshot) {
+    record Rerun(@NotBlank @Pattern(regexp = "[0-9a-f]{64}") String seed, @NotBlank @Size(max = 1_000_000) String snapshot) {
     }
 
     record RerunResult(String seedHash, String snapshotHash, Map<String, List<String>> drawn) {

@@ -20,6 +20,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class AuditFilter extends OncePerRequestFilter {
 
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /** The request attribute a handler leaves a detail for the request's audit entry in ({@link #note}). */
+    private static final String DETAIL = AuditFilter.class.getName() + ".detail";
     private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
 
     private final AuditLog audit;
@@ -43,15 +45,31 @@ public class AuditFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, held);
             status = held.getStatus();
+        } catch (org.springframework.security.web.firewall.RequestRejectedException e) {
+            // answered 400 by the firewall's handler (SecurityConfiguration)
+            status = 400;
+            throw e;
         } finally {
             try {
                 String query = request.getQueryString();
                 audit.record(auth == null ? null : auth.getName(), request.getRemoteAddr(), request.getMethod(),
-                        request.getRequestURI() + (query == null ? "" : "?" + query), status, null);
+                        request.getRequestURI() + (query == null ? "" : "?" + query), status,
+                        request.getAttribute(DETAIL) instanceof String detail ? detail : null);
             } catch (RuntimeException e) {
                 log.error("audit entry not written for {} {}", request.getMethod(), request.getRequestURI(), e);
             }
             held.copyBodyToResponse();
+        }
+    }
+
+    /**
+     * Leaves a detail for the audit entry of the current request (why it was refused, for whom it claimed to act);
+     * outside a request it does nothing.
+     */
+    public static void note(String detail) {
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
+            attributes.getRequest().setAttribute(DETAIL, detail);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.huitong.shared.demo;
 
 import java.util.List;
+import io.huitong.shared.party.BidderAccounts;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -15,7 +16,8 @@ import org.springframework.context.event.EventListener;
 
 /**
  * Creates the demo users of {@code application-demo.yaml} (one per approver group, plus purchaser, rule author
- * and process designer) and their groups, if they are missing. Active only in the {@code demo} profile.
+ * and process designer) and their groups, if they are missing, and binds the demo bidder accounts to their
+ * companies (unless an administrator has bound them meanwhile). Active only in the {@code demo} profile.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo")
@@ -26,17 +28,21 @@ class DemoUsers {
 
     private final IdentityService identity;
     private final Settings settings;
+    private final BidderAccounts bidderAccounts;
 
-    DemoUsers(IdentityService identity, Settings settings) {
+    DemoUsers(IdentityService identity, Settings settings, BidderAccounts bidderAccounts) {
         this.identity = identity;
         this.settings = settings;
+        this.bidderAccounts = bidderAccounts;
     }
 
     @ConfigurationProperties("huitong.demo")
     record Settings(List<DemoUser> users) {
     }
 
-    record DemoUser(String id, String password, String name, List<String> groups) {
+    /** A demo user; a bidder account also names the trading entity it acts for (credit code and name). */
+    record DemoUser(String id, String password, String name, List<String> groups, String creditCode,
+            String company) {
     }
 
     @EventListener(ContextRefreshedEvent.class)
@@ -63,6 +69,9 @@ class DemoUsers {
                     identity.createMembership(demo.id(), groupId);
                 }
                 log.info("demo user '{}' in {}", demo.id(), demo.groups());
+            }
+            if (demo.creditCode() != null && bidderAccounts.of(demo.id()).isEmpty()) {
+                bidderAccounts.bind(demo.id(), demo.creditCode(), demo.company(), "demo");
             }
         }
     }

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /** Forgets idempotency keys after their retention (24 hours unless configured). */
@@ -24,6 +25,9 @@ class IdempotencyKeysPurge {
         this.clock = clock;
         this.retention = retention;
     }
+
+    // once per cluster: the node holding the lock runs it
+    @SchedulerLock(name = "idempotency-keys-purge", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5S")
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
     void purge() {

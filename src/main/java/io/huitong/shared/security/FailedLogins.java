@@ -7,7 +7,8 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Logs every failed login with the user name and address; Camunda limits retries by locking the user out. */
+/** Logs every failed login with the user name and address; {@link LoginThrottle} limits retries
+ * for a bounded while (the message then says until when). */
 @Component
 class FailedLogins {
 

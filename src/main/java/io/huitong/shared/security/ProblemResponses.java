@@ -14,18 +14,31 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 as problem details, like every other error of the API. */
+/** 401, 403 and 429 (a login locked for a while) as problem details, like every other error of the API. */
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper json;
+    private final java.time.Clock clock;
 
-    ProblemResponses(ObjectMapper json) {
+    ProblemResponses(ObjectMapper json, java.time.Clock clock) {
         this.json = json;
+        this.clock = clock;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof LoginLockedException locked) {
+            long seconds = Math.max(1, (long) Math.ceil(
+                    java.time.Duration.between(clock.instant(), locked.until()).toMillis() / 1000.0));
+            ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "login-locked",
+                    "登录暂时锁定 / Login temporarily locked", e.getMessage());
+            problem.setProperty("lockedUntil", locked.until().toString());
+            problem.setProperty("retryAfter", seconds);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            write(request, response, problem);
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Huitong\", charset=\"UTF-8\"");
         write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "需要登录 / Authentication required",
                 "请使用用户名和密码（HTTP Basic）访问 / Use HTTP Basic with a user name and password"));

@@ -16,6 +16,13 @@ import static io.huitong.shared.security.Groups.authorities;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huitong.shared.audit.AuditFilter;
 import io.huitong.shared.audit.AuditLog;
+import io.huitong.shared.web.BodyLimitFilter;
+import io.huitong.shared.web.Problems;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,14 +48,19 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, IdentityService identity, ObjectMapper json, AuditLog audit,
-            io.huitong.shared.operations.IdempotencyKeys idempotencyKeys, java.time.Clock clock) throws Exception {
-        ProblemResponses problems = new ProblemResponses(json);
-        // path matchers on the whole path: /engine-rest is Camunda's Jersey servlet, not Spring MVC
+            io.huitong.shared.operations.IdempotencyKeys idempotencyKeys, java.time.Clock clock, LoginThrottle throttle,
+            BodyLimitFilterHolder bodyLimit) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json, clock);
+        // path matchers on the whole path: /engine-rest is Camunda's Jersey servlet, not Spring MVC; the API
+        // description in every form (/v3/api-docs, /v3/api-docs.yaml, /v3/api-docs/swagger-config) needs a login
         http.securityMatcher(any("/api/**", "/engine-rest/**", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**",
-                "/actuator/prometheus"))
+                "/v3/api-docs*", "/actuator/prometheus"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.GET, "/actuator/prometheus"))
                         .hasAnyAuthority(authorities(ADMIN, MONITORING))
+                        // the sandbox profile's clock (shared/time/SandboxClockController): administrators move it
+                        .requestMatchers(path(HttpMethod.POST, "/api/sandbox/**"))
+                        .hasAnyAuthority(authorities(ADMIN))
                         .requestMatchers(path(HttpMethod.POST, "/api/rules/reload"))
                         .hasAnyAuthority(authorities(ADMIN, RULE_AUTHOR))
                         .requestMatchers(path(HttpMethod.POST, "/api/processes/redeploy"),
@@ -69,12 +81,17 @@ class SecurityConfiguration {
                                 path(HttpMethod.POST, "/api/tenders/*/objections/*/answer"),
                                 path(HttpMethod.POST, "/api/tenders/*/award"),
                                 path(HttpMethod.POST, "/api/tenders/*/after-failure"),
-                                path(HttpMethod.POST, "/api/tenders/*/termination"))
+                                path(HttpMethod.POST, "/api/tenders/*/termination"),
+                                path(HttpMethod.POST, "/api/tenders/*/contract"),
+                                path(HttpMethod.POST, "/api/tenders/*/contract/*"),
+                                path(HttpMethod.POST, "/api/tenders/*/supervisor-report"))
                         .hasAnyAuthority(authorities(ADMIN, PURCHASER))
                         .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/committee"),
                                 path(HttpMethod.POST, "/api/tenders/*/opening/platform-faults"),
                                 path(HttpMethod.POST, "/api/tenders/*/evaluation-venue"))
                         .hasAnyAuthority(authorities(ADMIN, CENTRE_CLERK))
+                        .requestMatchers(any("/api/bidder-accounts", "/api/bidder-accounts/**"))
+                        .hasAnyAuthority(authorities(ADMIN))
                         .requestMatchers(path(HttpMethod.POST, "/api/centres"), path(HttpMethod.POST, "/api/centres/**"))
                         .hasAnyAuthority(authorities(ADMIN))
                         .requestMatchers(path(HttpMethod.POST, "/api/centre-agreements"))
@@ -94,7 +111,7 @@ class SecurityConfiguration {
                         .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/bond-refunds"))
                         .hasAnyAuthority(authorities(ADMIN, CENTRE_CLERK, FINANCE_DEPARTMENT))
                         .anyRequest().authenticated())
-                .authenticationProvider(new CamundaIdentityAuthenticationProvider(identity))
+                .authenticationProvider(new CamundaIdentityAuthenticationProvider(identity, throttle))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 // stateless HTTP Basic: no session cookie, so no cross-site request can ride on one
@@ -104,10 +121,43 @@ class SecurityConfiguration {
                 .addFilterBefore(new EngineAuthenticationFilter(identity, any("/engine-rest/**")),
                         AuthorizationFilter.class)
                 .addFilterBefore(new AuditFilter(audit), ExceptionTranslationFilter.class)
+                // after the audit filter (same order, added later): refusals of size and type are audited too
+                .addFilterBefore(bodyLimit.filter(), ExceptionTranslationFilter.class)
+                .addFilterBefore(new JsonRequiredFilter(json), ExceptionTranslationFilter.class)
                 // after authorization: a key is claimed only by a request that may be carried out
                 .addFilterAfter(new io.huitong.shared.operations.IdempotencyFilter(idempotencyKeys, json, clock),
                         AuthorizationFilter.class);
         return http.build();
+    }
+
+    /**
+     * The body cap of both chains (README "Limits"). Held, not a filter bean: Spring Boot would also register a
+     * filter bean with the servlet container, ahead of the audit.
+     */
+    @Bean
+    static BodyLimitFilterHolder bodyLimits(@Value("${huitong.web.max-body-bytes:1100000}") long maxBody,
+            @Value("${huitong.web.max-upload-bytes:268435456}") long maxUpload, ObjectMapper json) {
+        return new BodyLimitFilterHolder(new BodyLimitFilter(maxBody, maxUpload, json));
+    }
+
+    record BodyLimitFilterHolder(BodyLimitFilter filter) {
+    }
+
+    /**
+     * What Spring's firewall rejects (a control character in a header, an encoded slash, ...) is a 400 problem, not
+     * a 500: the firewall checks some of it only when a filter or controller first reads it.
+     */
+    @Bean
+    RequestRejectedHandler requestRejected(ObjectMapper json) {
+        return (request, response, rejected) -> {
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "request-rejected",
+                    "请求无法接受 / Request rejected", "请求的路径或请求头含不允许的字符 / The request's path or a header"
+                            + " holds characters that are not allowed");
+            response.setStatus(400);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            json.writeValue(response.getOutputStream(), problem);
+        };
     }
 
     private static RequestMatcher path(HttpMethod method, String pattern) {
@@ -128,8 +178,9 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain webapps(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain webapps(HttpSecurity http, BodyLimitFilterHolder bodyLimit) throws Exception {
+        http.addFilterBefore(bodyLimit.filter(), AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers(any("/actuator/health/**", "/actuator/health")).permitAll()
                         // what the law requires to be published, read-only: the live opening, its record, the result
                         .requestMatchers(path(HttpMethod.GET, "/public/**")).permitAll()

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * Counts legal periods the way the Civil Code does (RULES.md X11):
+ * Counts legal periods the way the Civil Code does (docs/rules.md X11):
  * <ul>
  *   <li>CC 201: the start day is not counted;</li>
  *   <li>CC 203: a period whose last day is a rest day ends on the next working day;</li>

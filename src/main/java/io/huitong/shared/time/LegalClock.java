@@ -8,8 +8,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * The one clock of Huitong: the domain reads the same time as the process engine, so a test (or an
- * operator's sandbox) that moves the engine clock moves every legal date with it. Legal dates are reckoned
- * in Asia/Shanghai.
+ * operator's sandbox) that moves the engine clock moves every legal date with it. In a sandbox the engine's clock
+ * is a {@link SandboxClock} that may run fast: timers and legal checks still read one time. Legal dates are
+ * reckoned in Asia/Shanghai.
  */
 public final class LegalClock extends Clock {
 

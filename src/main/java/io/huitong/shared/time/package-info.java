@@ -1,2 +1,5 @@
-/** Time: one clock for domain and engine, and the legal calendar that counts periods (CC 201–203). */
+/**
+ * Time: one clock for domain and engine (which in a sandbox may run fast or be moved), and the legal calendar that
+ * counts periods (CC 201–203).
+ */
 package io.huitong.shared.time;

@@ -25,6 +25,8 @@ public final class BeanViolations {
             Map.entry("Max", new String[] {"超出上限", "Above the maximum"}),
             Map.entry("Min", new String[] {"低于下限", "Below the minimum"}));
 
+    private static final int SHOWN = 200;
+
     private BeanViolations() {
     }
 
@@ -40,7 +42,10 @@ public final class BeanViolations {
     /** One failed constraint on a field. */
     public static Violation of(String field, String constraint, Object value, Object limit) {
         String[] message = MESSAGES.getOrDefault(constraint, new String[] {"取值无效", "Invalid value"});
-        return Violation.of(field, "validation." + constraint, null, limit, value, message[0], message[1]);
+        // an over-long value is not echoed whole: its beginning and its length say enough
+        Object shown = value instanceof String text && text.length() > SHOWN
+                ? text.substring(0, SHOWN) + "…[" + text.length() + " chars]" : value;
+        return Violation.of(field, "validation." + constraint, null, limit, shown, message[0], message[1]);
     }
 
     private static Object limit(ConstraintViolation<?> v) {

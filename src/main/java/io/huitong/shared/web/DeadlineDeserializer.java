@@ -27,9 +27,10 @@ public class DeadlineDeserializer extends JsonDeserializer<OffsetDateTime> {
         String text = parser.getText().strip();
         try {
             if (text.length() == 10) {
-                return LocalDate.parse(text).atTime(DEFAULT_TIME).atZone(LegalClock.CHINA).toOffsetDateTime();
+                return DateBounds.check(parser,
+                        LocalDate.parse(text).atTime(DEFAULT_TIME).atZone(LegalClock.CHINA).toOffsetDateTime());
             }
-            return OffsetDateTime.parse(text);
+            return DateBounds.check(parser, OffsetDateTime.parse(text));
         } catch (DateTimeParseException e) {
             return (OffsetDateTime) context.handleWeirdStringValue(OffsetDateTime.class, text,
                     "expected a date (2026-12-21) or a date-time with offset (2026-12-21T09:30:00+08:00)");

@@ -9,10 +9,14 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Strict JSON: a wrong type is refused (400), never guessed. 1 is not an enum constant, 411502 is not a region
- * code text, "2026-12-01T20:00:00Z" is not a date.
+ * code text, "2026-12-01T20:00:00Z" is not a date. No text value over 1,000,000 characters, no date outside the
+ * years 2000 to 2100 ({@link DateBounds}).
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
+
+    /** No text value of a request is longer (README "Limits"): the largest legitimate one is a sealed bid file. */
+    static final int MAX_STRING_LENGTH = 1_000_000;
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictJson() {
@@ -23,6 +27,9 @@ class JsonConfiguration {
                 mapper.coercionConfigFor(LogicalType.Enum).setCoercion(shape, CoercionAction.Fail);
             }
             mapper.setDefaultLeniency(false);
+            mapper.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxStringLength(MAX_STRING_LENGTH).build());
+            mapper.registerModule(DateBounds.module());
         });
     }
 }

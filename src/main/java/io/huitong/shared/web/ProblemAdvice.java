@@ -43,6 +43,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof BodyLimitFilter.TooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(BodyLimitFilter.problem(tooLarge.limit()));
+            }
+        }
         Violation violation = unreadable(ex.getCause());
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
                 "请求无法解析 / Malformed request", violation.message());
@@ -153,6 +158,34 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "无权操作 / Forbidden", ex.getMessage());
     }
 
+    @ExceptionHandler(BodyLimitFilter.TooLarge.class)
+    ProblemDetail tooLarge(BodyLimitFilter.TooLarge ex) {
+        return BodyLimitFilter.problem(ex.limit());
+    }
+
+    /** Spring's firewall checks some headers only when they are first read (a control character in a value). */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ProblemDetail rejected(org.springframework.security.web.firewall.RequestRejectedException ex) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "request-rejected", "请求无法接受 / Request rejected",
+                "请求的路径或请求头含不允许的字符 / The request's path or a header holds characters that are not allowed");
+    }
+
+    /** A second row with the same key (two requests at once, or a check that missed): a conflict, not a failure. */
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    ProblemDetail duplicate(org.springframework.dao.DuplicateKeyException ex) {
+        log.info("duplicate key refused: {}", ex.getMostSpecificCause().getMessage());
+        return Problems.of(HttpStatus.CONFLICT, "conflict", "状态冲突 / Conflict",
+                "已存在相同的记录 / A record with the same key exists");
+    }
+
+    /** A value the database cannot keep (too long, out of range): refused, nothing changed. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ProblemDetail notStorable(org.springframework.dao.DataIntegrityViolationException ex) {
+        log.warn("value refused by the database: {}", ex.getMostSpecificCause().getMessage());
+        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "validation-failed", "请求未通过校验 / Validation failed",
+                "有取值超出可保存的范围 / A value is beyond what can be stored (README: Limits)");
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception ex) {
         log.error("unexpected error", ex);
@@ -173,6 +206,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** What Jackson could not read, named by its field path. */
     private static Violation unreadable(Throwable cause) {
+        if (cause instanceof DateBounds.OutOfRange e) {
+            return Violation.of(path(e), "limits.date", null, DateBounds.LIMIT, e.getValue(),
+                    "日期须在" + DateBounds.MIN_YEAR + "年至" + DateBounds.MAX_YEAR + "年之间",
+                    "A date lies between the years " + DateBounds.MIN_YEAR + " and " + DateBounds.MAX_YEAR);
+        }
         if (cause instanceof UnrecognizedPropertyException e) {
             return Violation.of(path(e), "json.unknown-field", null, e.getKnownPropertyIds(), e.getPropertyName(),
                     "未知字段 " + e.getPropertyName(), "Unknown field " + e.getPropertyName());
@@ -183,9 +221,21 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return Violation.of(path(e), "json.invalid-value", null, allowed, e.getValue(),
                     "取值无效，应为 " + describe(type), "Invalid value: expected " + describe(type));
         }
-        if (cause instanceof JsonMappingException e && !e.getPath().isEmpty()) {
+        if (cause instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
+                || cause instanceof JsonMappingException m && m.getCause()
+                        instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            // Jackson's own limits (README "Limits": no text value over 1,000,000 characters, nesting)
+            return Violation.of(cause instanceof JsonMappingException m && !m.getPath().isEmpty() ? path(m) : null,
+                    "limits.json", null, JsonConfiguration.MAX_STRING_LENGTH, null, "取值超出上限",
+                    "A value is over the limit");
+        }
+        if (cause instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException e && !e.getPath().isEmpty()) {
+            Class<?> type = e.getTargetType();
             return Violation.of(path(e), "json.wrong-type", null, null, null,
-                    "类型错误", "Wrong type: " + e.getOriginalMessage());
+                    "类型错误，应为 " + describe(type), "Wrong type: expected " + describe(type));
+        }
+        if (cause instanceof JsonMappingException e && !e.getPath().isEmpty()) {
+            return Violation.of(path(e), "json.wrong-type", null, null, null, "类型错误", "Wrong type");
         }
         if (cause instanceof JsonParseException e) {
             JsonLocation at = e.getLocation();
@@ -215,6 +265,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             case "OffsetDateTime" -> "带时区的时间 date-time with offset (2026-12-21T09:30:00+08:00) 或日期 or date";
             case "BigDecimal" -> "数字 number";
             case "Boolean", "boolean" -> "true | false";
+            case "String" -> "字符串 string";
+            case "Integer", "int", "Long", "long" -> "整数 integer";
+            case "List", "Set", "Collection" -> "数组 array";
+            case "Map" -> "对象 object";
             default -> type.getSimpleName();
         };
     }

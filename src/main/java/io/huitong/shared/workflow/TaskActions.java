@@ -55,6 +55,13 @@ public class TaskActions {
                 .map(IdentityLink::getGroupId).toList();
     }
 
+    /** The candidate users of a task (a step made for one person among others, such as the tenderer's). */
+    public List<String> candidateUsers(String taskId) {
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null)
+                .map(IdentityLink::getUserId).toList();
+    }
+
     /**
      * Completes the open task of that definition on which the operator may work.
      *
@@ -81,6 +88,20 @@ public class TaskActions {
      * @throws ConflictException when no such task is open
      * @throws AccessDeniedException when the operator may not work on it
      */
+    /** Completes this open task, with no variables, for an operator who may work on it (403 otherwise). */
+    public void completeTask(String taskId, Operator operator) {
+        Task task = tasks.createTaskQuery().taskId(taskId).active().singleResult();
+        if (task == null) {
+            throw new ConflictException("该任务已不再待办 / The task is no longer open: " + taskId);
+        }
+        List<String> groups = groupsOf(operator.userId());
+        if (!mayWork(task, operator.userId(), groups)) {
+            throw new AccessDeniedException("该任务不由你办理 / This task is not yours to do: "
+                    + task.getTaskDefinitionKey());
+        }
+        complete(task, operator, groups, Map.of(), false);
+    }
+
     public void completeOne(String businessKey, String taskDefinitionKey, String variable, Object value,
             Operator operator, Map<String, Object> taskVariables) {
         Task task = open(businessKey, taskDefinitionKey).stream()

@@ -42,15 +42,18 @@ class TenderController {
              "estimatedAmount": 5000000.00, "budgetFunds": 5000000.00, "totalInvestment": 10000000.00,
              "stateControlled": true, "regionCode": "410100", "procurementMethod": "OPEN",
              "bidBondAmount": 100000.00, "bidBondForms": ["E_GUARANTEE", "BANK_GUARANTEE"],
-             "documentIssueDate": "2026-12-01", "bidDeadline": "2026-12-21T09:30:00+08:00"}""";
+             "documentIssueDate": "2026-12-01", "bidDeadline": "2026-12-21T09:30:00+08:00",
+             "purchaserId": "12410100MB0000077Y", "purchaserName": "郑州市市政工程管理处"}""";
     static final String XINYANG_EXAMPLE = """
             {"title": "信阳市某单位办公设备采购", "regime": "GOVERNMENT_PROCUREMENT", "category": "GOODS",
              "estimatedAmount": 1500000.00, "regionCode": "411502", "procurementMethod": "OPEN",
-             "documentIssueDate": "2026-12-01", "bidDeadline": "2026-12-21"}""";
+             "documentIssueDate": "2026-12-01", "bidDeadline": "2026-12-21",
+             "purchaserId": "12410100MB0000077Y", "purchaserName": "信阳市某单位"}""";
     static final String XINYANG_BOND_EXAMPLE = """
             {"title": "信阳市某单位办公设备采购", "regime": "GOVERNMENT_PROCUREMENT", "category": "GOODS",
              "estimatedAmount": 1500000.00, "regionCode": "411502", "procurementMethod": "OPEN",
-             "bidBondAmount": 30000.00, "documentIssueDate": "2026-12-01", "bidDeadline": "2026-12-21"}""";
+             "bidBondAmount": 30000.00, "documentIssueDate": "2026-12-01", "bidDeadline": "2026-12-21",
+             "purchaserId": "12410100MB0000077Y", "purchaserName": "信阳市某单位"}""";
 
     private final RegistrationService registration;
     private final TenderQueries queries;
@@ -74,7 +77,7 @@ class TenderController {
                 @ExampleObject(name = "xinyang-goods", summary = "信阳政府采购货物 Government procurement in Xinyang",
                         value = XINYANG_EXAMPLE)})) RegistrationRequest request) {
         Tender tender = registration.register(request, Operator.current());
-        return ResponseEntity.created(URI.create("/api/tenders/" + tender.id())).body(queries.view(tender));
+        return ResponseEntity.created(URI.create("/api/tenders/" + tender.id())).body(queries.view(tender, Operator.current().userId()));
     }
 
     @GetMapping("/tenders")
@@ -137,14 +140,19 @@ class TenderController {
     }
 
     @GetMapping("/tenders/{id}")
-    @Operation(summary = "查看项目 A tender, its decisions and its approval")
+    @Operation(summary = "查看项目 A tender, its decisions and its approval",
+            description = "Open steps: those the caller may act on (a candidate group of its own, or assigned or "
+                    + "offered to it); administrators and supervisors see all. The open approval step's task id only to "
+                    + "its group and the tenderer.")
     TenderView tender(@PathVariable String id) {
         return queries.view(id, Operator.current().userId());
     }
 
     @GetMapping("/tenders/{id}/decisions")
     @Operation(summary = "项目的决策记录 A tender's decision records",
-            description = "Every decision: inputs, outputs, the rules that fired with citations, the rule-set version.")
+            description = "Every decision: inputs, outputs, the rules that fired with citations, the rule-set version. "
+                    + "A bid's submission record, refused or accepted, is listed before the opening only to its own "
+                    + "bidder (TBL 22): nobody else, the centre and administrators included, learns how many bid.")
     List<DecisionRecord> decisions(@PathVariable String id) {
         return queries.decisions(id, Operator.current().userId());
     }
@@ -166,7 +174,9 @@ class TenderController {
     ResponseEntity<TenderView> decide(@PathVariable String id, @Valid @RequestBody ApprovalDecision decision) {
         approvals.decide(id, decision.approved(), decision.comment(), decision.taskId(), Operator.current());
         TenderView after = queries.view(id, Operator.current().userId());
-        if (after.status() == io.huitong.tender.TenderStatus.PENDING_APPROVAL && after.approval().openStep() == null) {
+        // whether a step is still open is asked of the whole view: the caller sees only steps of its own groups
+        if (after.status() == io.huitong.tender.TenderStatus.PENDING_APPROVAL
+                && queries.view(id).approval().openStep() == null) {
             // the route has ended; marking the tender approved or returned runs as its own job (retried on failure)
             return ResponseEntity.accepted().location(URI.create("/api/tenders/" + id))
                     .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "1").body(after);

@@ -87,7 +87,7 @@ public class DecisionBenchmarks {
                 budgetFunds == null ? null : new BigDecimal(budgetFunds),
                 totalInvestment == null ? null : new BigDecimal(totalInvestment), stateControlled, foreignLoanOrAid,
                 "410100", ProcurementMethod.OPEN, null, null, false, true, true, null, null, Set.of(), null, issued,
-                deadline, null);
+                deadline, null, io.huitong.support.RegistrationJson.PURCHASER_ID, "郑州市市政工程管理处");
     }
 
     /** The facts the rules see for a request, normalised as registration normalises them. */

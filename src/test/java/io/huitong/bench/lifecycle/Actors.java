@@ -20,10 +20,10 @@ public interface Actors {
 
     void approve(String tenderId, String group) throws Exception;
 
-    /** Submits a bid (the request body as the bidder portal sends it); returns the bid id. */
-    String bid(String tenderId, String json) throws Exception;
+    /** The bidder's account submits a bid (the request body as its portal sends it); returns the bid id. */
+    String bid(String tenderId, String bidder, String json) throws Exception;
 
-    void decrypt(String tenderId, String bidId, String password) throws Exception;
+    void decrypt(String tenderId, String bidder, String bidId, String password) throws Exception;
 
     /** The clerk records the committee (the members' JSON array). */
     void committee(String tenderId, String membersJson) throws Exception;

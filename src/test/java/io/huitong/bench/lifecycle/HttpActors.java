@@ -43,13 +43,13 @@ public final class HttpActors implements Actors {
     }
 
     @Override
-    public String bid(String tenderId, String json) throws Exception {
-        return expect(app.post("bidder", "/api/tenders/" + tenderId + "/bids", json), 201).get("id").asText();
+    public String bid(String tenderId, String bidder, String json) throws Exception {
+        return expect(app.post(bidder, "/api/tenders/" + tenderId + "/bids", json), 201).get("id").asText();
     }
 
     @Override
-    public void decrypt(String tenderId, String bidId, String password) throws Exception {
-        expect(app.post("bidder", "/api/tenders/" + tenderId + "/bids/" + bidId + "/decryption",
+    public void decrypt(String tenderId, String bidder, String bidId, String password) throws Exception {
+        expect(app.post(bidder, "/api/tenders/" + tenderId + "/bids/" + bidId + "/decryption",
                 "{\"password\":\"" + password + "\"}"), 200);
     }
 

@@ -81,7 +81,7 @@ final class HuitongLifecycles {
         Lockstep.clockAt("2026-12-02T10:00:00");
         steps.each(tenders, t -> {
             for (int b = 1; b <= BIDDERS; b++) {
-                t.bids.add(actors.bid(t.id, bidJson(b)));
+                t.bids.add(actors.bid(t.id, "bidder" + b, bidJson(b)));
             }
         });
         steps.lap("announce+bid");
@@ -90,7 +90,7 @@ final class HuitongLifecycles {
         Lockstep.clockAt("2026-12-21T09:31:00");
         steps.each(tenders, t -> {
             for (int b = 1; b <= BIDDERS; b++) {
-                actors.decrypt(t.id, t.bids.get(b - 1), password(b));
+                actors.decrypt(t.id, "bidder" + b, t.bids.get(b - 1), password(b));
             }
         });
         steps.runDueJobs();

@@ -90,14 +90,14 @@ final class ServiceActors implements Actors {
     }
 
     @Override
-    public String bid(String tenderId, String body) throws Exception {
+    public String bid(String tenderId, String bidder, String body) throws Exception {
         BidRequest request = json.readValue(body, BidRequest.class);
-        return as("bidder", () -> bids.submit(tenderId, request, operator("bidder")).id());
+        return as(bidder, () -> bids.submit(tenderId, request, operator(bidder)).id());
     }
 
     @Override
-    public void decrypt(String tenderId, String bidId, String password) throws Exception {
-        as("bidder", () -> bids.decrypt(tenderId, bidId, password, operator("bidder")));
+    public void decrypt(String tenderId, String bidder, String bidId, String password) throws Exception {
+        as(bidder, () -> bids.decrypt(tenderId, bidId, password, operator(bidder)));
     }
 
     @Override

@@ -73,7 +73,12 @@ public final class BidRushBench implements Section {
             Lockstep.clockAt("2026-12-01T08:00:00");
             jobs.runDueJobs();
 
+            // every bidder's account, each acting for its own company
+            for (int n = 1; n <= perTender; n++) {
+                app.bidder(n);
+            }
             // every bidder's file sealed beforehand, on the bidders' own machines
+            List<String> users = Collections.synchronizedList(new ArrayList<>());
             List<String> bodies = Collections.synchronizedList(new ArrayList<>());
             List<String> targets = Collections.synchronizedList(new ArrayList<>());
             ExecutorService sealers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
@@ -88,6 +93,7 @@ public final class BidRushBench implements Section {
                                 "口令-" + bidder);
                         synchronized (bodies) {
                             targets.add(id);
+                            users.add("bidder" + bidder);
                             bodies.add("""
                                     {"bidderId":"%s","bidderName":"投标人%d","bond":{"form":"BANK_GUARANTEE",
                                      "amount":100000.00,"guaranteeNo":"G-%d","payerAccount":"4101-%d"},
@@ -121,12 +127,13 @@ public final class BidRushBench implements Section {
                 long due = begin + (long) (i * interval);
                 String tenderId = targets.get(i);
                 String body = bodies.get(i);
+                String user = users.get(i);
                 sent.add(pool.submit(() -> {
                     long wait = due - System.nanoTime();
                     if (wait > 0) {
                         java.util.concurrent.locks.LockSupport.parkNanos(wait);
                     }
-                    HttpResponse<String> response = app.post("bidder", "/api/tenders/" + tenderId + "/bids", body);
+                    HttpResponse<String> response = app.post(user, "/api/tenders/" + tenderId + "/bids", body);
                     long done = System.nanoTime();
                     latencies.record(done - due);
                     lastDone.accumulateAndGet(done, Math::max);

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Counting legal periods per RULES.md X11, with the 2026 holiday arrangement of the project's rules. */
+/** Counting legal periods per docs/rules.md X11, with the 2026 holiday arrangement of the project's rules. */
 class LegalCalendarTest {
 
     private final LegalCalendar calendar = RuleSets.current().policy().calendar();

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The registration rules of {@code rules/registration/}, facts in, decisions out, at the boundaries RULES.md
+ * The registration rules of {@code rules/registration/}, facts in, decisions out, at the boundaries docs/rules.md
  * sets ("以上" includes the figure: 4,000,000.00 is in, 3,999,999.99 is out; 19 days is not 20). The last check
  * makes sure every rule of the rule set fired in at least one of these tests.
  */

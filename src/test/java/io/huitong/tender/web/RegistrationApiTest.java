@@ -446,6 +446,24 @@ class RegistrationApiTest extends ApiTest {
     }
 
     @Nested
+    class The_tenderer_is_an_organisation {
+
+        @Test
+        void its_credit_code_and_name_are_required_and_the_code_is_checked() {
+            ResponseEntity<String> without = post("purchaser", "/api/tenders", works().without("purchaserId").toString());
+            assertThat(without.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            assertThat(json(without).get("violations").findValuesAsText("field")).contains("purchaserId");
+            ResponseEntity<String> wrongCheck = post("purchaser", "/api/tenders",
+                    works().with("purchaserId", "12410100MB00000770").toString());
+            assertThat(wrongCheck.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            assertThat(json(wrongCheck).get("violations").findValuesAsText("field")).contains("purchaserId");
+            ResponseEntity<String> nameless = post("purchaser", "/api/tenders", works().without("purchaserName")
+                    .toString());
+            assertThat(nameless.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+    }
+
+    @Nested
     class The_list_of_tenders {
 
         private final String token = "列表" + java.util.UUID.randomUUID().toString().substring(0, 8);

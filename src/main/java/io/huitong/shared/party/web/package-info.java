@@ -1,0 +1,2 @@
+/** The bidder accounts' API: which trading entity each account acts for. */
+package io.huitong.shared.party.web;
