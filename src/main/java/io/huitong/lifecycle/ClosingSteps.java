@@ -3,6 +3,7 @@ package io.huitong.lifecycle;
 import io.huitong.bidding.BondsRefunded;
 import io.huitong.shared.security.Operator;
 import io.huitong.shared.workflow.TaskActions;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -53,9 +54,7 @@ public class ClosingSteps {
     @EventListener
     public void refunded(BondsRefunded event) {
         for (var task : tasks.open(event.tenderId())) {
-            if (lifecycle.refundStep(task.getTaskDefinitionKey())
-                    && lifecycle.coveredByRefundStep(event.tenderId(), task.getTaskDefinitionKey(), task.getId())
-                            .isEmpty()) {
+            if (lifecycle.coveredByRefundStep(event.tenderId(), task).map(List::isEmpty).orElse(false)) {
                 tasks.completeTask(task.getId(), event.operator());
             }
         }

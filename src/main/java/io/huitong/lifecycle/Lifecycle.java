@@ -26,6 +26,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.huitong.shared.workflow.TaskProperties;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -39,18 +41,6 @@ public class Lifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Lifecycle.class);
 
-    /** Which due dates a completed user task meets. */
-    private static final Map<String, List<String>> MEETS = Map.of(
-            "signContract", List.of("contract"),
-            "publishContract", List.of("contractPublication"),
-            "fileContract", List.of("contractFiling"),
-            "reportToSupervisor", List.of("supervisorReport"),
-            "refundLosersBonds", List.of("losersBondRefund"),
-            "refundBonds", List.of("bondRefund", "losersBondRefund"),
-            "refundFailedRoundBonds", List.of("failedRoundRefund"),
-            "refundWithdrawnBond", List.of("withdrawalRefund"),
-            "refundAfterTermination", List.of("terminationRefund", "failedRoundRefund", "bondRefund",
-                    "losersBondRefund", "withdrawalRefund"));
 
     private final TenderService tenders;
     private final TenderTimeline timeline;
@@ -63,14 +53,20 @@ public class Lifecycle {
     private final org.camunda.bpm.engine.IdentityService identity;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final org.camunda.bpm.engine.TaskService taskService;
+    private final TaskProperties taskProperties;
+
+    /** The task properties of the lifecycle model this class reads: see {@link #taskDone}. */
+    static final String MEETS = "meets";
+    static final String REFUNDS = "refunds";
 
     Lifecycle(TenderService tenders, TenderTimeline timeline, LegalPeriods periods, BidService bids,
             RuntimeService runtime, LegalClock clock, io.huitong.rules.DecisionRecords decisionRecords,
             org.camunda.bpm.engine.IdentityService identity,
             org.springframework.context.ApplicationEventPublisher events,
-            org.camunda.bpm.engine.TaskService taskService,
+            org.camunda.bpm.engine.TaskService taskService, TaskProperties taskProperties,
             @Value("${huitong.lifecycle.evaluation-process:}") String evaluationProcess) {
         this.taskService = taskService;
+        this.taskProperties = taskProperties;
         this.identity = identity;
         this.events = events;
         this.tenders = tenders;
@@ -344,45 +340,54 @@ public class Lifecycle {
         return !bids.bondsToRefund(tenderId).isEmpty();
     }
 
-    /** Task listener, on complete: the due dates the task meets; a refund task refunds what it covers. */
+    /**
+     * Task listener, on complete: the due dates the task meets and, for a refund step, the bonds it refunds, as
+     * the model says them (the task's properties {@code meets} and {@code refunds}).
+     */
     public void taskDone(DelegateTask task) {
         String tenderId = (String) task.getVariable(LifecycleProcess.TENDER_ID);
         Tender tender = tenders.get(tenderId);
-        String key = task.getTaskDefinitionKey();
-        if (refundStep(key)) {
+        Optional<String> refunds = TaskProperties.of(task, REFUNDS);
+        int round = tender.round();
+        if (refunds.isPresent()) {
             // a refund task refunds what has fallen due (a failed round's task: that round's bonds)
-            int round = key.equals("refundFailedRoundBonds") ? (Integer) task.getVariable("refundRound")
-                    : tender.round();
-            bids.refunded(tenderId, covered(tender, key, round));
-            for (String name : MEETS.getOrDefault(key, List.of())) {
-                timeline.close(tenderId, round, name, TenderTimeline.State.MET);
+            if (refunds.get().equals("due-of-round")) {
+                round = (Integer) task.getVariable("refundRound");
             }
-            return;
+            bids.refunded(tenderId, covered(tender, refunds.get(), round));
         }
-        for (String name : MEETS.getOrDefault(key, List.of())) {
-            timeline.close(tenderId, tender.round(), name, TenderTimeline.State.MET);
+        for (String name : TaskProperties.list(TaskProperties.of(task, MEETS))) {
+            timeline.close(tenderId, round, name, TenderTimeline.State.MET);
         }
     }
 
-    /** Whether the user task of that key refunds bonds. */
-    public boolean refundStep(String taskKey) {
-        return taskKey.startsWith("refund");
-    }
-
-    /** The bonds still to be refunded that the open refund step (a task of the lifecycle) covers. */
-    public List<String> coveredByRefundStep(String tenderId, String taskKey, String taskId) {
+    /** The bonds still to be refunded that an open refund step covers; empty for a step that refunds nothing. */
+    public Optional<List<String>> coveredByRefundStep(String tenderId, org.camunda.bpm.engine.task.Task task) {
+        Optional<String> refunds = taskProperties.of(task, REFUNDS);
+        if (refunds.isEmpty()) {
+            return Optional.empty();
+        }
         Tender tender = tenders.get(tenderId);
-        int round = taskKey.equals("refundFailedRoundBonds")
-                ? (Integer) taskService.getVariable(taskId, "refundRound") : tender.round();
-        return covered(tender, taskKey, round);
+        int round = refunds.get().equals("due-of-round")
+                ? (Integer) taskService.getVariable(task.getId(), "refundRound") : tender.round();
+        return Optional.of(covered(tender, refunds.get(), round));
     }
 
-    private List<String> covered(Tender tender, String key, int round) {
+    /**
+     * What a refund step refunds, by its model's {@code refunds}: {@code due} (every bond fallen due),
+     * {@code due-except-winner} (the losers'), {@code due-of-round} (a failed round's), {@code all-held} (every
+     * bond still held: a terminated tender).
+     */
+    private List<String> covered(Tender tender, String refunds, int round) {
+        if (!List.of("due", "due-except-winner", "due-of-round", "all-held").contains(refunds)) {
+            throw new IllegalStateException("a refund step's property 'refunds' is '" + refunds
+                    + "': one of due, due-except-winner, due-of-round, all-held");
+        }
         String winner = tender.winnerBidId();
         return bids.bondsToRefund(tender.id()).stream()
-                .filter(b -> b.bondRefundDue() != null || key.equals("refundAfterTermination"))
-                .filter(b -> !key.equals("refundFailedRoundBonds") || b.round() == round)
-                .filter(b -> !"refundLosersBonds".equals(key) || !b.id().equals(winner))
+                .filter(b -> b.bondRefundDue() != null || refunds.equals("all-held"))
+                .filter(b -> !refunds.equals("due-of-round") || b.round() == round)
+                .filter(b -> !refunds.equals("due-except-winner") || !b.id().equals(winner))
                 .map(Bid::id).toList();
     }
 

@@ -69,6 +69,43 @@ class ModelsTest {
         }
     }
 
+    /**
+     * What the designer says in a task's properties that the application reads: {@code refunds} is one of the
+     * kinds the lifecycle knows, and every {@code meets} names a due date a rule of {@code lifecycle/periods.drl}
+     * or {@code registration/periods.drl} gives, so a typo in Modeler fails here, naming the model and element.
+     */
+    @Test
+    void task_properties_the_application_reads_name_what_exists() throws IOException {
+        String periods = Files.readString(Path.of("rules/lifecycle/periods.drl"))
+                + Files.readString(Path.of("rules/registration/periods.drl"));
+        int refundSteps = 0;
+        for (Path file : models()) {
+            BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+            for (var task : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)) {
+                if (task.getExtensionElements() == null) {
+                    continue;
+                }
+                for (var p : task.getExtensionElements().getElementsQuery()
+                        .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list()
+                        .stream().flatMap(x -> x.getCamundaProperties().stream()).toList()) {
+                    String where = file.getFileName() + " " + task.getId() + ": " + p.getCamundaName();
+                    if ("refunds".equals(p.getCamundaName())) {
+                        refundSteps++;
+                        assertThat(p.getCamundaValue()).as(where)
+                                .isIn("due", "due-except-winner", "due-of-round", "all-held");
+                    }
+                    if ("meets".equals(p.getCamundaName())) {
+                        for (String due : p.getCamundaValue().split(",")) {
+                            assertThat(periods).as(where + " names a period the rules give")
+                                    .contains("\"" + due.strip() + "\"");
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(refundSteps).as("the lifecycle's refund steps say what they refund").isEqualTo(5);
+    }
+
     @Test
     void every_model_passes_bpmnlint() throws Exception {
         boolean required = "true".equalsIgnoreCase(System.getenv("HUITONG_REQUIRE_LINT"));
