@@ -136,7 +136,8 @@ public class RegistrationService {
                 r.budgetFunds(), r.totalInvestment(), r.isStateControlled(), r.isForeignLoanOrAid(), r.regionCode(),
                 r.procurementMethod(), r.invitationGround(), r.approvedProcurementMethod(), r.isAfterFailedTender(),
                 r.isElectronicDocuments(), r.isSuitableForSme(), r.documentFee(), r.bidBondAmount(), r.bidBondForms(),
-                r.documentIssueDate(), r.bidDeadline().atZoneSameInstant(LegalClock.CHINA).toLocalDate(), today);
+                r.documentIssueDate(), r.bidDeadline().atZoneSameInstant(LegalClock.CHINA).toLocalDate(), today,
+                r.tieBreak());
     }
 
     private String write(Object value) {
