@@ -20,8 +20,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * or a script without CORS can only send a form, multipart or text/plain, or nothing, and the browser would add
  * cached Basic credentials. A body-less POST ({@code /api/rules/reload}, {@code /draw}, ...) is sent with
  * {@code Content-Type: application/json} and no body. The engine's deployment upload stays multipart (Camunda's).
+ * A partner's record (J7) is sent as the file itself with its own type (video/mp4, application/pdf, ...): any type
+ * but those three, which would need a preflight from another site.
  */
 class JsonRequiredFilter extends OncePerRequestFilter {
+
+    /** The types a page of another site may send without a CORS preflight. */
+    private static final java.util.Set<String> CROSS_SITE_FORM = java.util.Set.of("application/x-www-form-urlencoded",
+            "multipart/form-data", "text/plain");
 
     private final ObjectMapper json;
 
@@ -45,7 +51,9 @@ class JsonRequiredFilter extends OncePerRequestFilter {
         boolean allowed = media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"))
                 || (path.equals("/api/archive-verifications")
                         && (media.equals("application/zip") || media.equals("application/octet-stream")))
-                || (path.startsWith("/engine-rest/deployment/create") && media.equals("multipart/form-data"));
+                || (path.startsWith("/engine-rest/deployment/create") && media.equals("multipart/form-data"))
+                || (io.huitong.shared.web.BodyLimitFilter.isUpload(request) && !media.isEmpty()
+                        && !CROSS_SITE_FORM.contains(media));
         if (allowed && !crossSite(request)) {
             chain.doFilter(request, response);
             return;
