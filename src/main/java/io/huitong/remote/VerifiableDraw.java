@@ -1,22 +1,10 @@
 package io.huitong.remote;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.huitong.shared.Digests;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import io.huitong.shared.VerifiableLot;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The expert draw, random and verifiable (commit–reveal). When the evaluation is planned (or rescheduled), before
@@ -39,15 +27,11 @@ import javax.crypto.spec.SecretKeySpec;
  * were made (experts, absences), so a verifier sees any change between the commitment and the draw. It does not
  * stop whoever knows the seed from changing the pool: that needs entropy nobody knows in advance (a public beacon,
  * or partners' contributions), left for later. A replacement's seed is committed and drawn at once.
+ *
+ * <p>The seed, commitment, canonical snapshot and pick are {@link VerifiableLot}'s, shared with the draw between
+ * tied candidates; the group label of a pick is the venue id.
  */
 public final class VerifiableDraw {
-
-    /** The canonical form of snapshots: sorted keys, no whitespace, so a snapshot is written one way only. */
-    private static final ObjectMapper CANONICAL = JsonMapper.builder()
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .findAndAddModules()
-            .build();
 
     private VerifiableDraw() {
     }
@@ -92,80 +76,37 @@ public final class VerifiableDraw {
     }
 
     public static String newSeed(SecureRandom random) {
-        byte[] seed = new byte[32];
-        random.nextBytes(seed);
-        return HexFormat.of().formatHex(seed);
+        return VerifiableLot.newSeed(random);
     }
 
     /** The commitment published before the draw. */
     public static String commitment(String seed) {
-        return sha256(seed.getBytes(StandardCharsets.US_ASCII));
+        return VerifiableLot.commitment(seed);
     }
 
     public static String text(Snapshot snapshot) {
-        try {
-            return CANONICAL.writeValueAsString(snapshot);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return VerifiableLot.canonical(snapshot);
     }
 
     public static Snapshot parse(String text) {
-        try {
-            return CANONICAL.readValue(text, Snapshot.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a draw snapshot: " + e.getOriginalMessage(), e);
-        }
+        return VerifiableLot.parse(text, Snapshot.class);
     }
 
     public static String hash(String snapshotText) {
-        return sha256(snapshotText.getBytes(StandardCharsets.UTF_8));
+        return VerifiableLot.hash(snapshotText);
     }
 
     /** Runs the draw: venue id → the experts drawn for it, in the order drawn. */
     public static Map<String, List<String>> run(String seed, String snapshotText) {
-        byte[] key = HexFormat.of().parseHex(seed);
-        if (key.length != 32) {
-            throw new IllegalArgumentException("a seed is 32 bytes in 64 hex characters");
-        }
+        byte[] key = VerifiableLot.key(seed);
         String h = hash(snapshotText);
         Map<String, List<String>> drawn = new LinkedHashMap<>();
         for (Group group : parse(snapshotText).groups()) {
-            List<String> left = new ArrayList<>(group.candidates());
-            if (left.size() < group.seats()) {
-                throw new PoolTooSmall(group.venueId(), group.seats(), left.size());
+            if (group.candidates().size() < group.seats()) {
+                throw new PoolTooSmall(group.venueId(), group.seats(), group.candidates().size());
             }
-            List<String> picked = new ArrayList<>();
-            for (int k = 0; k < group.seats(); k++) {
-                picked.add(left.remove(pick(key, h, group.venueId(), k, left.size())));
-            }
-            drawn.put(group.venueId(), picked);
+            drawn.put(group.venueId(), VerifiableLot.draw(key, h, group.venueId(), group.candidates(), group.seats()));
         }
         return drawn;
-    }
-
-    private static int pick(byte[] key, String h, String venueId, int k, int m) {
-        long limit = (Long.MAX_VALUE / m) * m;
-        for (int attempt = 0; ; attempt++) {
-            byte[] mac = hmac(key, h + "|" + venueId + "|" + k + "|" + attempt);
-            long v = ByteBuffer.wrap(mac, 0, 8).getLong() & Long.MAX_VALUE;
-            if (v < limit) {
-                return (int) (v % m);
-            }
-        }
-    }
-
-    private static byte[] hmac(byte[] key, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        return Digests.sha256Hex(bytes);
     }
 }

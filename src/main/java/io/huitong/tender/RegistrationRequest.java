@@ -68,7 +68,14 @@ public record RegistrationRequest(
                 example = "12410100MB0000077Y")
         @NotBlank @CreditCode String purchaserId,
         @Schema(description = "招标人（采购人）名称 / The tenderer's (purchaser's) name", example = "郑州市市政工程管理处")
-        @NotBlank @Size(max = 200) String purchaserName) {
+        @NotBlank @Size(max = 200) String purchaserName,
+        @Schema(description = "招标文件规定的并列处理方式：LOWER_EVALUATED_PRICE 评审价格低者优先，HIGHER_TECHNICAL_SCORE "
+                + "技术得分高者优先，EARLIER_SUBMISSION 投标文件递交在先者优先。招标投标法项目必须规定（不得抽签）；政府采购项目"
+                + "得分且报价相同者按此确定，未规定的随机抽取 / The tender documents' method for candidates ranked equal: "
+                + "LOWER_EVALUATED_PRICE, HIGHER_TECHNICAL_SCORE, EARLIER_SUBMISSION. Required under the Tendering Law "
+                + "(never by lot, G1117 (二)); under government procurement it decides bids equal in score and price, "
+                + "a recorded random draw where left out (O87 55, 68)", example = "LOWER_EVALUATED_PRICE")
+        TieBreak tieBreak) {
 
     boolean isStateControlled() {
         return Boolean.TRUE.equals(stateControlled);

@@ -87,7 +87,7 @@ public class RegistrationService {
                     write(result.evaluation().decisions()), result.record().decidedAt(), operator.userId(),
                     TenderStatus.PENDING_APPROVAL, null, null, 0);
             tenders.insert(tender);
-            tender.attachProcess(workflow.startApproval(tender.id(), result.evaluation().decisions().approvalRoute()));
+            tender.attachProcess(workflow.startApproval(tender.id(), tender.title(), result.evaluation().decisions().approvalRoute()));
             tenders.update(tender);
             return tender;
         });
@@ -136,7 +136,8 @@ public class RegistrationService {
                 r.budgetFunds(), r.totalInvestment(), r.isStateControlled(), r.isForeignLoanOrAid(), r.regionCode(),
                 r.procurementMethod(), r.invitationGround(), r.approvedProcurementMethod(), r.isAfterFailedTender(),
                 r.isElectronicDocuments(), r.isSuitableForSme(), r.documentFee(), r.bidBondAmount(), r.bidBondForms(),
-                r.documentIssueDate(), r.bidDeadline().atZoneSameInstant(LegalClock.CHINA).toLocalDate(), today);
+                r.documentIssueDate(), r.bidDeadline().atZoneSameInstant(LegalClock.CHINA).toLocalDate(), today,
+                r.tieBreak());
     }
 
     private String write(Object value) {

@@ -66,7 +66,7 @@ public class TenderService {
                 afterFailedTender || r.isAfterFailedTender(), r.isElectronicDocuments(),
                 r.isSuitableForSme() && !liftReservation,
                 r.documentFee(), r.bidBondAmount(), r.bidBondForms(), documentIssueDate,
-                bidDeadline.atZoneSameInstant(LegalClock.CHINA).toLocalDate(), today);
+                bidDeadline.atZoneSameInstant(LegalClock.CHINA).toLocalDate(), today, r.tieBreak());
     }
 
     /** What the rules decided at registration, under the tender's rule-set version. */

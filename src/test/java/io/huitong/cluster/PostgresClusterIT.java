@@ -106,6 +106,7 @@ class PostgresClusterIT {
                  "budgetFunds":5000000.00,"totalInvestment":10000000.00,"stateControlled":true,"regionCode":"410100",
                  "procurementMethod":"OPEN","bidBondAmount":100000.00,"documentIssueDate":"2027-03-01",
                  "bidDeadline":"2027-03-22T09:30:00+08:00",
+                 "tieBreak":"LOWER_EVALUATED_PRICE",
                  "purchaserId":"%s","purchaserName":"郑州市市政工程管理处"}""".formatted(title,
                 io.huitong.support.RegistrationJson.PURCHASER_ID);
     }

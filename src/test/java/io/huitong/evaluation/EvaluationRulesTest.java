@@ -181,6 +181,73 @@ class EvaluationRulesTest {
     }
 
     @Nested
+    class Ranking {
+
+        static final String BY_TOTAL_GP = "O87-55 government procurement ranks by total score, high to low";
+        static final String BY_PRICE_GP = "O87-55 equal scores rank by price, low to high; equal score and price rank equal";
+        static final String DOCUMENTS_GP = "O87-68 candidates equal in score and price are decided by the tender documents' method";
+        static final String DRAW_GP = "O87-68 where the documents state no method, a random draw decides";
+        static final String DRAW_AFTER_GP = "O87-68 candidates the documents' method leaves equal are decided by a random draw";
+        static final String BY_TOTAL_TL = "Tendering Law ranks by total score, high to low; equal totals rank equal";
+        static final String DOCUMENTS_TL = "G1117 Tendering Law: equal totals are decided by the tender documents' method, never by lot";
+        static final String SUBMISSION_TL = "G1117 Tendering Law: bids the documents' method leaves equal go by the earlier submission, never by lot";
+
+        static List<RankingStep> steps(Regime law, io.huitong.tender.TieBreak method) {
+            return evaluate(new RankingFacts(law, method)).all(RankingStep.class).stream()
+                    .sorted(java.util.Comparator.comparingInt(RankingStep::order)).toList();
+        }
+
+        static List<String> rules(List<RankingStep> steps) {
+            return steps.stream().map(s -> s.by().rule()).toList();
+        }
+
+        @Test
+        void government_procurement_ranks_by_score_then_price_then_the_documents_method_then_a_draw() {
+            List<RankingStep> steps = steps(Regime.GOVERNMENT_PROCUREMENT, io.huitong.tender.TieBreak.EARLIER_SUBMISSION);
+            assertThat(rules(steps)).containsExactly(BY_TOTAL_GP, BY_PRICE_GP, DOCUMENTS_GP, DRAW_AFTER_GP);
+            assertThat(steps).extracting(RankingStep::criterion).containsExactly(RankingStep.Criterion.TOTAL_SCORE,
+                    RankingStep.Criterion.EVALUATED_PRICE, RankingStep.Criterion.SUBMISSION_TIME,
+                    RankingStep.Criterion.DRAW);
+            assertThat(steps).extracting(RankingStep::effect).containsExactly(RankingStep.Effect.RANK,
+                    RankingStep.Effect.RANK, RankingStep.Effect.DECIDE, RankingStep.Effect.DECIDE);
+            assertThat(steps.get(2).documentsMethod()).isEqualTo(io.huitong.tender.TieBreak.EARLIER_SUBMISSION);
+            assertThat(steps.get(1).by().citation()).isEqualTo("O87 55");
+            assertThat(steps.get(2).by().citation()).isEqualTo("O87 68");
+        }
+
+        @Test
+        void government_procurement_without_a_method_in_the_documents_draws_after_score_and_price() {
+            List<RankingStep> steps = steps(Regime.GOVERNMENT_PROCUREMENT, null);
+            assertThat(rules(steps)).containsExactly(BY_TOTAL_GP, BY_PRICE_GP, DRAW_GP);
+            assertThat(steps.get(2).criterion()).isEqualTo(RankingStep.Criterion.DRAW);
+            assertThat(steps.get(2).by().citation()).startsWith("O87 68");
+        }
+
+        @Test
+        void the_tendering_law_goes_by_the_documents_method_and_never_draws() {
+            for (io.huitong.tender.TieBreak method : io.huitong.tender.TieBreak.values()) {
+                List<RankingStep> steps = steps(Regime.TENDERING_LAW, method);
+                assertThat(rules(steps)).containsExactly(BY_TOTAL_TL, DOCUMENTS_TL, SUBMISSION_TL);
+                assertThat(steps.get(1).criterion()).isEqualTo(RankingStep.Criterion.of(method));
+                assertThat(steps).extracting(RankingStep::criterion).doesNotContain(RankingStep.Criterion.DRAW);
+            }
+            assertThat(rules(steps(Regime.TENDERING_LAW, null))).as("a tender registered before the method was asked")
+                    .containsExactly(BY_TOTAL_TL, SUBMISSION_TL);
+        }
+
+        @Test
+        void at_most_three_candidates_under_either_law() {
+            for (Regime law : Regime.values()) {
+                assertThat(evaluate(new RankingFacts(law, null)).all(CandidateLimit.class)).singleElement()
+                        .satisfies(l -> {
+                            assertThat(l.max()).isEqualTo(3);
+                            assertThat(l.by().citation()).startsWith("TBR 53");
+                        });
+            }
+        }
+    }
+
+    @Nested
     class Score_review {
 
         static MemberScore score(String member, String technical, String median, String share, int members) {

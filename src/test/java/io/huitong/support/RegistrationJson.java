@@ -6,7 +6,8 @@ import java.math.BigDecimal;
 
 /**
  * A registration request body: by default a state-controlled works project of 5,000,000 in Zhengzhou under the
- * Tendering Law, documents issued 2026-12-01, bids due 2026-12-21 (20 days). Tests change what they are about.
+ * Tendering Law, documents issued 2026-12-01, bids due 2026-12-21 (20 days), equal totals decided by the lower
+ * evaluated price (the documents' method, required under the Tendering Law). Tests change what they are about.
  */
 public final class RegistrationJson {
 
@@ -27,6 +28,7 @@ public final class RegistrationJson {
         body.put("bidDeadline", "2026-12-21T09:30:00+08:00");
         body.put("purchaserId", PURCHASER_ID);
         body.put("purchaserName", "郑州市市政工程管理处");
+        body.put("tieBreak", "LOWER_EVALUATED_PRICE");
     }
 
     /** The demo purchaser's organisation (its credit code), the tenderer of the tests' tenders. */

@@ -6,6 +6,7 @@ import io.huitong.tender.InvitationGround;
 import io.huitong.tender.ProcurementMethod;
 import io.huitong.tender.Regime;
 import io.huitong.tender.ServiceKind;
+import io.huitong.tender.TieBreak;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -36,7 +37,8 @@ public record RegistrationFacts(
         Set<BondForm> bidBondForms,
         LocalDate documentIssueDate,
         LocalDate bidDeadlineDate,
-        LocalDate registrationDate) {
+        LocalDate registrationDate,
+        TieBreak tieBreak) {
 
     private static final BigDecimal HUNDRED = new BigDecimal(100);
 
@@ -51,6 +53,20 @@ public record RegistrationFacts(
             boolean electronicDocuments, boolean suitableForSme, BigDecimal documentFee, BigDecimal bidBondAmount,
             Set<BondForm> bidBondForms, LocalDate documentIssueDate, LocalDate bidDeadlineDate,
             LocalDate registrationDate) {
+        return normalised(regime, category, serviceKind, estimatedAmount, budgetFunds, totalInvestment,
+                stateControlled, foreignLoanOrAid, regionCode, procurementMethod, invitationGround,
+                approvedProcurementMethod, afterFailedTender, electronicDocuments, suitableForSme, documentFee,
+                bidBondAmount, bidBondForms, documentIssueDate, bidDeadlineDate, registrationDate, null);
+    }
+
+    /** The same, with the tender documents' method for candidates ranked equal ({@code null}: none stated). */
+    public static RegistrationFacts normalised(Regime regime, Category category, ServiceKind serviceKind,
+            BigDecimal estimatedAmount, BigDecimal budgetFunds, BigDecimal totalInvestment, boolean stateControlled,
+            boolean foreignLoanOrAid, String regionCode, ProcurementMethod procurementMethod,
+            InvitationGround invitationGround, ProcurementMethod approvedProcurementMethod, boolean afterFailedTender,
+            boolean electronicDocuments, boolean suitableForSme, BigDecimal documentFee, BigDecimal bidBondAmount,
+            Set<BondForm> bidBondForms, LocalDate documentIssueDate, LocalDate bidDeadlineDate,
+            LocalDate registrationDate, TieBreak tieBreak) {
         BigDecimal funds = budgetFunds;
         BigDecimal investment = totalInvestment;
         if (regime == Regime.GOVERNMENT_PROCUREMENT) {
@@ -61,7 +77,7 @@ public record RegistrationFacts(
                 stateControlled, foreignLoanOrAid, regionCode, procurementMethod, invitationGround,
                 approvedProcurementMethod, afterFailedTender, electronicDocuments, suitableForSme, documentFee,
                 bidBondAmount, bidBondForms == null ? Set.of() : Set.copyOf(bidBondForms), documentIssueDate,
-                bidDeadlineDate, registrationDate);
+                bidDeadlineDate, registrationDate, tieBreak);
     }
 
     /** OPEN or INVITATION: tendering in the sense of TBL 10. */

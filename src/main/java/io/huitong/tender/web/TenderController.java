@@ -43,6 +43,7 @@ class TenderController {
              "stateControlled": true, "regionCode": "410100", "procurementMethod": "OPEN",
              "bidBondAmount": 100000.00, "bidBondForms": ["E_GUARANTEE", "BANK_GUARANTEE"],
              "documentIssueDate": "2026-12-01", "bidDeadline": "2026-12-21T09:30:00+08:00",
+             "tieBreak": "LOWER_EVALUATED_PRICE",
              "purchaserId": "12410100MB0000077Y", "purchaserName": "郑州市市政工程管理处"}""";
     static final String XINYANG_EXAMPLE = """
             {"title": "信阳市某单位办公设备采购", "regime": "GOVERNMENT_PROCUREMENT", "category": "GOODS",

@@ -87,7 +87,8 @@ public class DecisionBenchmarks {
                 budgetFunds == null ? null : new BigDecimal(budgetFunds),
                 totalInvestment == null ? null : new BigDecimal(totalInvestment), stateControlled, foreignLoanOrAid,
                 "410100", ProcurementMethod.OPEN, null, null, false, true, true, null, null, Set.of(), null, issued,
-                deadline, null, io.huitong.support.RegistrationJson.PURCHASER_ID, "郑州市市政工程管理处");
+                deadline, null, io.huitong.support.RegistrationJson.PURCHASER_ID, "郑州市市政工程管理处",
+                io.huitong.tender.TieBreak.LOWER_EVALUATED_PRICE);
     }
 
     /** The facts the rules see for a request, normalised as registration normalises them. */
@@ -97,7 +98,7 @@ public class DecisionBenchmarks {
                 Boolean.TRUE.equals(r.foreignLoanOrAid()), r.regionCode(), r.procurementMethod(), r.invitationGround(),
                 r.approvedProcurementMethod(), false, true, true, r.documentFee(), r.bidBondAmount(),
                 r.bidBondForms(), r.documentIssueDate(), r.bidDeadline().atZoneSameInstant(LegalClock.CHINA)
-                        .toLocalDate(), new LegalClock().today());
+                        .toLocalDate(), new LegalClock().today(), r.tieBreak());
     }
 
     /** Huitong in this JVM (H2 file, history full, no job executor), the DMN table deployed to its engine. */

@@ -651,6 +651,39 @@ class RegistrationRulesTest {
     }
 
     @Nested
+    class Tie_break {
+
+        static final String RULE = "G1117 a Tendering-Law tender states how candidates with equal scores are decided, never by lot";
+
+        @Test
+        void a_Tendering_Law_tender_without_a_method_for_equal_scores_is_refused() {
+            var e = decide(worksUnderTenderingLaw().tieBreak(null));
+            Violation v = refusal(e, "tieBreak");
+            assertThat(v.rule()).isEqualTo(RULE);
+            assertThat(v.citation()).contains("G1117 (二)");
+            assertThat(e.accepted()).isFalse();
+        }
+
+        @Test
+        void with_any_method_it_is_not() {
+            for (io.huitong.tender.TieBreak method : io.huitong.tender.TieBreak.values()) {
+                assertThat(refusedBy(decide(worksUnderTenderingLaw().tieBreak(method)))).doesNotContain(RULE);
+            }
+        }
+
+        @Test
+        void tendered_government_procurement_works_follow_the_Tendering_Law_here_too() {
+            var works = goodsUnderGovernmentProcurement().category(Category.WORKS).estimate("5000000.00").tieBreak(null);
+            assertThat(refusedBy(decide(works))).contains(RULE);
+        }
+
+        @Test
+        void government_procurement_of_goods_may_leave_it_to_a_draw() {
+            assertThat(refusedBy(decide(goodsUnderGovernmentProcurement().tieBreak(null)))).doesNotContain(RULE);
+        }
+    }
+
+    @Nested
     class SME_reservation {
 
         @Test

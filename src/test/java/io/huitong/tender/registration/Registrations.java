@@ -6,6 +6,7 @@ import io.huitong.tender.InvitationGround;
 import io.huitong.tender.ProcurementMethod;
 import io.huitong.tender.Regime;
 import io.huitong.tender.ServiceKind;
+import io.huitong.tender.TieBreak;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -14,7 +15,7 @@ import java.util.Set;
 /**
  * Registration facts for rule tests: a state-controlled Tendering-Law works project of 5,000,000 in
  * Zhengzhou (410100), open tender, documents issued 2026-12-01 and bids due 2026-12-21 (20 days), no fee, no
- * bond. Each test changes what it is about.
+ * bond, equal totals decided by the lower evaluated price. Each test changes what it is about.
  */
 final class Registrations {
 
@@ -39,6 +40,7 @@ final class Registrations {
     LocalDate issued = LocalDate.of(2026, 12, 1);
     LocalDate deadline = LocalDate.of(2026, 12, 21);
     LocalDate registered = LocalDate.of(2026, 11, 27);
+    TieBreak tieBreak = TieBreak.LOWER_EVALUATED_PRICE;
 
     static Registrations worksUnderTenderingLaw() {
         return new Registrations();
@@ -153,10 +155,15 @@ final class Registrations {
         return this;
     }
 
+    Registrations tieBreak(TieBreak tieBreak) {
+        this.tieBreak = tieBreak;
+        return this;
+    }
+
     RegistrationFacts facts() {
         return RegistrationFacts.normalised(regime, category, serviceKind, estimatedAmount, budgetFunds,
                 totalInvestment, stateControlled, foreignLoanOrAid, regionCode, method, invitationGround,
                 approvedMethod, afterFailedTender, electronicDocuments, suitableForSme, documentFee, bidBond,
-                bondForms, issued, deadline, registered);
+                bondForms, issued, deadline, registered, tieBreak);
     }
 }

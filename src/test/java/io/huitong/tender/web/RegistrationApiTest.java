@@ -281,6 +281,25 @@ class RegistrationApiTest extends ApiTest {
         }
 
         @Test
+        void a_Tendering_Law_tender_that_states_no_method_for_equal_scores_is_refused_it_never_draws_lots() {
+            int before = tenders();
+            ResponseEntity<String> response = post("purchaser", "/api/tenders", works().without("tieBreak").toString());
+            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            JsonNode body = json(response);
+            assertThat(body.get("violations")).singleElement().satisfies(v -> {
+                assertThat(v.get("field").asText()).isEqualTo("tieBreak");
+                assertThat(v.get("citation").asText()).isEqualTo("G1117 (二); docs/rules.md I5");
+                assertThat(v.get("limit").asText()).contains("LOWER_EVALUATED_PRICE", "HIGHER_TECHNICAL_SCORE",
+                        "EARLIER_SUBMISSION");
+                assertThat(v.get("message").asText()).contains("不得以抽签").contains("never by lot");
+            });
+            assertThat(tenders()).isEqualTo(before);
+            assertThat(post("purchaser", "/api/tenders", xinyangGoods().without("tieBreak").toString())
+                    .getStatusCode()).as("government procurement may leave it to a draw (O87 68)")
+                    .isEqualTo(HttpStatus.CREATED);
+        }
+
+        @Test
         void creates_no_tender_but_keeps_the_decision_record() {
             int before = tenders();
             JsonNode body = json(post("purchaser", "/api/tenders",
