@@ -4,4 +4,6 @@
  * and at opening the checks that concern several bidders (related bidders, consortium overlap), so that
  * nothing about other bidders is known before the deadline (TBL 22).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "credit", "guarantee", "rules",
+        "rules :: policy", "tender", "tender :: registration", "shared", "shared :: *" })
 package io.huitong.bidding;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * test profiles) both sides' keys are made at start-up and live only in memory.
  */
 @Component
-public class GuaranteeKeys {
+class GuaranteeKeys {
 
     private final ECKey centre;
     private final ECKey provider;

@@ -17,7 +17,7 @@ import java.text.ParseException;
  * message. The bank specification (C17) signs with SM3withSM2; the exchange is the same, the algorithm is the
  * party's choice of key (see the README).
  */
-public final class SignedMessages {
+final class SignedMessages {
 
     public static final String MEDIA_TYPE = "application/jose";
 

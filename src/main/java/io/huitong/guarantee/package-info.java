@@ -4,4 +4,6 @@
  * bid's bond is verified against it (amount, validity, hash); at the end it is surrendered (退保) or claimed (索赔, TBR 35,
  * 74).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "rules", "rules :: policy", "tender",
+        "tender :: registration", "shared", "shared :: *" })
 package io.huitong.guarantee;

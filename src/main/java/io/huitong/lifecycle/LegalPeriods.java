@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * kept in the tender's timeline, which the timers of the model read.
  */
 @Component
-public class LegalPeriods {
+class LegalPeriods {
 
     private final RuleSetRegistry ruleSets;
     private final TenderService tenders;

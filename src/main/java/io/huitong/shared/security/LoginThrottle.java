@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Counts live in memory on each node, at most {@code max-tracked} pairs. Time is the project's clock.
  */
 @Component
-public class LoginThrottle {
+class LoginThrottle {
 
     private final Clock clock;
     private final int freeAttempts;

@@ -12,7 +12,7 @@ import org.joda.time.DateTimeUtils;
  * that date has come. Legal dates are computed from this time by the legal calendar, so they are the same at any
  * speed; only the wait for them is shorter.
  */
-public final class SandboxClock implements DateTimeUtils.MillisProvider {
+final class SandboxClock implements DateTimeUtils.MillisProvider {
 
     /** Where the sandbox's time was last set: at this real time it read {@code at}, running {@code factor} times. */
     public record Setting(Instant at, Instant realAt, double factor) {

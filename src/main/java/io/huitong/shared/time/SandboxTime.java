@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * nothing of this happens: the engine's clock is the real time.
  */
 @Component
-public class SandboxTime implements SmartInitializingSingleton {
+class SandboxTime implements SmartInitializingSingleton {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxTime.class);
 

@@ -26,7 +26,7 @@ import java.util.Set;
  * would be accepted and then published as an invalid RFC 3339 date. Outside, the request is unreadable (400, the
  * field named).
  */
-public final class DateBounds {
+final class DateBounds {
 
     public static final int MIN_YEAR = 2000;
     public static final int MAX_YEAR = 2100;

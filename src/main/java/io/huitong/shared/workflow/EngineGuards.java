@@ -53,7 +53,7 @@ import org.springframework.stereotype.Component;
  * A refusal is a business outcome: the engine logs it at debug level, not as {@code ENGINE-16004} error.
  */
 @Component
-public class EngineGuards extends AbstractProcessEnginePlugin {
+class EngineGuards extends AbstractProcessEnginePlugin {
 
     private static final Field COMPLETE_TASK = field(CompleteTaskCmd.class, "taskId");
     private static final Field COMPLETE_VARIABLES = field(CompleteTaskCmd.class, "variables");
