@@ -3,6 +3,6 @@
  * agreements between centres, the shared expert pool, the verifiable expert draw with its avoidance rules, and the glue
  * of {@code processes/remote-evaluation.bpmn}. A partner centre sees and acts on its own steps only.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "bidding", "credit", "evaluation", "rules",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "archive", "bidding", "credit", "evaluation", "rules",
         "rules :: policy", "tender", "tender :: registration", "shared", "shared :: *" })
 package io.huitong.remote;
