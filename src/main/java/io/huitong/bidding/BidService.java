@@ -191,6 +191,40 @@ public class BidService {
         });
     }
 
+    /**
+     * A member the consortium bid names confirms, through its own account and before the deadline, that it bids in
+     * that consortium: its part of the joint bidding agreement (TBL 31; GPL 24). Only an account bound to a named
+     * member confirms (403 otherwise, noted in the audit entry); after the deadline, or for a bid no longer standing,
+     * 409. Confirming again changes nothing. A replaced bid needs its members' confirmations again.
+     */
+    public ConsortiumConfirmation confirmConsortium(String tenderId, String bidId, Operator operator) {
+        Bid bid = bid(tenderId, bidId);
+        String member = accounts.requireBound(operator.userId()).creditCode();
+        if (!bid.consortiumMembers().contains(member)) {
+            io.huitong.shared.audit.AuditFilter.note("refused: account " + operator.userId() + " of " + member
+                    + " is no member named by consortium bid " + bidId);
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "只有联合体投标列明的成员可以确认共同投标协议 / Only a member the consortium bid names confirms its "
+                            + "joint bidding agreement");
+        }
+        return transactions.execute(status -> {
+            Tender tender = tenders.lock(tenderId);
+            Bid standing = bid(tenderId, bidId);
+            if (standing.status() != BidStatus.SUBMITTED || standing.round() != tender.round()
+                    || tender.status() != TenderStatus.BIDDING
+                    || !clock.instant().isBefore(tender.bidDeadline().toInstant())) {
+                throw new ConflictException("共同投标协议须在投标截止前、对有效递交的投标确认 / The joint bidding agreement is "
+                        + "confirmed before the deadline, on a bid still standing (TBL 31; GPL 24)");
+            }
+            return bids.confirmations(bidId).stream().filter(c -> c.memberId().equals(member)).findFirst()
+                    .orElseGet(() -> {
+                        bids.confirmMember(bidId, member, operator.userId(), clock.instant());
+                        return bids.confirmations(bidId).stream().filter(c -> c.memberId().equals(member))
+                                .findFirst().orElseThrow();
+                    });
+        });
+    }
+
     /** Whether the operator's account acts for the bid's entity: it sees its receipt, withdraws and decrypts it. */
     public boolean owns(Bid bid, Operator operator) {
         return accounts.actsFor(operator.userId(), bid.bidderId());
@@ -401,10 +435,20 @@ public class BidService {
                         bid.decryptionFault(), bid.decryptionNote()));
                 continue;
             }
+            // a member counts once it confirmed the bid through its own account (TBL 31; GPL 24): a company named
+            // without its consent is no party to the bid, and its own bid stands
+            List<String> confirmed = new ArrayList<>(bids.confirmations(bid.id()).stream()
+                    .map(ConsortiumConfirmation::memberId).filter(bid.consortiumMembers()::contains).toList());
+            if (bid.consortiumMembers().contains(bid.bidderId()) && !confirmed.contains(bid.bidderId())) {
+                confirmed.add(bid.bidderId());
+            }
+            List<String> bidParties = new ArrayList<>(List.of(bid.bidderId()));
+            confirmed.stream().filter(m -> !bidParties.contains(m)).forEach(bidParties::add);
             input.add(new OpenedBid(decisions.applicableLaw(), bid.id(), bid.bidderId(), bid.bidderName(),
-                    bid.parties(), bid.consortiumMembers(), bid.legalRepresentative(), bid.legalRepresentativeIdNo()));
+                    List.copyOf(bidParties), bid.consortiumMembers(), List.copyOf(confirmed),
+                    bid.legalRepresentative(), bid.legalRepresentativeIdNo()));
             input.add(DecryptedBid.of(decisions.applicableLaw(), bid));
-            parties.addAll(bid.parties());
+            parties.addAll(bidParties);
         }
         input.addAll(credit.relationsAmong(parties));
         RuleSet.Evaluation evaluation = ruleSet.evaluate(input);
@@ -703,7 +747,7 @@ public class BidService {
             refunded(tenderId, bidIds);
             // a refund step whose every bond is now refunded is done (the lifecycle listens)
             events.publishEvent(new BondsRefunded(tenderId, List.copyOf(bidIds), operator));
-            return bondsToRefund(tenderId);
+            return refundsDue(tenderId);
         });
     }
 
@@ -714,7 +758,21 @@ public class BidService {
                 || b.status() == BidStatus.WITHDRAWN && b.decryptionFault() != null);
     }
 
-    /** Bonds of the tender still to be refunded. */
+    /**
+     * Bonds fallen due for refund and not yet refunded, as finance and the centre are told: never a sealed bid of a
+     * round still bidding (nobody learns who bids before the opening, TBL 22; EB20 27), only bonds of bids opened,
+     * withdrawn, of a failed round or of a terminated tender.
+     */
+    public List<Bid> refundsDue(String tenderId) {
+        Tender tender = tenders.get(tenderId);
+        boolean sealedRound = EnumSet.of(TenderStatus.APPROVED, TenderStatus.BIDDING, TenderStatus.SUSPENDED,
+                TenderStatus.CLOSED).contains(tender.status());
+        return bondsToRefund(tenderId).stream().filter(b -> b.bondRefundDue() != null)
+                .filter(b -> !(sealedRound && b.round() == tender.round() && b.status() == BidStatus.SUBMITTED))
+                .toList();
+    }
+
+    /** Bonds of the tender still to be refunded (all of them, sealed or not: for the lifecycle, never answered). */
     public List<Bid> bondsToRefund(String tenderId) {
         return bids.ofTender(tenderId).stream().filter(Bid::holdsBond).filter(b -> b.bondRefundedAt() == null)
                 .filter(b -> b.bondKeptAt() == null).toList();

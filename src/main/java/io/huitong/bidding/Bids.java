@@ -87,6 +87,21 @@ class Bids {
                 .params(tenderId, round, bidderId).update();
     }
 
+    /** A member's confirmation of a consortium bid (its part of the joint bidding agreement, TBL 31; GPL 24). */
+    void confirmMember(String bidId, String memberId, String by, Instant at) {
+        jdbc.sql("insert into consortium_confirmation (bid_id, member_id, confirmed_by, confirmed_at) values (?, ?, ?, ?)")
+                .params(bidId, memberId, by, Timestamp.from(at)).update();
+    }
+
+    /** The confirmations the members of a consortium bid gave, in the order given. */
+    List<ConsortiumConfirmation> confirmations(String bidId) {
+        return jdbc.sql("select * from consortium_confirmation where bid_id = ? order by confirmed_at, member_id")
+                .param(bidId).query((rs, row) -> new ConsortiumConfirmation(rs.getString("bid_id"),
+                        rs.getString("member_id"), rs.getString("confirmed_by"),
+                        rs.getTimestamp("confirmed_at").toInstant()))
+                .list();
+    }
+
     Optional<Bid> find(String id) {
         return jdbc.sql("select * from bid where id = ?").param(id).query(Bids::map).optional();
     }

@@ -39,6 +39,16 @@ public record CollusionFinding(CollusionFlag.Kind kind, String citation, List<St
                 true, RuleOutput.of(rule));
     }
 
+    /**
+     * Evidence for the committee's judgment under another article than TBR 40 / O87 37 (the same representative's
+     * name where no ID number settles who the person is, TBR 34; GPR 18).
+     */
+    public static CollusionFinding forJudgment(RuleContext rule, String citation, List<String> bidIds,
+            String evidenceZh, String evidenceEn) {
+        return new CollusionFinding(CollusionFlag.Kind.JUDGMENT, citation, bidIds, evidenceZh, evidenceEn, true,
+                RuleOutput.of(rule));
+    }
+
     static String article(Regime law, int item) {
         return (law == Regime.GOVERNMENT_PROCUREMENT ? "O87 37(" : "TBR 40(") + ITEMS[item - 1] + ")";
     }

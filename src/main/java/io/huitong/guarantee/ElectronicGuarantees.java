@@ -113,9 +113,14 @@ public class ElectronicGuarantees {
         return tender.bidDeadline().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate().plusDays(days);
     }
 
-    /** The guarantee a bid names, as the submission rules check it. */
+    /**
+     * The guarantee a bid names, as the submission rules check it. Another bidder's guarantee is as unknown as a
+     * number never issued: its amount, end date and status would otherwise land in the submitter's own decision
+     * record, and the numbers are easy to guess (who else bids is sealed, TBL 22).
+     */
     public GuaranteeOnRecord onRecord(Tender tender, String bidderId, String guaranteeNo, BigDecimal required) {
-        Optional<ElectronicGuarantee> found = guaranteeNo == null ? Optional.empty() : store.find(guaranteeNo.strip());
+        Optional<ElectronicGuarantee> found = guaranteeNo == null ? Optional.empty()
+                : store.find(guaranteeNo.strip()).filter(g -> g.bidderId().equals(bidderId));
         if (found.isEmpty()) {
             return new GuaranteeOnRecord(guaranteeNo, false, false, null, required, null, requiredEnd(tender), false,
                     null);

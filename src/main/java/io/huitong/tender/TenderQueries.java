@@ -43,6 +43,19 @@ public class TenderQueries {
             "winnerDetermination", "contract", "supervisorReport", "contractPublication", "contractFiling",
             "losersBondRefund", "bondRefund", "failedRoundRefund", "terminationRefund", "withdrawalRefund");
 
+    /** Due dates that follow from a withdrawal before the opening. */
+    private static final java.util.Set<String> WITHDRAWAL = java.util.Set.of("withdrawalRefund");
+
+    /** States of a tender whose current round is not opened yet: its bids are sealed. */
+    private static final java.util.Set<TenderStatus> SEALED = java.util.EnumSet.of(TenderStatus.APPROVED,
+            TenderStatus.BIDDING, TenderStatus.SUSPENDED, TenderStatus.CLOSED);
+
+    /** Who may know what happens to sealed bids' bonds: the centre's staff, finance, supervisors, administrators. */
+    private static final java.util.Set<String> STAFF = java.util.Set.of(io.huitong.shared.security.Groups.ADMIN,
+            io.huitong.shared.security.Groups.REGISTRATION_CLERK, io.huitong.shared.security.Groups.CENTRE_CLERK,
+            io.huitong.shared.security.Groups.CENTRE_DIRECTOR, io.huitong.shared.security.Groups.SUPERVISOR,
+            io.huitong.shared.security.Groups.FINANCE_DEPARTMENT);
+
     /** Groups that see every tender in the list: the centre, its approvers and the supervising authorities. */
     private static final java.util.Set<String> SEE_ALL = java.util.Set.of(
             io.huitong.shared.security.Groups.ADMIN, io.huitong.shared.security.Groups.REGISTRATION_CLERK,
@@ -100,7 +113,7 @@ public class TenderQueries {
                 t.serviceKind(), t.procurementMethod(), t.estimatedAmount(), t.regionCode(), t.documentIssueDate(),
                 t.bidDeadline(), t.ruleSetVersion(), t.registrationDecisionId(), decisions,
                 new TenderView.Approval(decisions.approvalRoute(), steps, open), t.returnReason(), t.registeredAt(),
-                t.registeredBy(), t.round(), t.outcomeReason(), t.winnerBidId(), deadlines(t.id()),
+                t.registeredBy(), t.round(), t.outcomeReason(), t.winnerBidId(), deadlines(t, viewer),
                 openTasks(t.id(), viewer, t.winnerBidId() != null || viewer.insider()),
                 schemes.stream().findFirst().map(s -> s.of(t)).orElse(null));
     }
@@ -113,6 +126,14 @@ public class TenderQueries {
 
         boolean seesAll() {
             return userId == null || groups.contains("camunda-admin") || groups.contains("supervisor");
+        }
+
+        /**
+         * Who may know, before the opening, that a bid was withdrawn (its bond falls due): the centre's staff,
+         * finance, supervisors and administrators.
+         */
+        boolean staff() {
+            return userId == null || groups.stream().anyMatch(STAFF::contains);
         }
 
         /** Who may know a committee's members before the result: centre clerks and administrators. */
@@ -130,10 +151,13 @@ public class TenderQueries {
      * unmet stays {@code OPEN} and is overdue; a period that runs out by itself (an announcement, a window, a last
      * day for clarifications) is {@code ENDED} once its end has passed.
      */
-    private List<TenderView.Deadline> deadlines(String tenderId) {
+    private List<TenderView.Deadline> deadlines(Tender t, Viewer viewer) {
         Instant now = clock.instant();
-        return timeline.of(tenderId).stream()
+        // a withdrawal's refund date tells that someone bid and withdrew: before the round is opened only the staff
+        boolean sealed = !viewer.staff() && SEALED.contains(t.status());
+        return timeline.of(t.id()).stream()
                 .filter(d -> d.state() != TenderTimeline.State.CANCELLED)
+                .filter(d -> !(sealed && d.round() == t.round() && WITHDRAWAL.contains(d.name())))
                 .map(d -> {
                     boolean passed = d.state() == TenderTimeline.State.OPEN && !now.isBefore(d.dueAt().toInstant());
                     boolean owed = ACTIONS.contains(d.name());

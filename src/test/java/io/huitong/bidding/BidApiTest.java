@@ -160,4 +160,124 @@ class BidApiTest extends LifecycleTest {
                 "{\"creditCode\":\"" + bidderId(3) + "\",\"name\":\"投标人3\"}").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
+
+    /** A consortium bid of lead n naming the members given (bidder numbers); its representative is lead n's. */
+    ResponseEntity<String> consortiumBid(String tenderId, int lead, String price, Integer... members) {
+        return bid(tenderId, lead, SealedBid.file(bidderId(lead), lead, price), "50000.00 E_GUARANTEE", "LARGE",
+                "法定代表人" + lead, null, java.util.List.of(members));
+    }
+
+    ResponseEntity<String> confirm(String user, String tenderId, String bidId) {
+        return post(user, "/api/tenders/" + tenderId + "/bids/" + bidId + "/consortium-confirmation", "{}");
+    }
+
+    @Test
+    void a_consortium_that_names_a_company_without_its_consent_invalidates_itself_not_the_companys_own_bid() {
+        String id = bidding();
+        bidAccepted(id, 1, "4800000.00", "50000.00 E_GUARANTEE", "LARGE");
+        bidAccepted(id, 2, "4700000.00", "50000.00 E_GUARANTEE", "SMALL");
+        bidAccepted(id, 4, "4650000.00", "50000.00 E_GUARANTEE", "LARGE");
+        // a throwaway account names company 2 as its consortium member: company 2 never agreed
+        ResponseEntity<String> forged = consortiumBid(id, 3, "4600000.00", 2);
+        assertThat(forged.getStatusCode()).as(forged.getBody()).isEqualTo(HttpStatus.CREATED);
+        at("2026-12-21T09:30:00");
+        var bids = bids(id);
+        assertThat(bids.get("投标人2").get("status").asText()).as("the victim's own bid stands").isEqualTo("VALID");
+        assertThat(bids.get("投标人3").get("status").asText()).isEqualTo("INVALID");
+        assertThat(bids.get("投标人3").get("invalidCitation").asText()).isEqualTo("TBL 31; TBR 51(二)");
+        assertThat(bids.get("投标人3").get("invalidReason").asText()).contains(bidderId(2));
+        assertThat(bids.get("投标人1").get("status").asText()).isEqualTo("VALID");
+        assertThat(bids.get("投标人4").get("status").asText()).isEqualTo("VALID");
+    }
+
+    @Test
+    void each_member_confirms_the_consortium_bid_through_its_own_account_before_the_deadline() {
+        String id = bidding();
+        bidAccepted(id, 1, "4800000.00", "50000.00 E_GUARANTEE", "LARGE");
+        bidAccepted(id, 2, "4700000.00", "50000.00 E_GUARANTEE", "SMALL");
+        String consortium = json(consortiumBid(id, 3, "4650000.00", 4)).get("id").asText();
+        String overlapping = json(consortiumBid(id, 5, "4600000.00", 2)).get("id").asText();
+
+        ResponseEntity<String> stranger = confirm("bidder1", id, consortium);
+        assertThat(stranger.getStatusCode()).as("only a member the bid names confirms it")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(confirm("demo", id, consortium).getStatusCode()).as("nor an administrator for it")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(audit.about(id)).as("the refusal is audited with the company that tried").anySatisfy(e -> {
+            assertThat(e.operator()).isEqualTo("bidder1");
+            assertThat(e.status()).isEqualTo(403);
+            assertThat(e.detail()).contains(bidderId(1)).contains(consortium);
+        });
+        ResponseEntity<String> confirmed = confirm("bidder4", id, consortium);
+        assertThat(confirmed.getStatusCode()).as(confirmed.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(json(confirmed).get("memberId").asText()).isEqualTo(bidderId(4));
+        assertThat(json(confirmed).get("confirmedBy").asText()).isEqualTo("bidder4");
+        assertThat(confirm("bidder4", id, consortium).getStatusCode()).as("confirming again changes nothing")
+                .isEqualTo(HttpStatus.OK);
+        // company 2 really joins consortium 5, and also bids alone: both bids are invalid (TBR 37)
+        assertThat(confirm("bidder2", id, overlapping).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(audit.about(id)).anySatisfy(e -> {
+            assertThat(e.operator()).isEqualTo("bidder4");
+            assertThat(e.path()).endsWith("/consortium-confirmation");
+            assertThat(e.status()).isEqualTo(200);
+        });
+
+        at("2026-12-21T09:30:00");
+        assertThat(confirm("bidder4", id, consortium).getStatusCode()).as("after the deadline nobody confirms")
+                .isEqualTo(HttpStatus.CONFLICT);
+        var bids = bids(id);
+        assertThat(bids.get("投标人3").get("status").asText()).as("a consortium every member confirmed stands")
+                .isEqualTo("VALID");
+        assertThat(bids.get("投标人5").get("invalidCitation").asText()).isEqualTo("TBR 37; GPR 22");
+        assertThat(bids.get("投标人2").get("invalidCitation").asText()).isEqualTo("TBR 37; GPR 22");
+        assertThat(bids.get("投标人1").get("status").asText()).isEqualTo("VALID");
+    }
+
+    @Test
+    void a_representative_s_name_alone_invalidates_no_bid_it_is_flagged_for_the_committee() {
+        String id = bidding();
+        bidAccepted(id, 1, "4800000.00", "50000.00 E_GUARANTEE", "LARGE");
+        bidAccepted(id, 2, "4700000.00", "50000.00 E_GUARANTEE", "SMALL");
+        // bidder 3 writes in bidder 2's representative's name, without an ID number on either side
+        assertThat(bid(id, 3, SealedBid.file(bidderId(3), 3, "4650000.00"), "50000.00 E_GUARANTEE", "LARGE",
+                "法定代表人2").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        // bidders 4 and 5 give one ID number under two spellings: one person, whatever the names
+        assertThat(bid(id, 4, SealedBid.file(bidderId(4), 4, "4640000.00"), "50000.00 E_GUARANTEE", "LARGE",
+                "王五", "410102198001010011", java.util.List.of()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(bid(id, 5, SealedBid.file(bidderId(5), 5, "4630000.00"), "50000.00 E_GUARANTEE", "LARGE",
+                "王 伍", " 410102198001010011", java.util.List.of()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        at("2026-12-21T09:30:00");
+        var bids = bids(id);
+        assertThat(bids.get("投标人2").get("status").asText()).as("a name is no identity").isEqualTo("VALID");
+        assertThat(bids.get("投标人3").get("status").asText()).isEqualTo("VALID");
+        assertThat(bids.get("投标人4").get("invalidCitation").asText()).isEqualTo("TBR 34");
+        assertThat(bids.get("投标人5").get("invalidCitation").asText()).isEqualTo("TBR 34");
+        JsonNode flags = json(get("clerk", "/api/tenders/" + id + "/collusion-flags"));
+        assertThat(flags).as("the committee judges whether the namesakes are one person").anySatisfy(f -> {
+            assertThat(f.get("kind").asText()).isEqualTo("JUDGMENT");
+            assertThat(f.get("citation").asText()).isEqualTo("TBR 34");
+            assertThat(f.get("bidIds")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
+                    bids.get("投标人2").get("id").asText(), bids.get("投标人3").get("id").asText());
+        });
+    }
+
+    @Test
+    void confirming_refunds_before_the_opening_tells_nothing_of_the_sealed_bids() {
+        String id = bidding();
+        bidAccepted(id, 1, "4800000.00", "50000.00 E_GUARANTEE", "LARGE");
+        bidAccepted(id, 2, "4700000.00", "50000.00 E_GUARANTEE", "SMALL");
+        String third = json(bid(id, 3, "4650000.00", "50000.00 E_GUARANTEE", "LARGE")).get("id").asText();
+        String fourth = json(bid(id, 4, "4640000.00", "50000.00 E_GUARANTEE", "LARGE")).get("id").asText();
+        at("2026-12-03T10:00:00");
+        assertThat(exchange("bidder3", HttpMethod.DELETE, "/api/tenders/" + id + "/bids/" + third, null)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(exchange("bidder4", HttpMethod.DELETE, "/api/tenders/" + id + "/bids/" + fourth, null)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> refunded = post("finance", "/api/tenders/" + id + "/bond-refunds",
+                "{\"bidIds\":[\"" + third + "\"]}");
+        assertThat(refunded.getStatusCode()).as(refunded.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(json(refunded)).extracting(b -> b.get("id").asText())
+                .as("the withdrawn bond still due, not the sealed bids").containsExactly(fourth);
+        assertThat(refunded.getBody()).doesNotContain("投标人1").doesNotContain("投标人2");
+    }
 }

@@ -265,10 +265,20 @@ class BidRulesTest {
     @Nested
     class At_the_opening {
 
+        /** A bid at opening whose named members all confirmed it (the joint bidding agreement is complete). */
         static OpenedBid opened(Regime law, String id, String bidder, String rep, String... members) {
+            return opened(law, id, bidder, rep, null, List.of(members), List.of(members));
+        }
+
+        static OpenedBid opened(Regime law, String id, String bidder, String rep, String repIdNo, List<String> named,
+                List<String> confirmed) {
             List<String> parties = new ArrayList<>(List.of(bidder));
-            parties.addAll(List.of(members));
-            return new OpenedBid(law, id, bidder, "投标人" + id, parties, List.of(members), rep, null);
+            parties.addAll(confirmed);
+            return new OpenedBid(law, id, bidder, "投标人" + id, parties, named, confirmed, rep, repIdNo);
+        }
+
+        static OpenedBid withId(Regime law, String id, String bidder, String rep, String repIdNo) {
+            return opened(law, id, bidder, rep, repIdNo, List.of(), List.of());
         }
 
         static Set<String> invalidated(List<Object> facts) {
@@ -279,26 +289,59 @@ class BidRulesTest {
             return ids;
         }
 
+        static Set<String> flagged(List<Object> facts) {
+            RuleSet.Evaluation e = RuleSets.current().evaluate(facts);
+            e.firedRules().stream().map(FiredRule::rule).forEach(FIRED::add);
+            Set<String> out = new HashSet<>();
+            e.all(CollusionFinding.class).forEach(f -> out.add(f.kind() + " " + f.citation() + " "
+                    + String.join("+", f.bidIds().stream().sorted().toList())));
+            return out;
+        }
+
+        static final String ID_A = "410102198001010011";
+        static final String ID_B = "410102199001010022";
+
         @Test
-        void bidders_with_the_same_legal_representative_are_both_invalid() {
-            assertThat(invalidated(List.of(opened(Regime.TENDERING_LAW, "a", BIDDER, "张三"),
-                    opened(Regime.TENDERING_LAW, "b", MEMBER, "张三"), opened(Regime.TENDERING_LAW, "c", OTHER, "李四"))))
-                    .containsExactlyInAnyOrder("a TBR 34", "b TBR 34");
-            assertThat(invalidated(List.of(opened(Regime.GOVERNMENT_PROCUREMENT, "a", BIDDER, "张三"),
-                    opened(Regime.GOVERNMENT_PROCUREMENT, "b", MEMBER, "张三"))))
+        void bidders_whose_representatives_give_one_id_number_are_both_invalid() {
+            assertThat(invalidated(List.of(withId(Regime.TENDERING_LAW, "a", BIDDER, "张三", ID_A),
+                    withId(Regime.TENDERING_LAW, "b", MEMBER, "张叁", ID_A),
+                    withId(Regime.TENDERING_LAW, "c", OTHER, "李四", ID_B))))
+                    .as("one number is one person, whatever the names").containsExactlyInAnyOrder("a TBR 34", "b TBR 34");
+            assertThat(invalidated(List.of(withId(Regime.GOVERNMENT_PROCUREMENT, "a", BIDDER, "张三", ID_A),
+                    withId(Regime.GOVERNMENT_PROCUREMENT, "b", MEMBER, "张三", ID_A))))
                     .containsExactlyInAnyOrder("a GPR 18", "b GPR 18");
         }
 
         @Test
         void an_id_number_decides_whether_two_representatives_are_one_person() {
-            OpenedBid a = new OpenedBid(Regime.TENDERING_LAW, "a", BIDDER, "投标人a", List.of(BIDDER), List.of(), "张三",
-                    "410102198001010011");
-            OpenedBid sameNameOtherPerson = new OpenedBid(Regime.TENDERING_LAW, "b", MEMBER, "投标人b", List.of(MEMBER),
-                    List.of(), "张三", "410102199001010022");
-            OpenedBid samePersonLowerCase = new OpenedBid(Regime.TENDERING_LAW, "c", OTHER, "投标人c", List.of(OTHER),
-                    List.of(), "张 三", " 410102198001010011 ");
+            OpenedBid a = withId(Regime.TENDERING_LAW, "a", BIDDER, "张三", ID_A);
+            OpenedBid sameNameOtherPerson = withId(Regime.TENDERING_LAW, "b", MEMBER, "张三", ID_B);
+            OpenedBid samePersonWrittenOtherwise = withId(Regime.TENDERING_LAW, "c", OTHER, "张 三",
+                    " 410102 198001010011 ");
             assertThat(invalidated(List.of(a, sameNameOtherPerson))).as("namesakes are two people").isEmpty();
-            assertThat(invalidated(List.of(a, samePersonLowerCase))).containsExactlyInAnyOrder("a TBR 34", "c TBR 34");
+            assertThat(flagged(List.of(a, sameNameOtherPerson))).as("and no question for the committee").isEmpty();
+            assertThat(invalidated(List.of(a, samePersonWrittenOtherwise)))
+                    .containsExactlyInAnyOrder("a TBR 34", "c TBR 34");
+            assertThat(invalidated(List.of(a, withId(Regime.TENDERING_LAW, "d", OTHER, "张三", "41010219800101001x"),
+                    withId(Regime.TENDERING_LAW, "e", MEMBER, "李四", "41010219800101001X "))))
+                    .as("an X check digit in either case").containsExactlyInAnyOrder("d TBR 34", "e TBR 34");
+        }
+
+        @Test
+        void a_name_without_an_id_number_invalidates_nobody_and_is_flagged_for_the_committee() {
+            assertThat(invalidated(List.of(opened(Regime.TENDERING_LAW, "a", BIDDER, "张三"),
+                    opened(Regime.TENDERING_LAW, "b", MEMBER, "张三"), opened(Regime.TENDERING_LAW, "c", OTHER, "李四"))))
+                    .as("neither gives a number").isEmpty();
+            assertThat(flagged(List.of(opened(Regime.TENDERING_LAW, "a", BIDDER, "张三"),
+                    opened(Regime.TENDERING_LAW, "b", MEMBER, "张 三"), opened(Regime.TENDERING_LAW, "c", OTHER, "李四"))))
+                    .containsExactly("JUDGMENT TBR 34 a+b");
+            assertThat(flagged(List.of(withId(Regime.GOVERNMENT_PROCUREMENT, "a", BIDDER, "张三", ID_A),
+                    opened(Regime.GOVERNMENT_PROCUREMENT, "b", MEMBER, "张三"))))
+                    .as("one number against none cannot tell either").containsExactly("JUDGMENT GPR 18 a+b");
+            assertThat(invalidated(List.of(withId(Regime.GOVERNMENT_PROCUREMENT, "a", BIDDER, "张三", ID_A),
+                    opened(Regime.GOVERNMENT_PROCUREMENT, "b", MEMBER, "张三")))).isEmpty();
+            assertThat(flagged(List.of(opened(Regime.TENDERING_LAW, "a", BIDDER, "张三"),
+                    opened(Regime.TENDERING_LAW, "b", MEMBER, "张四")))).as("different names").isEmpty();
         }
 
         @Test
@@ -318,6 +361,32 @@ class BidRulesTest {
             assertThat(invalidated(List.of(opened(Regime.TENDERING_LAW, "a", BIDDER, "张三", MEMBER),
                     opened(Regime.TENDERING_LAW, "b", MEMBER, "李四"), opened(Regime.TENDERING_LAW, "c", OTHER, "王五"))))
                     .containsExactlyInAnyOrder("a TBR 37; GPR 22", "b TBR 37; GPR 22");
+        }
+
+        @Test
+        void a_member_named_without_confirming_is_no_party_and_the_consortium_bid_is_invalid() {
+            // bid a names MEMBER, which never confirmed, and bids alone as b
+            List<Object> facts = List.of(opened(Regime.TENDERING_LAW, "a", BIDDER, "张三", null, List.of(MEMBER),
+                    List.of()), opened(Regime.TENDERING_LAW, "b", MEMBER, "李四"),
+                    opened(Regime.TENDERING_LAW, "c", OTHER, "王五"));
+            assertThat(invalidated(facts)).containsExactly("a TBL 31; TBR 51(二)");
+            assertThat(invalidated(List.of(opened(Regime.GOVERNMENT_PROCUREMENT, "a", BIDDER, "张三", null,
+                    List.of(MEMBER, OTHER), List.of(OTHER)), opened(Regime.GOVERNMENT_PROCUREMENT, "b", MEMBER, "李四"))))
+                    .as("one member missing is enough").containsExactly("a GPL 24");
+            // a relation of the unconfirmed member's touches nobody either
+            PartyRelation control = new PartyRelation("r", MEMBER, OTHER, PartyRelation.Kind.CONTROL, null, "s",
+                    Instant.EPOCH);
+            assertThat(invalidated(List.of(control, opened(Regime.TENDERING_LAW, "a", BIDDER, "张三", null,
+                    List.of(MEMBER), List.of()), opened(Regime.TENDERING_LAW, "c", OTHER, "王五"))))
+                    .containsExactly("a TBL 31; TBR 51(二)");
+        }
+
+        @Test
+        void a_consortium_every_member_confirmed_stands() {
+            assertThat(invalidated(List.of(opened(Regime.TENDERING_LAW, "a", BIDDER, "张三", MEMBER),
+                    opened(Regime.TENDERING_LAW, "c", OTHER, "王五")))).isEmpty();
+            assertThat(invalidated(List.of(opened(Regime.GOVERNMENT_PROCUREMENT, "a", BIDDER, "张三", MEMBER, OTHER))))
+                    .isEmpty();
         }
 
         @Test

@@ -73,7 +73,15 @@ class GuaranteeTest extends LifecycleTest {
                 .isEqualTo(HttpStatus.OK);
 
         assertThat(refusedBy(bidWith(id, 1, "BG-NOT-ISSUED"))).isEqualTo("docs/rules.md C17; TBR 26");
-        assertThat(refusedBy(bidWith(id, 2, no))).as("bidder 1's guarantee").isEqualTo("docs/rules.md C17");
+        ResponseEntity<String> others = bidWith(id, 2, no);
+        assertThat(refusedBy(others)).as("bidder 1's guarantee is no more known to bidder 2 than a made-up number")
+                .isEqualTo("docs/rules.md C17; TBR 26");
+        JsonNode record = json(get("bidder2", "/api/decisions/" + json(others).get("decisionId").asText()));
+        assertThat(record.get("inputs").get("eGuarantee").get("found").asBoolean()).isFalse();
+        for (String field : java.util.List.of("amount", "endDate", "status")) {
+            assertThat(record.get("inputs").get("eGuarantee").get(field).isNull())
+                    .as("the submitter's own record tells nothing of another's guarantee: " + field).isTrue();
+        }
         jdbc.update("update e_guarantee set file = ? where guarantee_no = ?",
                 java.util.Base64.getEncoder().encodeToString("改过的保函".getBytes()), no);
         assertThat(refusedBy(bidWith(id, 1, no))).as("the file no longer matches the signed hashes")

@@ -9,6 +9,7 @@ import io.huitong.support.LifecycleTest;
 import io.huitong.support.SealedBid;
 import io.huitong.support.RegistrationJson;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -75,9 +76,11 @@ class LifecycleProcessTest extends LifecycleTest {
             String id = biddingTender(gpGoods());
             ProcessInstance instance = lifecycle(id);
             bidAccepted(id, 1, "2400000.00", null, "LARGE");
-            // bidders 2 and 3 share a legal representative: both invalid at the opening (GPR 18)
-            bid(id, 2, SealedBid.file(bidderId(2), 2, "2450000.00"), null, "SMALL", "张三");
-            bid(id, 3, SealedBid.file(bidderId(3), 3, "2361800.00"), null, "SMALL", "张三");
+            // bidders 2 and 3 share a legal representative (one ID number): both invalid at the opening (GPR 18)
+            bid(id, 2, SealedBid.file(bidderId(2), 2, "2450000.00"), null, "SMALL", "张三", "410102198001010011",
+                    List.of());
+            bid(id, 3, SealedBid.file(bidderId(3), 3, "2361800.00"), null, "SMALL", "张三", "410102198001010011",
+                    List.of());
             at("2026-12-21T09:30:00");
             BpmnAwareTests.assertThat(instance).hasPassed("openBids", "markFailed").hasNotPassed("evaluate");
             assertThat(status(id)).isEqualTo("FAILED");

@@ -72,6 +72,17 @@ class LifecycleSafeguardsTest extends LifecycleTest {
         JsonNode due = deadline(id, "withdrawalRefund");
         assertThat(due.get("citation").asText()).isEqualTo("TBR 35");
         assertThat(due.get("lastDay").asText()).isEqualTo("2026-12-15");
+        for (String outsider : java.util.List.of("purchaser", "bidder2", "expert1")) {
+            ResponseEntity<String> view = get(outsider, "/api/tenders/" + id);
+            assertThat(view.getStatusCode()).as(view.getBody()).isEqualTo(HttpStatus.OK);
+            assertThat(json(view).get("timeline").findValuesAsText("name")).as(
+                    "before the opening nobody outside the centre learns that a bid was withdrawn: " + outsider)
+                    .doesNotContain("withdrawalRefund");
+        }
+        for (String staff : java.util.List.of("clerk", "finance", "supervisor", "demo")) {
+            assertThat(json(get(staff, "/api/tenders/" + id)).get("timeline").findValuesAsText("name"))
+                    .as(staff).contains("withdrawalRefund");
+        }
         completeTask(id, "finance", "refundWithdrawnBond");
         assertThat(openTaskKeys(id)).isEmpty();
         assertThat(status(id)).as("bidding goes on").isEqualTo("BIDDING");

@@ -162,6 +162,15 @@ public abstract class LifecycleTest extends ApiTest {
     /** A bid of bidder n with the file and legal representative given. */
     protected ResponseEntity<String> bid(String tenderId, int n, String fileJson, String bond, String smeSize,
             String legalRepresentative) {
+        return bid(tenderId, n, fileJson, bond, smeSize, legalRepresentative, null, List.of());
+    }
+
+    /**
+     * A bid of bidder n with the file, the legal representative and the ID number of the representative (or null),
+     * and the consortium members it names (bidder numbers).
+     */
+    protected ResponseEntity<String> bid(String tenderId, int n, String fileJson, String bond, String smeSize,
+            String legalRepresentative, String legalRepresentativeIdNo, List<Integer> members) {
         String[] b = bond == null ? null : bond.split(" ", 3);
         String guaranteeNo = b != null && b[1].equals("E_GUARANTEE") ? eGuarantee(tenderId, n) : "G-" + n;
         String bondJson = b == null ? "null" : "{\"form\":\"" + b[1] + "\",\"amount\":" + b[0]
@@ -171,8 +180,10 @@ public abstract class LifecycleTest extends ApiTest {
         String user = bidderUser(n);
         ResponseEntity<String> response = post(user, "/api/tenders/" + tenderId + "/bids", """
                 {"bidderId":"%s","bidderName":"投标人%d","bond":%s,"smeSize":"%s",
-                 "legalRepresentative":"%s","sealedFile":"%s"}"""
+                 "legalRepresentative":"%s","legalRepresentativeIdNo":%s,"consortiumMembers":[%s],"sealedFile":"%s"}"""
                 .formatted(bidderId(n), n, bondJson, smeSize, legalRepresentative,
+                        legalRepresentativeIdNo == null ? "null" : "\"" + legalRepresentativeIdNo + "\"",
+                        String.join(",", members.stream().map(m -> "\"" + bidderId(m) + "\"").toList()),
                         SealedBid.seal(fileJson, password)));
         if (response.getStatusCode() == HttpStatus.CREATED) {
             submitters.put(json(response).get("id").asText(), user);

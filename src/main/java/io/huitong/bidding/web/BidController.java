@@ -4,6 +4,7 @@ import io.huitong.bidding.Bid;
 import io.huitong.bidding.BidRequest;
 import io.huitong.bidding.BidService;
 import io.huitong.bidding.BidStatus;
+import io.huitong.bidding.ConsortiumConfirmation;
 import io.huitong.shared.security.Groups;
 import io.huitong.shared.security.Operator;
 import io.huitong.shared.web.ConflictException;
@@ -98,6 +99,18 @@ class BidController {
         return bids.platformFault(tenderId, fault.bidIds(), fault.reason()).stream().map(Receipt::of).toList();
     }
 
+    @PostMapping("/bids/{bidId}/consortium-confirmation")
+    @Operation(summary = "确认联合体共同投标协议 Confirm a consortium bid",
+            description = "A member the consortium bid names confirms, through an account bound to it and before the "
+                    + "deadline, that it bids in that consortium: its part of the joint bidding agreement (TBL 31; GPL "
+                    + "24). Body {}. 403 for any other account, 409 after the deadline or for a bid no longer standing; "
+                    + "confirming again changes nothing. At the opening a consortium bid that a named member did not "
+                    + "confirm is invalid, and that member's own bid is not affected by it. A replaced bid needs its "
+                    + "members' confirmations again.")
+    ConsortiumConfirmation confirmConsortium(@PathVariable String tenderId, @PathVariable String bidId) {
+        return bids.confirmConsortium(tenderId, bidId, Operator.current());
+    }
+
     @DeleteMapping("/bids/{bidId}")
     @Operation(summary = "撤回投标 Withdraw a bid", description = "Only before the deadline, by an account of the bid's "
             + "entity (403 otherwise).")
@@ -144,7 +157,8 @@ class BidController {
     @PostMapping("/bond-refunds")
     @Operation(summary = "确认退还保证金 Confirm bond refunds", description = "Centre clerks and finance: the bonds "
             + "refunded. An open refund step whose every bond is then refunded is done by the same stroke (its due "
-            + "date met). Answers the bonds still to be refunded.")
+            + "date met). Answers the bonds fallen due and still to be refunded, never a sealed bid of a round still "
+            + "bidding (TBL 22).")
     List<Bid> refunded(@PathVariable String tenderId, @Valid @RequestBody Refunds refunds) {
         return bids.confirmRefunds(tenderId, refunds.bidIds(), Operator.current());
     }

@@ -79,7 +79,8 @@ class SecurityConfiguration {
                         .hasAnyAuthority(authorities(ADMIN, BIDDER))
                         .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/bids"),
                                 path(HttpMethod.DELETE, "/api/tenders/*/bids/*"),
-                                path(HttpMethod.POST, "/api/tenders/*/bids/*/decryption"))
+                                path(HttpMethod.POST, "/api/tenders/*/bids/*/decryption"),
+                                path(HttpMethod.POST, "/api/tenders/*/bids/*/consortium-confirmation"))
                         .hasAnyAuthority(authorities(ADMIN, BIDDER))
                         .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/clarifications"),
                                 path(HttpMethod.POST, "/api/tenders/*/objections/*/answer"),
