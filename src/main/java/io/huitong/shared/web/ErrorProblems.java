@@ -39,7 +39,8 @@ class ErrorProblems implements ErrorController {
         MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        ProblemDetail problem = problem(code instanceof Integer status ? status : 500);
+        // asked for directly (no error being forwarded): there is nothing at this path
+        ProblemDetail problem = problem(code instanceof Integer status ? status : 404);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path) {
             try {
