@@ -39,6 +39,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -74,10 +75,13 @@ public class TenderArchives {
     private final ObjectMapper json;
     private final Clock clock;
     private final TransactionTemplate newTransaction;
+    private final ObjectProvider<ArchiveContribution> contributions;
 
     TenderArchives(ArchivePackages packages, TenderService tenders, TenderQueries queries, BidService bids,
             DecisionRecords decisions, AuditLog audit, Ocds ocds, HistoryService history, RuntimeService runtime,
-            IdentityService identity, ObjectMapper json, Clock clock, PlatformTransactionManager transactions) {
+            IdentityService identity, ObjectMapper json, Clock clock, PlatformTransactionManager transactions,
+            ObjectProvider<ArchiveContribution> contributions) {
+        this.contributions = contributions;
         this.identity = identity;
         this.packages = packages;
         this.tenders = tenders;
@@ -113,6 +117,10 @@ public class TenderArchives {
             if (!OVER.contains(tender.status()) || running) {
                 throw new ConflictException("项目尚未结束，不能归档 / The tender is not over: nothing to archive yet");
             }
+            contributions.orderedStream().map(c -> c.pending(tenderId)).flatMap(java.util.Optional::stream)
+                    .findFirst().ifPresent(why -> {
+                        throw new ConflictException(why);
+                    });
             ArchivePackage built = build(tender, by);
             packages.insert(built);
             return packages.find(tenderId).orElseThrow();
@@ -162,6 +170,7 @@ public class TenderArchives {
         } catch (ConflictException notPublished) {
             // never announced: nothing was published
         }
+        contributions.orderedStream().forEach(c -> c.files(tender.id()).forEach(files::putIfAbsent));
         files.put("audit/entries.json", write(audit.about(tender.id())));
         files.put("history/process-instances.json", write(history.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(tender.id()).list().stream().map(p -> Map.of("id", p.getId(),

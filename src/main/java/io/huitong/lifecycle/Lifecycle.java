@@ -8,6 +8,7 @@ import io.huitong.bidding.BidWithdrawn;
 import io.huitong.bidding.BidsDecrypted;
 import io.huitong.shared.security.Groups;
 import io.huitong.shared.time.LegalClock;
+import io.huitong.shared.workflow.TaskTenders;
 import io.huitong.tender.ProcurementMethod;
 import io.huitong.tender.Regime;
 import io.huitong.tender.Tender;
@@ -113,6 +114,8 @@ public class Lifecycle {
         scheduleIssue(tender);
         runtime.startProcessInstanceByKey(LifecycleProcess.KEY, tender.id(), Variables.createVariables()
                 .putValue(LifecycleProcess.TENDER_ID, tender.id())
+                .putValue(TaskTenders.TENDER_NO, tender.id())
+                .putValue(TaskTenders.TENDER_TITLE, tender.title())
                 .putValue(LifecycleProcess.LAW, decisions.applicableLaw().name())
                 .putValue(LifecycleProcess.ROUND, tender.round())
                 .putValue(LifecycleProcess.MINIMUM_BIDS, periods.minimumBids(tender))

@@ -30,6 +30,7 @@ import io.huitong.shared.web.RuleRefusalException;
 import io.huitong.shared.web.ValidationException;
 import io.huitong.shared.web.Violation;
 import io.huitong.shared.workflow.TaskActions;
+import io.huitong.shared.workflow.TaskTenders;
 import io.huitong.tender.Regime;
 import io.huitong.tender.Tender;
 import io.huitong.tender.TenderService;
@@ -396,6 +397,8 @@ public class RemoteEvaluation {
                 .processInstanceBusinessKey(e.tenderId())
                 .setVariable(RemoteProcess.EVALUATION_ID, evaluationId)
                 .setVariable("tenderId", e.tenderId())
+                .setVariable(TaskTenders.TENDER_NO, e.tenderId())
+                .setVariable(TaskTenders.TENDER_TITLE, execution.getVariable(TaskTenders.TENDER_TITLE))
                 .correlateStartMessage();
         store.settlementStarted(evaluationId, settlement.getId());
     }

@@ -33,12 +33,17 @@ public class RemoteViews {
     private final Centres centres;
     private final TaskActions tasks;
     private final TaskService taskService;
+    private final LockNotice locks;
+    private final PartnerRecordStore partnerRecords;
 
-    RemoteViews(RemoteEvaluation remote, Centres centres, TaskActions tasks, TaskService taskService) {
+    RemoteViews(RemoteEvaluation remote, Centres centres, TaskActions tasks, TaskService taskService, LockNotice locks,
+            PartnerRecordStore partnerRecords) {
         this.remote = remote;
         this.centres = centres;
         this.tasks = tasks;
         this.taskService = taskService;
+        this.locks = locks;
+        this.partnerRecords = partnerRecords;
     }
 
     /** A remote evaluation as one party sees it. */
@@ -46,13 +51,15 @@ public class RemoteViews {
             String mainCentreName, String status, String speciality, Integer committeeSize,
             OffsetDateTime scheduledStart, String mainVenueId, Instant startedAt, Instant confirmedAt,
             String yourRole, String nextSeedHash, Instant nextSeedCommittedAt, List<PartnerView> partners,
-            List<SeatView> seats, List<LinkFailure> linkFailures, List<DrawView> draws) {
+            List<SeatView> seats, List<LinkFailure> linkFailures, List<DrawView> draws, LockNotice.Lock lock,
+            List<RecordsHandBack.RecordView> records) {
     }
 
     public record PartnerView(String centre, String centreName, int seq, String status, Instant requestedAt,
             OffsetDateTime answerDue, Instant answeredAt, String reason, String venueId, Integer expertSeats,
             Instant preparedAt, OffsetDateTime recordsDue, Instant recordsAt, String recordsNote, Instant remindedAt,
-            Instant escalatedAt, BigDecimal compensation, String compensationTerms, Instant settledAt) {
+            Instant escalatedAt, BigDecimal compensation, String compensationTerms, Instant settledAt,
+            CompensationConfirmation.AnswerView compensationAnswer) {
     }
 
     /** A seat: the member's name only once signed in (before that, the seat and its venue). */
@@ -91,7 +98,9 @@ public class RemoteViews {
         return new View(e.id(), e.tenderId(), tender.title(), e.round(), e.mainCentre(),
                 centres.get(e.mainCentre()).name(), e.status().name(), e.speciality(), e.committeeSize(),
                 e.scheduledStart(), e.mainVenueId(), e.startedAt(), e.confirmedAt(), access.role(), e.nextSeedHash(),
-                e.nextSeedCommittedAt(), partners, seats, failures, draws);
+                e.nextSeedCommittedAt(), partners, seats, failures, draws, locks.of(e, access),
+                partnerRecords.records(evaluationId).stream().filter(r -> all || own.contains(r.centre()))
+                        .map(RecordsHandBack.RecordView::of).toList());
     }
 
     /** The evaluations the operator takes part in, or all for overseers. */
@@ -173,7 +182,8 @@ public class RemoteViews {
         return new PartnerView(p.centreCode(), centres.get(p.centreCode()).name(), p.seq(), p.status().name(),
                 p.requestedAt(), p.answerDue(), p.answeredAt(), p.reason(), p.venueId(), p.expertSeats(),
                 p.preparedAt(), p.recordsDue(), p.recordsAt(), p.recordsNote(), p.remindedAt(), p.escalatedAt(),
-                p.compensation(), p.compensationTerms(), p.settledAt());
+                p.compensation(), p.compensationTerms(), p.settledAt(), partnerRecords.answer(p.evaluationId(),
+                        p.centreCode()).map(CompensationConfirmation.AnswerView::of).orElse(null));
     }
 
     private SeatView seat(Seat s) {

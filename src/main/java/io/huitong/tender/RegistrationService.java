@@ -87,7 +87,7 @@ public class RegistrationService {
                     write(result.evaluation().decisions()), result.record().decidedAt(), operator.userId(),
                     TenderStatus.PENDING_APPROVAL, null, null, 0);
             tenders.insert(tender);
-            tender.attachProcess(workflow.startApproval(tender.id(), result.evaluation().decisions().approvalRoute()));
+            tender.attachProcess(workflow.startApproval(tender.id(), tender.title(), result.evaluation().decisions().approvalRoute()));
             tenders.update(tender);
             return tender;
         });

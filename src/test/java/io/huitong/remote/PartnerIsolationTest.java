@@ -155,6 +155,34 @@ class PartnerIsolationTest extends RemoteTest {
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(view("lyclerk", id).get("partners").findValuesAsText("centre")).containsExactly("LY");
 
+        // C's clerk cannot see, fetch or upload B's records (J7), nor answer B's compensation
+        ResponseEntity<String> lyRecord = uploadRecord("lyclerk", id, null, "洛阳评标室录像.mp4", "video/mp4",
+                "LY video".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(lyRecord.getStatusCode()).as(lyRecord.getBody()).isEqualTo(HttpStatus.CREATED);
+        String lyRecordId = json(lyRecord).get("id").asText();
+        assertThat(uploadRecord("nyclerk", id, "LY", "x.mp4", "video/mp4", new byte[] {1}).getStatusCode())
+                .as("not as LY").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(uploadRecord("xyclerk", id, null, "x.mp4", "video/mp4", new byte[] {1}).getStatusCode())
+                .as("not asked: nothing to upload to").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(json(get("nyclerk", "/api/remote-evaluations/" + id + "/records"))).isEmpty();
+        assertThat(view("nyclerk", id).get("records")).isEmpty();
+        assertThat(get("nyclerk", "/api/remote-evaluations/" + id + "/records/" + lyRecordId + "/content")
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(json(get("clerk", "/api/remote-evaluations/" + id + "/records")).findValuesAsText("id"))
+                .as("the main centre sees it").contains(lyRecordId);
+        handsBack("LY", id, "纸质评标资料1袋、音视频记录1段");
+        handsBack("NY", id, "纸质评标资料1袋、音视频记录1段");
+        assertThat(json(get("nyclerk", "/api/remote-evaluations/" + id + "/records")).findValuesAsText("centre"))
+                .containsOnly("NY");
+        assertThat(post("nyclerk", "/api/remote-evaluations/" + id + "/compensation/confirmation",
+                "{\"agree\":false,\"reason\":\"x\",\"centre\":\"LY\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("xyclerk", "/api/remote-evaluations/" + id + "/compensation/confirmation",
+                "{\"agree\":true}").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(json(get("clerk", "/api/remote-evaluations/" + id + "/settlement")).get("partners")
+                .findValuesAsText("answer")).as("nothing answered for LY").containsOnly("PENDING");
+        assertThat(json(get("nyclerk", "/api/remote-evaluations/" + id + "/settlement")).get("partners")
+                .findValuesAsText("centre")).containsExactly("NY");
+
         // every refused attempt of B to act is on record with its time, address and operator
         List<Integer> refused = jdbc.sql("select status from audit_entry where operator = 'lyclerk' and status >= 400 "
                 + "and id > ?").param(auditedBefore).query(Integer.class).list();

@@ -154,10 +154,7 @@ class RemoteScenarioTest extends RemoteTest {
         assertThat(status(tenderId)).isEqualTo("PUBLICITY");
         assertThat(openTaskKeys(tenderId)).containsExactlyInAnyOrder("handBackRecords", "handBackRecords");
 
-        ResponseEntity<String> lyBack = post("lyclerk", "/api/remote-evaluations/" + id + "/handbacks/LY",
-                "{\"recordsNote\":\"纸质评标资料1袋、电子资料光盘1张、音视频记录2段\"}");
-        assertThat(lyBack.getStatusCode()).as(lyBack.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-        runDueJobs();
+        handsBack("LY", id, "纸质评标资料1袋、电子资料光盘1张、音视频记录2段");
         JsonNode ny = view("nyclerk", id).get("partners").get(0);
         assertThat(ny.get("centre").asText()).isEqualTo("NY");
         String due = ny.get("recordsDue").asText();
@@ -168,10 +165,7 @@ class RemoteScenarioTest extends RemoteTest {
         assertThat(view("clerk", id).get("partners").get(1).get("escalatedAt").isNull()).isTrue();
         at("2027-01-06T00:00:00");
         assertThat(view("clerk", id).get("partners").get(1).get("escalatedAt").isNull()).isFalse();
-        ResponseEntity<String> nyBack = post("nyclerk", "/api/remote-evaluations/" + id + "/handbacks/NY",
-                "{\"recordsNote\":\"纸质评标资料1袋、音视频记录1段\"}");
-        assertThat(nyBack.getStatusCode()).as(nyBack.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-        runDueJobs();
+        handsBack("NY", id, "纸质评标资料1袋、音视频记录1段");
 
         // compensation by each agreement: per session, and per expert who sat at the partner's venue
         JsonNode settled = view("clerk", id);

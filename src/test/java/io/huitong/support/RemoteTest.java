@@ -10,7 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -272,5 +276,28 @@ public abstract class RemoteTest extends LifecycleTest {
             }
         }
         throw new AssertionError("no partner " + centre);
+    }
+
+    /** Uploads one record as the user: the file as the body, with its type; {@code centre} may be null. */
+    protected ResponseEntity<String> uploadRecord(String user, String evaluationId, String centre, String name,
+            String contentType, byte[] content) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, user);
+        headers.setContentType(MediaType.parseMediaType(contentType));
+        String query = "?name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+                + (centre == null ? "" : "&centre=" + centre);
+        return http.exchange(java.net.URI.create(http.getRootUri() + "/api/remote-evaluations/" + evaluationId
+                + "/records" + query), HttpMethod.POST, new HttpEntity<>(content, headers), String.class);
+    }
+
+    /** The partner's clerk uploads its venue's recording (J7) and hands the records back. */
+    protected void handsBack(String centre, String evaluationId, String note) {
+        ResponseEntity<String> uploaded = uploadRecord(CLERK.get(centre), evaluationId, null, centre + "-评标全程录像.mp4",
+                "video/mp4", (centre + " 评标室录像 video").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(uploaded.getStatusCode()).as(uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<String> back = post(CLERK.get(centre), "/api/remote-evaluations/" + evaluationId + "/handbacks/"
+                + centre, "{\"recordsNote\":\"" + note + "\"}");
+        assertThat(back.getStatusCode()).as(back.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
     }
 }

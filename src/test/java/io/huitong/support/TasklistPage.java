@@ -48,6 +48,18 @@ public final class TasklistPage {
         return browser.all(TASKS).stream().map(WebElement::getText).map(String::strip).toList();
     }
 
+    /**
+     * The text of the list's entry that shows the given text (the variables its filter names, a tender's number
+     * say), once the list shows it.
+     */
+    public String entryShowing(String text) {
+        waitForList();
+        By entries = By.cssSelector("ol.tasks-list li.task");
+        browser.waitFor(d -> d.findElements(entries).stream().anyMatch(e -> e.getText().contains(text)));
+        return browser.all(entries).stream().map(WebElement::getText).filter(t -> t.contains(text)).findFirst()
+                .orElseThrow();
+    }
+
     /** Opens a task by its id, as a link to it would. */
     public void openById(String taskId) {
         browser.open(base + "#/?task=" + taskId);

@@ -33,6 +33,41 @@ class BadInputTest extends ApiTest {
 
     // --- logins ------------------------------------------------------------------------------------------------
 
+    @Test
+    void camundas_password_check_is_no_way_to_guess_anothers_password() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("bidder", "bidder");
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        ResponseEntity<String> guess = http.exchange("/engine-rest/identity/verify", HttpMethod.POST,
+                new HttpEntity<>("{\"username\":\"demo\",\"password\":\"guess\"}", headers), String.class);
+        assertThat(guess.getStatusCode()).as("unthrottled, unauthorized: closed to all but administrators")
+                .isEqualTo(org.springframework.http.HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void another_sites_page_changes_nothing_even_where_no_json_is_asked() {
+        HttpHeaders multipart = new HttpHeaders();
+        multipart.setBasicAuth("designer", "designer");
+        multipart.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+        multipart.set("Sec-Fetch-Site", "cross-site");
+        org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("deployment-name", "from-another-site");
+        ResponseEntity<String> deploy = http.exchange("/engine-rest/deployment/create", HttpMethod.POST,
+                new HttpEntity<>(form, multipart), String.class);
+        assertThat(deploy.getStatusCode()).as(deploy.getBody()).isEqualTo(org.springframework.http.HttpStatus.FORBIDDEN);
+        assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentName("from-another-site").count())
+                .isZero();
+
+        HttpHeaders json = new HttpHeaders();
+        json.setBasicAuth("ruleauthor", "ruleauthor");
+        json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        json.set("Origin", "http://evil.example");
+        ResponseEntity<String> reload = http.exchange("/api/rules/reload", HttpMethod.POST, new HttpEntity<>(json),
+                String.class);
+        assertThat(reload.getStatusCode()).as(reload.getBody()).isEqualTo(org.springframework.http.HttpStatus.FORBIDDEN);
+        assertThat(json(reload).get("violations").get(0).get("field").asText()).isEqualTo("Origin");
+    }
+
     private String userWithPassword(String password) {
         String id = "u" + UUID.randomUUID().toString().substring(0, 8);
         User user = engine.getIdentityService().newUser(id);

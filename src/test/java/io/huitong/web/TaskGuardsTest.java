@@ -95,6 +95,40 @@ class TaskGuardsTest extends ApiTest {
         assertThat(after.get("approval").get("openStep").get("group").asText()).isEqualTo("centre-director");
     }
 
+    /**
+     * Tasklist's own API (Camunda's JAX-RS application inside the webapp), called as the browser calls it (session
+     * cookie and CSRF token), answers the engine's refusals with the same problem as {@code /engine-rest}: inputs the
+     * step does not declare, a guard listener's refusal (a return without reasons), an error the model does not
+     * catch, a link outside the task's people.
+     */
+    @Test
+    void tasklists_own_api_answers_a_refusal_with_the_problem_engine_rest_gives() {
+        String id = register();
+        String task = openStep(id);
+        WebappSession tasklist = new WebappSession("clerk", "tasklist");
+        String inTasklist = "/camunda/api/engine/engine/default/task/" + task;
+        String inEngineRest = "/engine-rest/task/" + task;
+        for (String[] refusal : List.of(new String[] {"/submit-form", SKIP_THE_DIRECTOR, "422"},
+                new String[] {"/submit-form", "{\"variables\":{\"approved\":{\"value\":false}}}", "422"},
+                new String[] {"/complete", "{\"variables\":{\"approved\":{\"value\":false}}}", "422"},
+                new String[] {"/bpmnError", "{\"errorCode\":\"skip\"}", "422"},
+                new String[] {"/identity-links", "{\"groupId\":\"purchaser\",\"type\":\"candidate\"}", "403"})) {
+            ResponseEntity<String> browser = tasklist.post(inTasklist + refusal[0], refusal[1]);
+            assertThat(browser.getStatusCode().value()).as(refusal[0] + ": " + browser.getBody())
+                    .isEqualTo(Integer.parseInt(refusal[2]));
+            assertThat(browser.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+            ResponseEntity<String> api = post("clerk", inEngineRest + refusal[0], refusal[1]);
+            JsonNode expected = json(api);
+            JsonNode given = json(browser);
+            for (String field : List.of("type", "title", "status", "detail", "message", "violations")) {
+                assertThat(given.path(field)).as(refusal[0] + " " + field).isEqualTo(expected.path(field));
+            }
+            assertThat(given.path("message").asText()).as("what Tasklist shows").isNotBlank()
+                    .doesNotContain("ENGINE-").doesNotContain("Exception");
+            untouched(id, task);
+        }
+    }
+
     @Test
     void a_step_ends_by_a_BPMN_error_or_escalation_only_where_its_model_catches_one() {
         String id = register();

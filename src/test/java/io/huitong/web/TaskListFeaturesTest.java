@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -181,5 +184,82 @@ class TaskListFeaturesTest extends LifecycleTest {
         at("2026-12-06T00:00:01");
         deadlines.sweep();
         assertThat(deadlines.notice(taskId).escalatedTo()).isEqualTo("supervisor");
+    }
+
+    /**
+     * Every entry of Tasklist's list says which tender its task is for: the shared filter names the tender's number
+     * and title, and the list (Tasklist's request, as the user) carries them for a step of each model a group
+     * works in: the registration's route (a clerk), the lifecycle (the purchaser), the evaluation (a clerk, the
+     * chair).
+     */
+    @Test
+    void every_entry_of_the_task_list_names_its_tender() {
+        JsonNode filter = allTasksFilter("clerk");
+        assertThat(filter.at("/properties/variables").findValuesAsText("name")).contains("tenderNo", "tenderTitle");
+        assertThat(filter.at("/properties/variables").findValuesAsText("label"))
+                .contains("项目编号 Tender no.", "项目名称 Title");
+
+        String pending = json(post("purchaser", "/api/tenders", works().toString())).get("id").asText();
+        String approval = json(get("demo", "/api/tenders/" + pending)).get("approval").get("openStep").get("taskId")
+                .asText();
+        assertThat(shownInTasklist("clerk", pending, approval))
+                .containsEntry("tenderNo", pending).containsEntry("tenderTitle", "郑州市某道路改造工程施工");
+
+        String id = registerAndApprove(works());
+        String evaluated = registerAndApprove(works());
+        at("2026-12-01T08:00:00");
+        String objection = json(post("bidder2", "/api/tenders/" + id + "/objections",
+                "{\"content\":\"资格条件限制潜在投标人\",\"party\":\"投标人2\"}")).get("id").asText();
+        runDueJobs();
+        String answer = openTask(id, "answerObjection").get("taskId").asText();
+        assertThat(shownInTasklist("purchaser", id, answer))
+                .containsEntry("tenderNo", id).containsEntry("tenderTitle", "郑州市某道路改造工程施工");
+        // answered: no step of this test is left to fall due in another's
+        ResponseEntity<String> answered = post("purchaser", "/api/tenders/" + id + "/objections/" + objection
+                + "/answer", "{\"answer\":\"资格条件符合法律规定\"}");
+        assertThat(answered.getStatusCode().is2xxSuccessful()).as(answered.getBody()).isTrue();
+        runDueJobs();
+
+        bidAccepted(evaluated, 1, "4800000.00", null, "LARGE");
+        bidAccepted(evaluated, 2, "4700000.00", null, "SMALL");
+        bidAccepted(evaluated, 3, "4761300.00", null, "MEDIUM");
+        at("2026-12-21T09:30:00");
+        String record = openTask(evaluated, "recordCommittee").get("taskId").asText();
+        assertThat(shownInTasklist("clerk", evaluated, record))
+                .containsEntry("tenderNo", evaluated).containsEntry("tenderTitle", "郑州市某道路改造工程施工");
+        committee(evaluated);
+        String review = openTask(evaluated, "reviewQualifications").get("taskId").asText();
+        assertThat(shownInTasklist("expert1", evaluated, review))
+                .containsEntry("tenderNo", evaluated).containsEntry("tenderTitle", "郑州市某道路改造工程施工");
+    }
+
+    /** The shared filter Tasklist opens with, as the user reads it. */
+    JsonNode allTasksFilter(String user) {
+        for (JsonNode filter : json(get(user, "/engine-rest/filter?resourceType=Task"))) {
+            if (filter.get("name").asText().equals("全部任务 All tasks")) {
+                return filter;
+            }
+        }
+        throw new AssertionError("no shared filter for " + user);
+    }
+
+    /** The variables Tasklist's list shows with the task: the filter's list as Tasklist asks it (HAL), as the user. */
+    Map<String, String> shownInTasklist(String user, String tenderId, String taskId) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, user);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setAccept(java.util.List.of(MediaType.parseMediaType("application/hal+json")));
+        ResponseEntity<String> list = http.exchange("/engine-rest/filter/" + allTasksFilter(user).get("id").asText()
+                + "/list?firstResult=0&maxResults=50", HttpMethod.POST,
+                new HttpEntity<>("{\"processInstanceBusinessKey\":\"" + tenderId + "\"}", headers), String.class);
+        assertThat(list.getStatusCode()).as(list.getBody()).isEqualTo(HttpStatus.OK);
+        for (JsonNode task : json(list).at("/_embedded/task")) {
+            if (task.get("id").asText().equals(taskId)) {
+                Map<String, String> shown = new java.util.LinkedHashMap<>();
+                task.at("/_embedded/variable").forEach(v -> shown.put(v.get("name").asText(), v.get("value").asText()));
+                return shown;
+            }
+        }
+        throw new AssertionError("task " + taskId + " not in " + user + "'s list: " + list.getBody());
     }
 }

@@ -13,8 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Camunda Tasklist in real headless Chromium: a clerk logs in, finds the task, sees why it came to them, completes
- * it through its form, and the process moves on; a partner centre's clerk sees and does its own step only.
+ * Camunda Tasklist in real headless Chromium: a clerk logs in, finds the task (its entry names the tender's number
+ * and title), sees why it came to them, completes it through its form, and the process moves on; a partner centre's clerk sees and does its own step only.
  */
 class TasklistBrowserTest extends RemoteTest {
 
@@ -23,7 +23,11 @@ class TasklistBrowserTest extends RemoteTest {
 
     @Test
     void a_clerk_completes_an_approval_through_its_form_and_the_route_moves_on() {
-        ResponseEntity<String> created = post("purchaser", "/api/tenders", works().toString());
+        // Tasklist lists the newest first: registered after every other test's dates, the task is on the first page
+        // however many tasks the rest of the suite left open
+        clockAt(java.time.ZonedDateTime.parse("2027-03-01T10:00:00+08:00[Asia/Shanghai]"));
+        ResponseEntity<String> created = post("purchaser", "/api/tenders", works()
+                .with("documentIssueDate", "2027-03-02").with("bidDeadline", "2027-04-06T09:30:00+08:00").toString());
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String id = json(created).get("id").asText();
         String taskId = json(get("clerk", "/engine-rest/task?processInstanceBusinessKey=" + id)).get(0).get("id").asText();
@@ -32,6 +36,9 @@ class TasklistBrowserTest extends RemoteTest {
             TasklistPage tasklist = new TasklistPage(browser, port).logIn("clerk", "clerk");
             try {
                 assertThat(tasklist.taskNames()).contains("审批登记 Approve registration");
+                assertThat(tasklist.entryShowing(id)).as("the entry says which tender the task is for")
+                        .contains("项目编号 Tender no.").contains("项目名称 Title").contains("郑州市某道路改造工程施工")
+                        .contains("审批登记 Approve registration");
                 tasklist.openTask(taskId);
                 assertThat(tasklist.guide()).as("why the route came to the clerk, with the rule and its article")
                         .contains("registration-clerk → centre-director").contains("Centre sign-off by amount")

@@ -28,6 +28,8 @@ public class LoginThrottle {
     private final Duration forgetAfter;
     private final int maxTracked;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    /** Camunda's user ids are at most 64 characters (ACT_ID_USER.ID_). */
+    private static final int MAX_USER_ID = 64;
 
     LoginThrottle(Clock clock,
             @Value("${huitong.security.login-throttle.free-attempts:5}") int freeAttempts,
@@ -53,11 +55,21 @@ public class LoginThrottle {
         return f != null && f.lockedUntil() != null && f.lockedUntil().isAfter(now) ? f.lockedUntil() : null;
     }
 
-    /** Counts a failure; answers until when the pair is now locked (null if not). */
+    /**
+     * Counts a failure; answers until when the pair is now locked (null if not). A name longer than any user id
+     * (64 characters) names nobody and is not tracked: it cannot be guessed into, and it would only fill memory.
+     */
     public Instant failed(String user, String address) {
         Instant now = clock.instant();
+        if (user == null || user.length() > MAX_USER_ID) {
+            return null;
+        }
         if (failures.size() >= maxTracked) {
             forgetOld(now);
+            if (failures.size() >= maxTracked && !failures.containsKey(key(user, address))) {
+                // every tracked pair is locked right now: a flood of names cannot evict a live lock
+                return null;
+            }
         }
         Failures f = failures.compute(key(user, address), (k, old) -> {
             int count = old == null || old.last().plus(forgetAfter).isBefore(now) ? 1 : old.count() + 1;
@@ -81,11 +93,17 @@ public class LoginThrottle {
         return maxDelay;
     }
 
+    /** Forgets stale pairs, then the oldest unlocked ones; a live lock is never forgotten. */
     private void forgetOld(Instant now) {
         failures.entrySet().removeIf(e -> e.getValue().last().plus(forgetAfter).isBefore(now));
         while (failures.size() >= maxTracked) {
-            failures.entrySet().stream().min(Comparator.comparing(e -> e.getValue().last()))
-                    .ifPresent(e -> failures.remove(e.getKey()));
+            var oldest = failures.entrySet().stream()
+                    .filter(e -> e.getValue().lockedUntil() == null || !e.getValue().lockedUntil().isAfter(now))
+                    .min(Comparator.comparing(e -> e.getValue().last()));
+            if (oldest.isEmpty()) {
+                return;
+            }
+            failures.remove(oldest.get().getKey());
         }
     }
 

@@ -58,6 +58,10 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.GET, "/actuator/prometheus"))
                         .hasAnyAuthority(authorities(ADMIN, MONITORING))
+                        // Camunda's password check answers for any user without authorization or throttle: an
+                        // account could guess another's password through it
+                        .requestMatchers(path(HttpMethod.POST, "/engine-rest/identity/verify"))
+                        .hasAnyAuthority(authorities(ADMIN))
                         // the sandbox profile's clock (shared/time/SandboxClockController): administrators move it
                         .requestMatchers(path(HttpMethod.POST, "/api/sandbox/**"))
                         .hasAnyAuthority(authorities(ADMIN))

@@ -22,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps request bodies (README "Limits"): a body declared longer than its cap is refused with 413 before a byte of
  * it is read; one without a declared length is counted as it is read and refused the moment it passes the cap.
- * Uploads (zip, octet-stream, multipart: the archive check and the engine's deployments) have their own, larger cap.
+ * Uploads (zip, octet-stream, multipart: the archive check and the engine's deployments; a partner's records as
+ * files of their own type) have their own, larger cap.
  */
 public class BodyLimitFilter extends OncePerRequestFilter {
 
@@ -67,7 +68,13 @@ public class BodyLimitFilter extends OncePerRequestFilter {
         }
         type = type.toLowerCase();
         return type.startsWith("multipart/") || type.startsWith("application/zip")
-                || type.startsWith("application/octet-stream") ? maxUpload : maxBody;
+                || type.startsWith("application/octet-stream") || isUpload(request) ? maxUpload : maxBody;
+    }
+
+    /** The doors whose body is a file as it is (its own type): a partner's records (J7). */
+    public static boolean isUpload(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.matches("/api/remote-evaluations/[^/]+/records");
     }
 
     @Override

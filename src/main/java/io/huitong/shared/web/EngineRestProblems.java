@@ -2,6 +2,9 @@ package io.huitong.shared.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Set;
@@ -15,7 +18,13 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -26,6 +35,10 @@ import org.springframework.http.ProblemDetail;
  * completion (a guard citing TBR 55, say) throws a domain exception, which the engine wraps and its REST API
  * would answer with 500; here it becomes the same problem details (RFC 9457) as {@code /api}: 422 with its
  * violations, 409, 404 or 403. Every other error is answered by Camunda's own handlers, unchanged.
+ * <p>
+ * Both of Camunda's REST APIs: {@code /engine-rest}, and the webapps' own ({@code /camunda/api/engine}, through
+ * which Tasklist claims and completes), whose servlet is registered here, before Camunda's webapp initializer
+ * would register it with Camunda's handlers alone.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestProblems {
@@ -46,6 +59,58 @@ class EngineRestProblems {
                 register(new Mapper(json));
             }
         };
+    }
+
+    /**
+     * The webapps' engine API ({@code <application-path>/api/engine/*}), as Camunda's webapp initializer registers
+     * it, with the mapper in front of Camunda's handlers. Registered first: the initializer keeps a servlet of that
+     * name that is already there.
+     */
+    @Bean
+    ServletContextInitializer webappEngineApi(ObjectMapper json, CamundaBpmProperties camunda) {
+        return new WebappEngineApi(json, camunda.getWebapp().getApplicationPath());
+    }
+
+    /** Registers the webapps' engine API before Camunda's initializer (which is unordered: the lowest precedence). */
+    static final class WebappEngineApi implements ServletContextInitializer, Ordered {
+
+        /** The name Camunda's webapp initializer gives the servlet. */
+        static final String NAME = "Engine Api";
+
+        private final ObjectMapper json;
+        private final String applicationPath;
+
+        WebappEngineApi(ObjectMapper json, String applicationPath) {
+            this.json = json;
+            this.applicationPath = applicationPath;
+        }
+
+        @Override
+        public void onStartup(ServletContext context) {
+            if (context.getServletRegistration(NAME) != null) {
+                throw new IllegalStateException("the webapps' engine API is registered already: its refusals would be"
+                        + " answered without Huitong's problem details");
+            }
+            Application api = new EngineRestApplication() {
+                @Override
+                public Set<Class<?>> getClasses() {
+                    return super.getClasses().stream().filter(c -> !REPLACED.contains(c)).collect(Collectors.toSet());
+                }
+
+                @Override
+                public Set<Object> getSingletons() {
+                    return Set.of(new Mapper(json));
+                }
+            };
+            ServletRegistration.Dynamic servlet = context.addServlet(NAME,
+                    new ServletContainer(ResourceConfig.forApplication(api)));
+            servlet.addMapping(applicationPath + "/api/engine/*");
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
     }
 
     static final class Mapper implements ExceptionMapper<Throwable> {

@@ -74,12 +74,15 @@ public class TaskGuides extends AbstractProcessEnginePlugin {
         task.setVariableLocal(GUIDE, String.join("\n\n", parts));
     }
 
-    /** The engine's database history handler, skipping the task-local guide's variable events. */
+    /**
+     * The engine's database history handler, skipping the variable events of the task-local guide and of the
+     * tender's number and title copied to each task ({@link TaskTenders}).
+     */
     static final class WithoutGuideHistory extends DbHistoryEventHandler {
         @Override
         public void handleEvent(HistoryEvent event) {
-            if (event instanceof HistoricVariableUpdateEventEntity variable && GUIDE.equals(variable.getVariableName())
-                    && variable.getTaskId() != null) {
+            if (event instanceof HistoricVariableUpdateEventEntity variable && variable.getTaskId() != null
+                    && (GUIDE.equals(variable.getVariableName()) || TaskTenders.isCopy(variable.getVariableName()))) {
                 return;
             }
             super.handleEvent(event);

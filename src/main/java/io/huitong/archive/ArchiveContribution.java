@@ -1,0 +1,19 @@
+package io.huitong.archive;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A feature's own files of a tender for its archive package, listed in the manifest with their hashes like every
+ * other file (a feature the archive does not know, such as remote evaluation's handed-back records).
+ */
+public interface ArchiveContribution {
+
+    /** Why the tender's package cannot be written yet (409), or empty: a package is written once. */
+    default Optional<String> pending(String tenderId) {
+        return Optional.empty();
+    }
+
+    /** The files to add: path in the package → content. */
+    Map<String, byte[]> files(String tenderId);
+}
