@@ -166,9 +166,17 @@ public abstract class ApiTest {
         }
 
         public ResponseEntity<String> post(String path, String json) {
+            return exchange(HttpMethod.POST, path, json);
+        }
+
+        public ResponseEntity<String> put(String path, String json) {
+            return exchange(HttpMethod.PUT, path, json);
+        }
+
+        private ResponseEntity<String> exchange(HttpMethod method, String path, String json) {
             HttpHeaders headers = headers();
             headers.setContentType(MediaType.APPLICATION_JSON);
-            return http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
+            return http.exchange(path, method, new HttpEntity<>(json, headers), String.class);
         }
     }
 }

@@ -171,6 +171,82 @@ class TaskGuardsTest extends ApiTest {
         assertThat(colleague.getStatusCode()).as(colleague.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
+    /** What a PUT of a task updates (Camunda's TaskDto#updateTask). */
+    static final List<String> UPDATED = List.of("name", "description", "priority", "assignee", "owner",
+            "delegationState", "due", "followUp", "parentTaskId", "caseInstanceId", "tenantId");
+
+    /** The task as Camunda's REST API shows it, with one property changed: what a PUT of the task sends. */
+    String changed(String task, String property, String value) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json(get("demo", "/engine-rest/task/" + task));
+        body.retain(UPDATED);
+        body.put(property, value);
+        return body.toString();
+    }
+
+    @Test
+    void a_task_saved_whole_is_never_handed_out_of_its_own_people() {
+        String id = register();
+        String task = openStep(id);
+        String path = "/engine-rest/task/" + task;
+        // the owner would get TASK_WORK and could complete the step; an assignee likewise
+        for (String property : List.of("owner", "assignee")) {
+            ResponseEntity<String> saved = exchange("clerk", HttpMethod.PUT, path, changed(task, property, "purchaser"));
+            assertThat(saved.getStatusCode()).as(property + ": " + saved.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(json(get("demo", path)).get(property).isNull()).as(property).isTrue();
+        }
+        WebappSession tasklist = new WebappSession("clerk", "tasklist");
+        ResponseEntity<String> inTasklist = tasklist.put("/camunda/api/engine/engine/default/task/" + task,
+                changed(task, "owner", "purchaser"));
+        assertThat(inTasklist.getStatusCode()).as(inTasklist.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(json(get("demo", path)).get("owner").isNull()).isTrue();
+        ResponseEntity<String> outsider = post("purchaser", path + "/complete",
+                "{\"variables\":{\"approved\":{\"value\":true},\"comment\":{\"value\":\"ok\"}}}");
+        assertThat(outsider.getStatusCode().is2xxSuccessful()).as(outsider.getBody()).isFalse();
+        untouched(id, task);
+
+        // within its people: the clerk owns it
+        ResponseEntity<String> own = exchange("clerk", HttpMethod.PUT, path, changed(task, "owner", "clerk"));
+        assertThat(own.getStatusCode()).as(own.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(json(get("demo", path)).get("owner").asText()).isEqualTo("clerk");
+    }
+
+    @Test
+    void a_step_takes_plain_values_only_never_objects_the_engine_would_deserialize() {
+        String id = register();
+        String task = openStep(id);
+        for (String approved : List.of("""
+                {"value":"true","type":"Object","valueInfo":{"objectTypeName":"java.lang.Boolean",
+                "serializationDataFormat":"application/json"}}""", """
+                {"value":"{}","type":"Object","valueInfo":{"objectTypeName":"java.util.HashMap",
+                "serializationDataFormat":"application/json"}}""", """
+                {"value":"true","type":"Json"}""", """
+                {"value":{"approved":true}}""")) {
+            ResponseEntity<String> refused = post("clerk", "/engine-rest/task/" + task + "/complete",
+                    "{\"variables\":{\"approved\":" + approved + ",\"comment\":{\"value\":\"材料齐全\"}}}");
+            assertThat(refused.getStatusCode()).as(approved + ": " + refused.getBody())
+                    .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            assertThat(json(refused).get("violations").findValuesAsText("field")).containsExactly("variables.approved");
+            untouched(id, task);
+        }
+        WebappSession tasklist = new WebappSession("clerk", "tasklist");
+        ResponseEntity<String> inTasklist = tasklist.post("/camunda/api/engine/engine/default/task/" + task
+                + "/submit-form", """
+                {"variables":{"approved":{"value":"true","type":"Object","valueInfo":{"objectTypeName":
+                "java.lang.Boolean","serializationDataFormat":"application/json"}},"comment":{"value":"ok"}}}""");
+        assertThat(inTasklist.getStatusCode()).as(inTasklist.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        untouched(id, task);
+        // what the engine reads back as an object is only of the classes it allows
+        assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine
+                .getProcessEngineConfiguration()).isDeserializationTypeValidationEnabled()).isTrue();
+
+        // plain values pass, typed or not
+        ResponseEntity<String> approved = post("clerk", "/engine-rest/task/" + task + "/complete", """
+                {"variables":{"approved":{"value":true,"type":"Boolean"},"comment":{"value":"材料齐全","type":"String"}}}""");
+        assertThat(approved.getStatusCode()).as(approved.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(tender(id).get("approval").get("steps")).hasSize(1);
+    }
+
     @Test
     void bad_ids_and_messages_on_the_engine_REST_API_get_4xx_problems() {
         String id = register();

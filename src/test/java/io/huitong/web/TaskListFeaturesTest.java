@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.huitong.shared.workflow.TaskDeadlines;
 import io.huitong.support.LifecycleTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -122,6 +123,67 @@ class TaskListFeaturesTest extends LifecycleTest {
         assertThat(deadlines.sweep().escalated()).isZero();
         assertThat(objection.get("id").asText()).isNotBlank();
         assertThat(Map.of("status", status(id))).containsEntry("status", "SUSPENDED");
+    }
+
+    /** What a PUT of a task updates (Camunda's TaskDto#updateTask). */
+    static final List<String> UPDATED = List.of("name", "description", "priority", "assignee", "owner",
+            "delegationState", "due", "followUp", "parentTaskId", "caseInstanceId", "tenantId");
+
+    /** The task as Camunda's REST API shows it, with one property changed: what a PUT of the task sends. */
+    String changed(String taskId, String property, Object value) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json(get("purchaser", "/engine-rest/task/" + taskId));
+        body.retain(UPDATED);
+        body.putPOJO(property, value);
+        return body.toString();
+    }
+
+    @Test
+    void a_due_date_from_the_legal_periods_is_not_moved_by_the_people_of_the_task() {
+        String id = registerAndApprove(works());
+        at("2026-12-01T08:00:00");
+        post("bidder2", "/api/tenders/" + id + "/objections", "{\"content\":\"资格条件限制潜在投标人\",\"party\":\"投标人2\"}");
+        runDueJobs();
+        String taskId = openTask(id, "answerObjection").get("taskId").asText();
+        String path = "/engine-rest/task/" + taskId;
+        JsonNode before = json(get("purchaser", path));
+        assertThat(before.get("due").asText()).startsWith("2026-12-05T00:00:00");
+
+        // neither the legal dates nor what the model names are the people's to change
+        for (Map.Entry<String, Object> change : Map.<String, Object>of("due", "2027-06-01T00:00:00.000+0800",
+                "followUp", "2027-06-01T00:00:00.000+0800", "name", "可以不办 Need not be done",
+                "description", "不急 No hurry").entrySet()) {
+            ResponseEntity<String> saved = exchange("purchaser", HttpMethod.PUT, path,
+                    changed(taskId, change.getKey(), change.getValue()));
+            assertThat(saved.getStatusCode()).as(change + ": " + saved.getBody())
+                    .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            assertThat(json(saved).get("violations").findValuesAsText("field")).containsExactly(change.getKey());
+        }
+        ResponseEntity<String> inTasklist = new WebappSession("purchaser", "tasklist").put(
+                "/camunda/api/engine/engine/default/task/" + taskId, changed(taskId, "due", "2027-06-01T00:00:00.000+0800"));
+        assertThat(inTasklist.getStatusCode()).as(inTasklist.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        JsonNode after = json(get("purchaser", path));
+        for (String property : new String[] {"due", "followUp", "name", "description"}) {
+            assertThat(after.get(property)).as(property).isEqualTo(before.get(property));
+        }
+
+        // so the sweep still reminds when the legal period ends, and the reminder is not lowered away
+        at("2026-12-05T00:00:01");
+        deadlines.sweep();
+        assertThat(deadlines.notice(taskId).remindedAt()).as("reminded when the legal period ended").isNotNull();
+        ResponseEntity<String> lowered = exchange("purchaser", HttpMethod.PUT, path, changed(taskId, "priority", 0));
+        assertThat(lowered.getStatusCode()).as(lowered.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json(lowered).get("violations").findValuesAsText("field")).containsExactly("priority");
+        assertThat(json(get("purchaser", path)).get("priority").asInt()).isEqualTo(TaskDeadlines.OVERDUE_PRIORITY);
+        // raising it is harmless: one's own way to flag a task as urgent
+        ResponseEntity<String> raised = exchange("purchaser", HttpMethod.PUT, path, changed(taskId, "priority", 90));
+        assertThat(raised.getStatusCode()).as(raised.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(json(get("purchaser", path)).get("priority").asInt()).isEqualTo(90);
+
+        // and escalated to the supervisor a day later, as the model says
+        at("2026-12-06T00:00:01");
+        deadlines.sweep();
+        assertThat(deadlines.notice(taskId).escalatedTo()).isEqualTo("supervisor");
     }
 
     /**

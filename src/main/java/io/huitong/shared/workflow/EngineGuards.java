@@ -20,7 +20,18 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskDescriptionCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskDueDateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskFollowUpDateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskNameCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskPriorityCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.event.EventType;
@@ -41,13 +52,16 @@ import org.springframework.stereotype.Component;
  * Guards inside the engine, which every door passes — Camunda's REST API whatever its URL looks like, Tasklist's
  * own API, Java — rather than in front of some of its URLs:
  * <ul>
- * <li>a task is completed (complete, submit-form, resolve) only with the inputs its model declares
+ * <li>a task is completed (complete, submit-form, resolve) only with the inputs its model declares, and
+ * only with plain values, which nothing deserializes; a user sets no other kind on a task either
  * ({@link TaskInputs});</li>
  * <li>a task ends by a BPMN error or escalation only where its model catches that code (a boundary event on the
  * task or an enclosing scope, an event subprocess, a call activity calling its process), and with declared
  * inputs only; an uncaught error would end the process with nothing recorded;</li>
  * <li>someone working on a task changes its identity links only within its own people: a candidate user or an
  * owner is one of them, a candidate group stays one of its own and none is removed ({@link TaskAssignments});</li>
+ * <li>someone saving a task whole or setting one of its properties hands it only to its own people and changes
+ * neither its legal dates nor what its model names ({@link TaskEdits});</li>
  * <li>a message is delivered to an execution only if it waits for that message (404 otherwise).</li>
  * </ul>
  * A refusal is a business outcome: the engine logs it at debug level, not as {@code ENGINE-16004} error.
@@ -72,6 +86,12 @@ class EngineGuards extends AbstractProcessEnginePlugin {
     private static final Field UNLINK_TASK = field(DeleteIdentityLinkCmd.class, "taskId");
     private static final Field UNLINK_GROUP = field(DeleteIdentityLinkCmd.class, "groupId");
     private static final Field UNLINK_TYPE = field(DeleteIdentityLinkCmd.class, "type");
+    private static final Field SAVED_TASK = field(SaveTaskCmd.class, "task");
+    private static final Field PROPERTY_VALUE = field(AbstractSetTaskPropertyCmd.class, "value");
+    private static final Field VARIABLES_TASK = field(AbstractVariableCmd.class, "entityId");
+    private static final Field VARIABLES = field(AbstractSetVariableCmd.class, "variables");
+    private static final Field PATCH_TASK = field(AbstractPatchVariablesCmd.class, "entityId");
+    private static final Field PATCH_VARIABLES = field(AbstractPatchVariablesCmd.class, "variables");
     private static final Field MESSAGE_EXECUTION = field(MessageEventReceivedCmd.class, "executionId");
     private static final Field MESSAGE_NAME = field(MessageEventReceivedCmd.class, "messageName");
 
@@ -119,21 +139,35 @@ class EngineGuards extends AbstractProcessEnginePlugin {
         @Override
         public <T> T execute(Command<T> command) {
             if (command instanceof CompleteTaskCmd) {
-                task(get(COMPLETE_TASK, command)).ifPresent(task -> TaskInputs.check(task,
-                        names(get(COMPLETE_VARIABLES, command))));
+                task(get(COMPLETE_TASK, command)).ifPresent(task -> inputs(task, get(COMPLETE_VARIABLES, command)));
             } else if (command instanceof SubmitTaskFormCmd) {
-                task(get(FORM_TASK, command)).ifPresent(task -> TaskInputs.check(task, names(get(FORM_VARIABLES,
-                        command))));
+                task(get(FORM_TASK, command)).ifPresent(task -> inputs(task, get(FORM_VARIABLES, command)));
             } else if (command instanceof HandleTaskBpmnErrorCmd) {
                 task(get(ERROR_TASK, command)).ifPresent(task -> {
                     caught(task, (String) get(ERROR_CODE, command), false);
-                    TaskInputs.check(task, names(get(ERROR_VARIABLES, command)));
+                    inputs(task, get(ERROR_VARIABLES, command));
                 });
             } else if (command instanceof HandleTaskEscalationCmd) {
                 task(get(ESCALATION_TASK, command)).ifPresent(task -> {
                     caught(task, (String) get(ESCALATION_CODE, command), true);
-                    TaskInputs.check(task, names(get(ESCALATION_VARIABLES, command)));
+                    inputs(task, get(ESCALATION_VARIABLES, command));
                 });
+            } else if (command instanceof SetTaskVariablesCmd && actor() != null) {
+                task(get(VARIABLES_TASK, command)).ifPresent(task -> TaskInputs.checkTypes(task,
+                        (Map<?, ?>) get(VARIABLES, command)));
+            } else if (command instanceof PatchTaskVariablesCmd && actor() != null) {
+                task(get(PATCH_TASK, command)).ifPresent(task -> TaskInputs.checkTypes(task,
+                        (Map<?, ?>) get(PATCH_VARIABLES, command)));
+            } else if (command instanceof SaveTaskCmd && actor() != null) {
+                // a task saved whole (PUT /task/{id}, Tasklist): compared with the task as stored
+                TaskEntity changed = (TaskEntity) get(SAVED_TASK, command);
+                TaskEntity stored = changed == null ? null : TaskEdits.stored(changed.getId());
+                if (stored != null) {
+                    TaskEdits.saved(stored, changed);
+                }
+            } else if (PROPERTIES.containsKey(command.getClass()) && actor() != null) {
+                task(get(LINK_TASK, command)).ifPresent(task -> TaskEdits.set(task,
+                        PROPERTIES.get(command.getClass()), get(PROPERTY_VALUE, command)));
             } else if (command instanceof AbstractAddIdentityLinkCmd && actor() != null) {
                 task(get(LINK_TASK, command)).ifPresent(task -> link(task, (String) get(LINK_USER, command),
                         (String) get(LINK_GROUP, command), (String) get(LINK_TYPE, command)));
@@ -144,6 +178,19 @@ class EngineGuards extends AbstractProcessEnginePlugin {
                 subscribed((String) get(MESSAGE_EXECUTION, command), (String) get(MESSAGE_NAME, command));
             }
             return next.execute(command);
+        }
+    }
+
+    /** The task properties a command sets one at a time, by the name the REST API gives them. */
+    private static final Map<Class<?>, String> PROPERTIES = Map.of(SetTaskDueDateCmd.class, TaskEdits.DUE,
+            SetTaskFollowUpDateCmd.class, TaskEdits.FOLLOW_UP, SetTaskNameCmd.class, TaskEdits.NAME,
+            SetTaskDescriptionCmd.class, TaskEdits.DESCRIPTION, SetTaskPriorityCmd.class, TaskEdits.PRIORITY);
+
+    /** The variables a task is completed with: declared by its model, plain values. */
+    private static void inputs(TaskEntity task, Object variables) {
+        TaskInputs.check(task, names(variables));
+        if (variables instanceof Map<?, ?> map) {
+            TaskInputs.checkTypes(task, map);
         }
     }
 
