@@ -36,8 +36,8 @@ final class RuleCatalogue {
     /** An anchor of the documents: {@code <a id="tbr"></a>`TBR`} (instruments) or {@code <a id="c17"></a>C17}. */
     private static final Pattern ANCHORED = Pattern.compile("<a id=\"([^\"]+)\"></a>`?([^`|]+?)`?\\s*\\|");
     private static final Pattern ANCHOR = Pattern.compile("<a id=\"([^\"]+)\"></a>");
-    /** A catalogue id: a letter of the catalogue's sections and a number (C17, J9, X11), or a section (§L). */
-    static final Pattern CATALOGUE_ID = Pattern.compile("(?<![\\w-])(?:[A-PX]\\d{1,2}|§[A-PX])(?![\\w])");
+    /** A catalogue id: a letter of the catalogue's sections and a number (C17, J9, X11), or a section (§L); not a URL escape (%B8). */
+    static final Pattern CATALOGUE_ID = Pattern.compile("(?<![\\w%-])(?:[A-PX]\\d{1,2}|§[A-PX])(?![\\w])");
 
     /** A section of docs/domain.md: "docs/domain.md §4.2" → anchor "s4-2". */
     static final Pattern DOMAIN_SECTION = Pattern.compile("docs/domain\\.md §(\\d+(?:\\.\\d+)?)");
