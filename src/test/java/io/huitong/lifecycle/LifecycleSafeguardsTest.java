@@ -142,6 +142,18 @@ class LifecycleSafeguardsTest extends LifecycleTest {
     }
 
     @Test
+    void only_a_bidder_account_raises_an_objection_that_suspends_the_procedure() {
+        String id = registerAndApprove(works());
+        at("2026-12-01T08:00:00");
+        for (String user : List.of("clerk", "expert1", "lyclerk", "finance", "demo")) {
+            ResponseEntity<String> objection = post(user, "/api/tenders/" + id + "/objections",
+                    "{\"content\":\"资格条件限制潜在投标人\"}");
+            assertThat(objection.getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(status(id)).as("nothing suspended").isEqualTo("BIDDING");
+    }
+
+    @Test
     void a_late_announcement_moves_the_deadline_to_keep_the_20_days() {
         String id = registerAndApprove(works());
         // the documents were to go out on 1 December; nothing ran until 5 December

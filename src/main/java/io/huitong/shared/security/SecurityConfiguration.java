@@ -82,6 +82,10 @@ class SecurityConfiguration {
                                 path(HttpMethod.POST, "/api/tenders/*/bids/*/decryption"),
                                 path(HttpMethod.POST, "/api/tenders/*/bids/*/consortium-confirmation"))
                         .hasAnyAuthority(authorities(ADMIN, BIDDER))
+                        // an objection suspends the procedure (TBR 22): only those who may bid raise one, each for
+                        // its own company, not any account of the platform
+                        .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/objections"))
+                        .hasAnyAuthority(authorities(BIDDER))
                         .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/clarifications"),
                                 path(HttpMethod.POST, "/api/tenders/*/objections/*/answer"),
                                 path(HttpMethod.POST, "/api/tenders/*/award"),
