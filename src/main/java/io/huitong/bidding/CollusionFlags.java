@@ -51,14 +51,18 @@ class CollusionFlags {
                         order by reported_at desc, id""").param("groups", groups).query(CollusionFlags::map).list();
     }
 
-    /** The committee's decision; a confirmed case is reported to {@code reportTo} under {@code reportCitation}. */
+    /**
+     * The committee's decision; a confirmed case is reported to {@code reportTo} under {@code reportCitation}, unless
+     * the rules name nobody (a case of its own article that is no collusion).
+     */
     void decide(String id, boolean confirmed, String reason, String by, Instant at, String reportTo,
             String reportCitation) {
         jdbc.sql("""
                 update collusion_flag set decided_at = ?, decided_by = ?, confirmed = ?, reason = ?, reported_at = ?,
                     reported_to = ?, report_citation = ?
                 where id = ? and decided_at is null""")
-                .params(Timestamp.from(at), by, confirmed, reason, confirmed ? Timestamp.from(at) : null,
+                .params(Timestamp.from(at), by, confirmed, reason,
+                        confirmed && reportTo != null ? Timestamp.from(at) : null,
                         confirmed ? reportTo : null, confirmed ? reportCitation : null, id).update();
     }
 

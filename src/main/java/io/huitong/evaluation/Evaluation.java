@@ -785,33 +785,38 @@ public class Evaluation {
             if (!invalid.isEmpty()) {
                 throw new ValidationException(invalid);
             }
-            RuleSet.Evaluation consequences = ruleSets.version(tender.ruleSetVersion())
-                    .evaluate(List.of(new ConfirmedCollusion(tenders.decisions(tender).applicableLaw())));
+            RuleSet.Evaluation consequences = ruleSets.version(tender.ruleSetVersion()).evaluate(List.of(
+                    new ConfirmedCollusion(tenders.decisions(tender).applicableLaw(), flag.citation())));
+            // a case of its own article (one legal representative, TBR 34) is invalid but no collusion: no report
+            InvalidWithoutCollusion notCollusion = consequences.all(InvalidWithoutCollusion.class).stream()
+                    .findFirst().orElse(null);
             List<CollusionReportRecipient> recipients = consequences.all(CollusionReportRecipient.class);
-            if (recipients.size() != 1) {
+            if (notCollusion == null ? recipients.size() != 1 : !recipients.isEmpty()) {
                 throw new IllegalStateException("rule set " + tender.ruleSetVersion() + " names " + recipients.size()
-                        + " recipients of a collusion report for tender " + tenderId);
+                        + " recipients of a report for flag " + flag.citation() + " of tender " + tenderId);
             }
-            CollusionReportRecipient recipient = recipients.get(0);
-            String rejection = flag.citation() + "; " + recipient.by().citation();
+            CollusionReportRecipient recipient = notCollusion == null ? recipients.get(0) : null;
+            String rejection = notCollusion != null ? flag.citation()
+                    : flag.citation() + "; " + recipient.by().citation();
+            String rejectionReason = notCollusion != null ? notCollusion.reasonZh() + " / " + notCollusion.reasonEn()
+                    : "评标委员会认定串通投标 / The committee found collusion";
             List<String> rejected = new ArrayList<>();
             if (confirmed) {
                 for (String bidId : flag.bidIds()) {
                     if (bids.bid(tenderId, bidId).status() == BidStatus.VALID) {
-                        bids.reject(tenderId, bidId, "评标委员会认定串通投标 / The committee found collusion: "
-                                + reason.strip(), rejection);
+                        bids.reject(tenderId, bidId, rejectionReason + ": " + reason.strip(), rejection);
                         rejected.add(bidId);
                     }
                 }
             }
-            bids.decideCollusion(flagId, confirmed, reason.strip(), operator.userId(), recipient.group(),
-                    recipient.by().citation());
+            bids.decideCollusion(flagId, confirmed, reason.strip(), operator.userId(),
+                    recipient == null ? null : recipient.group(), recipient == null ? null : recipient.by().citation());
             CollusionFlag decided = bids.collusionFlag(tenderId, flagId);
             ObjectNode inputs = json.createObjectNode();
             inputs.set("flag", json.valueToTree(flag));
             inputs.put("confirmed", confirmed).put("reason", reason.strip());
             ObjectNode outputs = json.createObjectNode().put("citation", confirmed ? rejection : flag.citation());
-            if (confirmed) {
+            if (confirmed && recipient != null) {
                 outputs.put("reportedTo", recipient.group())
                         .put("reportedToLabel", recipient.labelZh() + " / " + recipient.labelEn())
                         .put("reportCitation", recipient.by().citation());

@@ -259,6 +259,24 @@ class BidApiTest extends LifecycleTest {
             assertThat(f.get("bidIds")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
                     bids.get("投标人2").get("id").asText(), bids.get("投标人3").get("id").asText());
         });
+
+        // confirmed, the namesakes' bids are invalid under TBR 34 itself: no collusion found, nothing reported
+        committee(id);
+        JsonNode flag = null;
+        for (JsonNode f : flags) {
+            if (f.get("citation").asText().equals("TBR 34")) {
+                flag = f;
+            }
+        }
+        ResponseEntity<String> decided = post("expert1", "/api/tenders/" + id + "/collusion-flags/"
+                + flag.get("id").asText() + "/decision", "{\"confirmed\":true,\"reason\":\"经核实为同一人\"}");
+        assertThat(decided.getStatusCode()).as(decided.getBody()).isEqualTo(HttpStatus.OK);
+        var after = bids(id);
+        assertThat(after.get("投标人2").get("invalidCitation").asText()).isEqualTo("TBR 34");
+        assertThat(after.get("投标人2").get("invalidReason").asText()).contains("同一法定代表人")
+                .doesNotContain("串通");
+        assertThat(json(get("supervisor", "/api/supervision/collusion-reports")))
+                .as("one representative is no collusion case").noneMatch(r -> r.get("tenderId").asText().equals(id));
     }
 
     @Test

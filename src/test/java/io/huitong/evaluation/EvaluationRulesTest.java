@@ -289,8 +289,8 @@ class EvaluationRulesTest {
     class CollusionReport {
 
         CollusionReportRecipient recipient(Regime law) {
-            List<CollusionReportRecipient> recipients = evaluate(new ConfirmedCollusion(law))
-                    .all(CollusionReportRecipient.class);
+            List<CollusionReportRecipient> recipients = evaluate(new ConfirmedCollusion(law,
+                    law == Regime.TENDERING_LAW ? "TBR 40(一)" : "O87 37(一)")).all(CollusionReportRecipient.class);
             assertThat(recipients).as("exactly one recipient under " + law).hasSize(1);
             return recipients.get(0);
         }
@@ -300,6 +300,20 @@ class EvaluationRulesTest {
             CollusionReportRecipient r = recipient(Regime.GOVERNMENT_PROCUREMENT);
             assertThat(r.group()).isEqualTo("finance-department");
             assertThat(r.by().citation()).isEqualTo("O87 36");
+        }
+
+        @Test
+        void one_legal_representative_confirmed_invalidates_the_bids_without_a_collusion_report() {
+            for (var c : List.of(List.of(Regime.TENDERING_LAW, "TBR 34"), List.of(Regime.GOVERNMENT_PROCUREMENT,
+                    "GPR 18"))) {
+                RuleSet.Evaluation e = evaluate(new ConfirmedCollusion((Regime) c.get(0), (String) c.get(1)));
+                assertThat(e.all(CollusionReportRecipient.class)).as(c + ": no collusion report").isEmpty();
+                assertThat(e.all(InvalidWithoutCollusion.class)).singleElement()
+                        .satisfies(i -> assertThat(i.by().citation()).isEqualTo(c.get(1)));
+            }
+            assertThat(evaluate(new ConfirmedCollusion(Regime.TENDERING_LAW, "GPR 18"))
+                    .all(CollusionReportRecipient.class)).as("the other law's article is no exception here")
+                    .hasSize(1);
         }
 
         @Test
