@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.huitong.bidding.Bid;
 import io.huitong.bidding.BidService;
 import io.huitong.bidding.BidStatus;
-import io.huitong.bidding.CollusionFlag;
 import io.huitong.rules.DecisionRecord;
 import io.huitong.rules.DecisionRecords;
 import io.huitong.rules.Refusal;
 import io.huitong.rules.RuleSet;
 import io.huitong.rules.RuleSetRegistry;
-import io.huitong.shared.VerifiableLot;
 import io.huitong.shared.security.Operator;
 import io.huitong.shared.time.LegalClock;
 import io.huitong.shared.web.ConflictException;
@@ -20,7 +18,6 @@ import io.huitong.shared.web.RuleRefusalException;
 import io.huitong.shared.web.ValidationException;
 import io.huitong.shared.web.Violation;
 import io.huitong.shared.workflow.TaskActions;
-import io.huitong.tender.Regime;
 import io.huitong.tender.Tender;
 import io.huitong.tender.TenderService;
 import io.huitong.tender.registration.RegistrationDecision;
@@ -67,12 +64,14 @@ public class Evaluation {
     private final org.camunda.bpm.engine.IdentityService identity;
     private final ScoreFlags flags;
     private final ExpertEmployers employers;
+    private final TieRanking rankings;
 
     Evaluation(TenderService tenders, BidService bids, Committees committees, RuleSetRegistry ruleSets,
             DecisionRecords decisionRecords, TaskActions tasks, TransactionTemplate transactions, Clock clock,
             ObjectMapper json, org.camunda.bpm.engine.IdentityService identity, ScoreFlags flags,
-            ExpertEmployers employers) {
+            ExpertEmployers employers, TieRanking rankings) {
         this.employers = employers;
+        this.rankings = rankings;
         this.identity = identity;
         this.flags = flags;
         this.tenders = tenders;
@@ -356,7 +355,7 @@ public class Evaluation {
             evaluatedPrice.put(bid.id(), bid.price().multiply(BigDecimal.ONE.subtract(d)).setScale(2, RoundingMode.HALF_UP));
         }
         BigDecimal base = evaluatedPrice.values().stream().min(Comparator.naturalOrder()).orElse(BigDecimal.ONE);
-        List<Scored> scored = new ArrayList<>();
+        List<TieRanking.Scored> scored = new ArrayList<>();
         for (Bid bid : valid) {
             BigDecimal evaluated = evaluatedPrice.get(bid.id());
             BigDecimal price = base.divide(evaluated, 10, RoundingMode.HALF_UP).multiply(HUNDRED).multiply(weight)
@@ -366,12 +365,12 @@ public class Evaluation {
             BigDecimal tech = byMember.isEmpty() ? BigDecimal.ZERO : byMember.values().stream()
                     .reduce(BigDecimal.ZERO, BigDecimal::add)
                     .divide(BigDecimal.valueOf(byMember.size()), 4, RoundingMode.HALF_UP);
-            scored.add(new Scored(bid, evaluated, price, tech, tech.add(price)));
+            scored.add(new TieRanking.Scored(bid, evaluated, price, tech, tech.add(price)));
         }
-        Ranking ranking = rank(tender, scored);
+        TieRanking.Ranked ranking = rankings.rank(tender, scored);
         ArrayNode outputs = json.createArrayNode();
         for (int i = 0; i < ranking.order().size(); i++) {
-            Scored s = ranking.order().get(i);
+            TieRanking.Scored s = ranking.order().get(i);
             Integer rank = i < ranking.limit().max() ? i + 1 : null;
             bids.score(s.bid().id(), s.evaluated(), s.price(), s.technical(), s.total(), rank);
             ObjectNode out = outputs.addObject().put("bidId", s.bid().id()).put("bidder", s.bid().bidderName())
@@ -379,7 +378,7 @@ public class Evaluation {
                     .put("technicalScore", s.technical()).put("totalScore", s.total())
                     .put("rank", rank == null ? null : rank).put("order", i + 1)
                     .put("equalRank", ranking.equalRank().get(s.bid().id()));
-            Tie tie = ranking.tieOf(s.bid().id());
+            TieRanking.Tie tie = ranking.tieOf(s.bid().id());
             out.put("tied", tie != null);
             if (tie != null) {
                 out.set("tiedWith", json.valueToTree(tie.bidIds().stream().filter(id -> !id.equals(s.bid().id()))
@@ -397,7 +396,7 @@ public class Evaluation {
         fired.addAll(raiseFlags(tender, valid));
         ObjectNode result = json.createObjectNode();
         result.set("ranking", outputs);
-        result.set("rankingSteps", json.valueToTree(ranking.steps().stream().map(Evaluation::describe).toList()));
+        result.set("rankingSteps", json.valueToTree(ranking.steps().stream().map(TieRanking::describe).toList()));
         result.set("ties", json.valueToTree(ranking.ties()));
         result.set("draws", json.valueToTree(ranking.draws()));
         result.put("candidates", Math.min(scored.size(), ranking.limit().max()));
@@ -408,184 +407,6 @@ public class Evaluation {
                 DecisionRecord.Outcome.ACCEPTED, false, tenderId, tender.ruleSetVersion(), clock.instant(), "system",
                 null, inputs, result, fired, List.of()));
         return Math.min(scored.size(), ranking.limit().max());
-    }
-
-    /** A bid with its scores, as the ranking steps compare it. */
-    private record Scored(Bid bid, BigDecimal evaluated, BigDecimal price, BigDecimal technical, BigDecimal total) {
-    }
-
-    /** A step as the record shows it: what it compares, whether it ranks or decides, the rule and its article. */
-    public record StepView(int order, String criterion, String effect, String label, String documentsMethod,
-            String documentsMethodLabel, String rule, String citation) {
-    }
-
-    /** Bids ranked equal (并列), in the order the steps decided, and the steps that decided it. */
-    public record Tie(int equalRank, List<String> bidIds, List<StepView> decidedBy) {
-    }
-
-    /**
-     * A draw between bids ranked equal (O87 68), verifiable: {@code commitment} = SHA-256 of the seed's hex text;
-     * re-running the draw ({@link VerifiableLot}) with the seed on the snapshot text gives {@code result}: for each
-     * group label the bid ids in the order drawn.
-     */
-    public record TieDraw(String seed, String commitment, String snapshot, String snapshotHash,
-            Map<String, List<String>> result, String rule, String citation) {
-    }
-
-    /** What a tie draw runs on: the tender, the round, and each group of bids ranked equal (ids sorted). */
-    public record TieSnapshot(String tenderId, int round, String purpose, List<TieGroup> groups) {
-    }
-
-    /** One group of bids still equal: its label ({@code group-<n>}), their equal rank and their bid ids, sorted. */
-    public record TieGroup(String label, int equalRank, List<String> candidates) {
-    }
-
-    private record Ranking(RankingFacts facts, RuleSet.Evaluation evaluation, List<RankingStep> steps,
-            CandidateLimit limit, List<Scored> order, Map<String, Integer> equalRank, List<Tie> ties,
-            List<TieDraw> draws) {
-
-        Tie tieOf(String bidId) {
-            return ties.stream().filter(t -> t.bidIds().contains(bidId)).findFirst().orElse(null);
-        }
-    }
-
-    private static StepView describe(RankingStep step) {
-        return new StepView(step.order(), step.criterion().name(), step.effect().name(), step.criterion().label(),
-                step.documentsMethod() == null ? null : step.documentsMethod().name(),
-                step.documentsMethod() == null ? null
-                        : step.documentsMethod().zh() + " / " + step.documentsMethod().en(),
-                step.by().rule(), step.by().citation());
-    }
-
-    /**
-     * Applies the ranking steps of the rules in their order, each to the bids the steps before it left equal: a
-     * ranking step splits them into ranks, a deciding step orders bids ranked equal without changing their rank.
-     */
-    private Ranking rank(Tender tender, List<Scored> scored) {
-        RegistrationDecision decisions = tenders.decisions(tender);
-        RankingFacts facts = new RankingFacts(decisions.applicableLaw(), tenders.registration(tender).tieBreak());
-        RuleSet.Evaluation evaluation = ruleSets.version(tender.ruleSetVersion()).evaluate(List.of(facts));
-        if (evaluation.all(RankingStep.class).isEmpty()) {
-            // a tender registered under a rule set older than the ranking rules: those in force now decide
-            evaluation = ruleSets.active().evaluate(List.of(facts));
-        }
-        List<RankingStep> steps = evaluation.all(RankingStep.class).stream()
-                .sorted(Comparator.comparingInt(RankingStep::order)).toList();
-        List<CandidateLimit> limits = evaluation.all(CandidateLimit.class);
-        if (steps.isEmpty() || limits.size() != 1) {
-            throw new IllegalStateException("the rules give " + steps.size() + " ranking steps and " + limits.size()
-                    + " candidate limits for tender " + tender.id());
-        }
-        List<List<Scored>> groups = new ArrayList<>();
-        groups.add(scored.stream().sorted(Comparator.comparing(s -> s.bid().id())).toList());
-        Map<String, Integer> equalRank = new HashMap<>();
-        Map<String, List<StepView>> decidedBy = new HashMap<>();
-        List<TieDraw> draws = new ArrayList<>();
-        for (RankingStep step : steps) {
-            Map<List<Scored>, List<String>> drawn = step.criterion() == RankingStep.Criterion.DRAW
-                    ? draw(tender, step, groups, equalRank, draws) : Map.of();
-            List<List<Scored>> next = new ArrayList<>();
-            for (List<Scored> group : groups) {
-                List<List<Scored>> split;
-                if (group.size() == 1) {
-                    split = List.of(group);
-                } else if (step.criterion() == RankingStep.Criterion.DRAW) {
-                    List<String> order = drawn.get(group);
-                    split = order.stream().map(id -> group.stream().filter(s -> s.bid().id().equals(id)).toList())
-                            .toList();
-                } else {
-                    split = split(group, comparator(step.criterion()));
-                }
-                if (split.size() > 1 && step.effect() == RankingStep.Effect.DECIDE) {
-                    group.forEach(s -> decidedBy.computeIfAbsent(s.bid().id(), k -> new ArrayList<>())
-                            .add(describe(step)));
-                }
-                next.addAll(split);
-            }
-            groups = next;
-            if (step.effect() == RankingStep.Effect.RANK) {
-                equalRank.clear();
-                int position = 1;
-                for (List<Scored> group : groups) {
-                    for (Scored s : group) {
-                        equalRank.put(s.bid().id(), position);
-                    }
-                    position += group.size();
-                }
-            }
-        }
-        // anything still equal (no step could tell them apart) keeps the order of its bid ids
-        List<Scored> order = groups.stream().flatMap(List::stream).toList();
-        Map<Integer, List<String>> byRank = new java.util.TreeMap<>();
-        order.forEach(s -> byRank.computeIfAbsent(equalRank.get(s.bid().id()), r -> new ArrayList<>()).add(s.bid().id()));
-        List<Tie> ties = byRank.entrySet().stream().filter(e -> e.getValue().size() > 1)
-                .map(e -> new Tie(e.getKey(), e.getValue(), e.getValue().stream()
-                        .flatMap(id -> decidedBy.getOrDefault(id, List.of()).stream()).distinct().toList()))
-                .toList();
-        return new Ranking(facts, evaluation, steps, limits.get(0), order, equalRank, ties, draws);
-    }
-
-    /**
-     * The draw of a DRAW step between every group of bids still equal, recorded: a fresh seed, its commitment, the
-     * snapshot it runs on and the order drawn for each group (O87 68).
-     */
-    private Map<List<Scored>, List<String>> draw(Tender tender, RankingStep step, List<List<Scored>> groups,
-            Map<String, Integer> equalRank, List<TieDraw> draws) {
-        List<List<Scored>> equal = groups.stream().filter(g -> g.size() > 1).toList();
-        if (equal.isEmpty()) {
-            return Map.of();
-        }
-        List<TieGroup> tied = new ArrayList<>();
-        for (int k = 0; k < equal.size(); k++) {
-            List<Scored> g = equal.get(k);
-            tied.add(new TieGroup("group-" + (k + 1), equalRank.get(g.get(0).bid().id()),
-                    g.stream().map(s -> s.bid().id()).sorted().toList()));
-        }
-        String text = VerifiableLot.canonical(new TieSnapshot(tender.id(), tender.round(), "tie", tied));
-        String seed = VerifiableLot.newSeed(RANDOM);
-        String hash = VerifiableLot.hash(text);
-        byte[] key = VerifiableLot.key(seed);
-        Map<String, List<String>> result = new java.util.LinkedHashMap<>();
-        Map<List<Scored>, List<String>> byGroup = new java.util.IdentityHashMap<>();
-        for (int k = 0; k < tied.size(); k++) {
-            TieGroup group = tied.get(k);
-            List<String> order = VerifiableLot.draw(key, hash, group.label(), group.candidates(),
-                    group.candidates().size());
-            result.put(group.label(), order);
-            byGroup.put(equal.get(k), order);
-        }
-        draws.add(new TieDraw(seed, VerifiableLot.commitment(seed), text, hash, result, step.by().rule(),
-                step.by().citation()));
-        return byGroup;
-    }
-
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
-
-    /** Sorts a group by the comparator (stably) and splits it where the comparator tells bids apart. */
-    private static List<List<Scored>> split(List<Scored> group, Comparator<Scored> comparator) {
-        List<Scored> sorted = group.stream().sorted(comparator).toList();
-        List<List<Scored>> runs = new ArrayList<>();
-        List<Scored> run = new ArrayList<>();
-        for (Scored s : sorted) {
-            if (!run.isEmpty() && comparator.compare(run.get(0), s) != 0) {
-                runs.add(run);
-                run = new ArrayList<>();
-            }
-            run.add(s);
-        }
-        runs.add(run);
-        return runs;
-    }
-
-    private static Comparator<Scored> comparator(RankingStep.Criterion criterion) {
-        return switch (criterion) {
-            case TOTAL_SCORE -> Comparator.comparing(Scored::total).reversed();
-            case EVALUATED_PRICE -> Comparator.comparing(Scored::evaluated);
-            case TECHNICAL_SCORE -> Comparator.comparing(Scored::technical).reversed();
-            case SUBMISSION_TIME -> Comparator.comparing(s -> s.bid().submittedAt(),
-                    Comparator.nullsLast(Comparator.naturalOrder()));
-            case DRAW -> throw new IllegalArgumentException("a draw compares nothing");
-        };
     }
 
     /**
@@ -740,105 +561,6 @@ public class Evaluation {
                     new PublishedScore(score.bidId(), m.name(), m.chair(), score.technical())));
         }
         return out;
-    }
-
-    // ---- collusion flags (TBR 40; O87 37) --------------------------------------------------------------------
-
-    /** The collusion flags raised at the opening of the current round, open and decided. */
-    public List<CollusionFlag> collusionFlags(String tenderId) {
-        Tender tender = tenders.get(tenderId);
-        return bids.collusionFlags(tenderId, tender.round());
-    }
-
-    /**
-     * The chair records the committee's decision on a collusion flag, during the qualification review, with its
-     * reasons. Confirmed, the bids involved are rejected (TBR 51(七); O87 36) and the case is reported in writing to
-     * the authority the rules name (the finance department in government procurement, O87 36); dismissed, they stay. A flag for judgment (a matching file-creator id) is never a rejection by
-     * itself: only the committee's confirmation makes it one. Recorded as a decision.
-     */
-    public CollusionFlag decideCollusion(String tenderId, String flagId, Boolean confirmed,
-            String reason, Operator operator) {
-        return transactions.execute(s -> {
-            Tender tender = tenders.get(tenderId);
-            CollusionFlag flag = bids.collusionFlag(tenderId, flagId);
-            if (flag.round() != tender.round() || tasks.open(tenderId, REVIEW).isEmpty()) {
-                throw new ConflictException(
-                        "串通标记在资格审查中由评标委员会决定 / Collusion flags are decided during the committee's review");
-            }
-            if (!operator.userId().equals(chair(tenderId))) {
-                throw new org.springframework.security.access.AccessDeniedException(
-                        "由评标委员会主任委员记录委员会的决定 / The chair records the committee's decision");
-            }
-            if (!flag.isOpen()) {
-                throw new ConflictException(
-                        "该串通标记已有决定 / The committee has decided this flag already");
-            }
-            List<Violation> invalid = new ArrayList<>();
-            if (confirmed == null) {
-                invalid.add(Violation.of("confirmed", "validation.NotNull", flag.citation(), "true | false", null,
-                        "请决定是否认定串通投标", "Confirm or dismiss the flag"));
-            }
-            if (reason == null || reason.isBlank()) {
-                invalid.add(Violation.of("reason", "validation.reasons", flag.citation(), null, reason,
-                        "评标委员会的决定须写明理由", "The committee's decision gives its reasons"));
-            }
-            if (!invalid.isEmpty()) {
-                throw new ValidationException(invalid);
-            }
-            RuleSet.Evaluation consequences = ruleSets.version(tender.ruleSetVersion()).evaluate(List.of(
-                    new ConfirmedCollusion(tenders.decisions(tender).applicableLaw(), flag.citation())));
-            // a case of its own article (one legal representative, TBR 34) is invalid but no collusion: no report
-            InvalidWithoutCollusion notCollusion = consequences.all(InvalidWithoutCollusion.class).stream()
-                    .findFirst().orElse(null);
-            List<CollusionReportRecipient> recipients = consequences.all(CollusionReportRecipient.class);
-            if (notCollusion == null ? recipients.size() != 1 : !recipients.isEmpty()) {
-                throw new IllegalStateException("rule set " + tender.ruleSetVersion() + " names " + recipients.size()
-                        + " recipients of a report for flag " + flag.citation() + " of tender " + tenderId);
-            }
-            CollusionReportRecipient recipient = notCollusion == null ? recipients.get(0) : null;
-            String rejection = notCollusion != null ? flag.citation()
-                    : flag.citation() + "; " + recipient.by().citation();
-            String rejectionReason = notCollusion != null ? notCollusion.reasonZh() + " / " + notCollusion.reasonEn()
-                    : "评标委员会认定串通投标 / The committee found collusion";
-            List<String> rejected = new ArrayList<>();
-            if (confirmed) {
-                for (String bidId : flag.bidIds()) {
-                    if (bids.bid(tenderId, bidId).status() == BidStatus.VALID) {
-                        bids.reject(tenderId, bidId, rejectionReason + ": " + reason.strip(), rejection);
-                        rejected.add(bidId);
-                    }
-                }
-            }
-            bids.decideCollusion(flagId, confirmed, reason.strip(), operator.userId(),
-                    recipient == null ? null : recipient.group(), recipient == null ? null : recipient.by().citation());
-            CollusionFlag decided = bids.collusionFlag(tenderId, flagId);
-            ObjectNode inputs = json.createObjectNode();
-            inputs.set("flag", json.valueToTree(flag));
-            inputs.put("confirmed", confirmed).put("reason", reason.strip());
-            ObjectNode outputs = json.createObjectNode().put("citation", confirmed ? rejection : flag.citation());
-            if (confirmed && recipient != null) {
-                outputs.put("reportedTo", recipient.group())
-                        .put("reportedToLabel", recipient.labelZh() + " / " + recipient.labelEn())
-                        .put("reportCitation", recipient.by().citation());
-            }
-            outputs.set("rejectedBids", json.valueToTree(rejected));
-            decisionRecords.save(new DecisionRecord(UUID.randomUUID().toString(), "COLLUSION_DECISION",
-                    DecisionRecord.Outcome.ACCEPTED, false, tenderId, tender.ruleSetVersion(), clock.instant(),
-                    operator.userId(), operator.address(), inputs, outputs, confirmed ? consequences.firedRules() : List.of(), List.of()));
-            return decided;
-        });
-    }
-
-    /** Every collusion flag decided before the review is done, however the task was completed. */
-    void checkCollusionDecided(Tender tender) {
-        List<String> open = bids.collusionFlags(tender.id(), tender.round()).stream()
-                .filter(CollusionFlag::isOpen).map(CollusionFlag::id).toList();
-        if (!open.isEmpty()) {
-            throw new ValidationException(List.of(Violation.of("collusionFlags", "validation.collusion-undecided",
-                    "TBR 40; TBR 51(七); O87 37", null, open,
-                    "评标委员会须对每个串通标记作出决定：POST /collusion-flags/{id}/decision",
-                    "Decide every collusion flag first: POST /collusion-flags/{id}/decision")));
-        }
     }
 
     /** Every flag resolved, however the review task was completed (the task listener). */

@@ -13,16 +13,18 @@ import org.springframework.stereotype.Component;
 public class EvaluationGuards {
 
     private final Evaluation evaluation;
+    private final CollusionDecisions collusion;
     private final TenderService tenders;
 
-    EvaluationGuards(Evaluation evaluation, TenderService tenders) {
+    EvaluationGuards(Evaluation evaluation, CollusionDecisions collusion, TenderService tenders) {
         this.evaluation = evaluation;
+        this.collusion = collusion;
         this.tenders = tenders;
     }
 
     /** The review is done: the qualified bids are counted from the bids, never taken from the completion. */
     public void reviewed(DelegateTask task) {
-        evaluation.checkCollusionDecided(tender(task));
+        collusion.checkCollusionDecided(tender(task));
         task.getExecution().setVariable("qualifiedCount", evaluation.qualified(tender(task)));
     }
 

@@ -16,11 +16,13 @@ class EvaluationGuide implements TaskGuide {
     private final TenderService tenders;
     private final BidService bids;
     private final Evaluation evaluation;
+    private final CollusionDecisions collusion;
 
-    EvaluationGuide(TenderService tenders, BidService bids, Evaluation evaluation) {
+    EvaluationGuide(TenderService tenders, BidService bids, Evaluation evaluation, CollusionDecisions collusion) {
         this.tenders = tenders;
         this.bids = bids;
         this.evaluation = evaluation;
+        this.collusion = collusion;
     }
 
     @Override
@@ -53,7 +55,7 @@ class EvaluationGuide implements TaskGuide {
 
     /** The collusion flags the committee decides in its review, each with its article and evidence. */
     private String collusion(String tenderId) {
-        var flags = evaluation.collusionFlags(tenderId);
+        var flags = collusion.collusionFlags(tenderId);
         if (flags.isEmpty()) {
             return "";
         }

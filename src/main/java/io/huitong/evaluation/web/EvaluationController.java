@@ -32,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class EvaluationController {
 
     private final Evaluation evaluation;
+    private final io.huitong.evaluation.CollusionDecisions collusion;
 
-    EvaluationController(Evaluation evaluation) {
+    EvaluationController(Evaluation evaluation, io.huitong.evaluation.CollusionDecisions collusion) {
         this.evaluation = evaluation;
+        this.collusion = collusion;
     }
 
     record CommitteeRequest(@NotEmpty @Size(max = 25) List<@Valid CommitteeMember> members,
@@ -125,7 +127,7 @@ class EvaluationController {
                     + "and centre clerks see them; each carries its article, the bids and the evidence.")
     List<CollusionFlag> collusionFlags(@PathVariable String tenderId) {
         evaluation.committeeFor(tenderId, Operator.current());
-        return evaluation.collusionFlags(tenderId);
+        return collusion.collusionFlags(tenderId);
     }
 
     record CollusionDecision(Boolean confirmed, @Size(max = 4000) String reason) {
@@ -138,7 +140,7 @@ class EvaluationController {
                     + "supervisor. The review cannot be completed while a flag is undecided.")
     CollusionFlag decideCollusion(@PathVariable String tenderId, @PathVariable String flagId,
             @Valid @RequestBody CollusionDecision r) {
-        return evaluation.decideCollusion(tenderId, flagId, r.confirmed(), r.reason(), Operator.current());
+        return collusion.decideCollusion(tenderId, flagId, r.confirmed(), r.reason(), Operator.current());
     }
 
     record FlagReview(@NotNull List<Evaluation.@Valid Resolution> resolutions) {
