@@ -62,11 +62,17 @@ public class ApprovalService {
         if (task == null) {
             return Optional.empty();
         }
-        String group = taskService.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(link -> link.getGroupId()).findFirst().orElse(null);
-        Object loop = taskService.getVariable(task.getId(), LOOP_COUNTER);
-        return Optional.of(new OpenStep(task.getId(), group, stepNo(loop), task.getName()));
+        try {
+            String group = taskService.getIdentityLinksForTask(task.getId()).stream()
+                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                    .map(link -> link.getGroupId()).findFirst().orElse(null);
+            Object loop = taskService.getVariable(task.getId(), LOOP_COUNTER);
+            return Optional.of(new OpenStep(task.getId(), group, stepNo(loop), task.getName()));
+        } catch (org.camunda.bpm.engine.exception.NullValueException
+                | org.camunda.bpm.engine.exception.NotFoundException e) {
+            // decided meanwhile (on this node or another) between finding the step and reading it: none is open
+            return Optional.empty();
+        }
     }
 
     /**
