@@ -1,11 +1,15 @@
 package io.huitong.tender.workflow;
 
+import io.huitong.shared.workflow.ModelElement;
+
 /** Names shared with {@code processes/tender-registration.bpmn}: defined here once. */
 public final class RegistrationProcess {
 
     /** The process definition key. The business key is the tender id. */
+    @ModelElement(process = "tender-registration", kind = ModelElement.Kind.PROCESS)
     public static final String KEY = "tender-registration";
     /** The user task of each approval step (multi-instance, sequential). */
+    @ModelElement(process = "tender-registration", kind = ModelElement.Kind.USER_TASK)
     public static final String APPROVAL_TASK = "approveRegistration";
 
     /** The tender's id. */
