@@ -8,7 +8,7 @@ import io.huitong.bidding.BidRequest;
 import io.huitong.bidding.BidService;
 import io.huitong.evaluation.CommitteeMember;
 import io.huitong.evaluation.Evaluation;
-import io.huitong.lifecycle.LifecycleActions;
+import io.huitong.lifecycle.PurchaserDecisions;
 import io.huitong.shared.security.Operator;
 import io.huitong.shared.workflow.TaskActions;
 import io.huitong.tender.ApprovalService;
@@ -38,7 +38,7 @@ final class ServiceActors implements Actors {
     private final ApprovalService approvals;
     private final BidService bids;
     private final Evaluation evaluation;
-    private final LifecycleActions lifecycle;
+    private final PurchaserDecisions lifecycle;
     private final TaskActions tasks;
     private final TenderQueries queries;
     private final IdentityService identity;
@@ -50,7 +50,7 @@ final class ServiceActors implements Actors {
         approvals = app.bean(ApprovalService.class);
         bids = app.bean(BidService.class);
         evaluation = app.bean(Evaluation.class);
-        lifecycle = app.bean(LifecycleActions.class);
+        lifecycle = app.bean(PurchaserDecisions.class);
         tasks = app.bean(TaskActions.class);
         queries = app.bean(TenderQueries.class);
         identity = app.engine().getIdentityService();
