@@ -22,6 +22,8 @@ public final class RegistrationProcess {
     public static final String APPROVED = "approved";
     /** The approver's comment; the reasons when returning. */
     public static final String COMMENT = "comment";
+    /** The engine's counter of the multi-instance approval task, from 0 (steps count from 1). */
+    public static final String LOOP_COUNTER = "loopCounter";
 
     private RegistrationProcess() {
     }
