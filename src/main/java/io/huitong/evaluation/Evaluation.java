@@ -1,6 +1,7 @@
 package io.huitong.evaluation;
 
 import io.huitong.shared.security.Operator;
+import io.huitong.shared.workflow.ModelElement;
 import io.huitong.tender.Tender;
 import io.huitong.tender.TenderService;
 import jakarta.validation.constraints.Size;
@@ -27,11 +28,17 @@ import org.springframework.stereotype.Component;
 @Component("evaluationFacade")
 public class Evaluation {
 
+    @ModelElement(process = "local-evaluation", kind = ModelElement.Kind.USER_TASK)
     public static final String RECORD_COMMITTEE = "recordCommittee";
+    @ModelElement(process = "local-evaluation", kind = ModelElement.Kind.USER_TASK)
     public static final String REVIEW = "reviewQualifications";
+    @ModelElement(process = "local-evaluation", kind = ModelElement.Kind.USER_TASK)
     public static final String DECIDE_REJECT_ALL = "decideRejectAll";
+    @ModelElement(process = "local-evaluation", kind = ModelElement.Kind.USER_TASK)
     public static final String SCORE = "scoreBids";
+    @ModelElement(process = "local-evaluation", kind = ModelElement.Kind.USER_TASK)
     public static final String SIGN_REPORT = "signReport";
+    @ModelElement(process = "local-evaluation", kind = ModelElement.Kind.USER_TASK)
     public static final String REVIEW_FLAGS = "reviewScoreFlags";
 
     private final TenderService tenders;
