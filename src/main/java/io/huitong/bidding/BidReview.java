@@ -1,0 +1,49 @@
+package io.huitong.bidding;
+
+import java.math.BigDecimal;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the evaluation committee makes of the opened bids: rejections in its review, the scores and ranks, and, when
+ * a committee is dismissed, a fresh start for the next one. The evaluation module decides; the bids record it.
+ */
+@Service
+class BidReview {
+
+    private final Bids bids;
+    private final CollusionCases collusion;
+
+    BidReview(Bids bids, CollusionCases collusion) {
+        this.bids = bids;
+        this.collusion = collusion;
+    }
+
+    /** A bid rejected in the committee's review (H1, H3), with the reason and its article. */
+    void reject(String tenderId, String bidId, String reason, String citation) {
+        Bid bid = bids.lock(tenderId, bidId);
+        bid.reject(reason, citation);
+        bids.save(bid);
+    }
+
+    /** The committee's results for a bid. */
+    void score(String bidId, BigDecimal evaluatedPrice, BigDecimal priceScore, BigDecimal technicalScore,
+            BigDecimal totalScore, Integer rank) {
+        Bid bid = bids.lock(bidId).orElseThrow();
+        bid.score(evaluatedPrice, priceScore, technicalScore, totalScore, rank);
+        bids.save(bid);
+    }
+
+    /**
+     * A committee dismissed (a postponed remote evaluation, J9, J10; a committee that cannot be completed,
+     * O87 49): the bids it rejected are valid again, its scores and collusion decisions gone, for the new
+     * committee to evaluate.
+     */
+    void reopen(String tenderId, int round) {
+        for (Bid stored : bids.ofRound(tenderId, round)) {
+            Bid bid = bids.lock(tenderId, stored.id());
+            bid.reopenReview();
+            bids.save(bid);
+        }
+        collusion.undecide(tenderId, round);
+    }
+}
