@@ -1,7 +1,5 @@
 package io.huitong.bidding;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.huitong.shared.web.ConflictException;
 import io.huitong.tender.BondForm;
@@ -12,77 +10,76 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A bid (投标): what was submitted, and what decryption, opening, evaluation and the bond's refund made of it. Its
- * status changes only through guarded transitions, each naming the state it needs (an illegal one is a
- * {@link ConflictException}, 409): the use cases decide when a transition is asked for and check the tender, the
- * bid decides whether it may happen. {@link Bids} saves it.
+ * A bid (投标): what was submitted, and what decryption, opening, evaluation and the bond's refund made of it. A bid
+ * is a value: it changes only through guarded transitions, each naming the state it needs (an illegal one is a
+ * {@link ConflictException}, 409) and answering the bid as changed, which {@link Bids} saves. The use cases decide
+ * when a transition is asked for and check the tender; the bid decides whether it may happen.
  *
  * <pre>
- * SUBMITTED ─ withdraw ─────────────────────────────▶ WITHDRAWN
- *     │ decrypt / recordDecryptionFault (stays SUBMITTED)
- *     ├─ deemUndecrypted (at the opening) ──────────▶ WITHDRAWN | REVOKED
- *     ├─ admit (at the opening) ────────────────────▶ VALID ─ reject (review) ─▶ INVALID
- *     └─ invalidate (at the opening) ───────────────▶ INVALID        ◀─ reopenReview ─┘
+ * SUBMITTED ─ withdraw ───────────────────────────▶ WITHDRAWN
+ *     │  decrypt, recordDecryptionFault (stay SUBMITTED)
+ *     ├─ deemUndecrypted (at the opening) ─────────▶ WITHDRAWN | REVOKED
+ *     ├─ admit (at the opening) ───────────────────▶ VALID ── reject (review) ──▶ INVALID
+ *     └─ invalidate (at the opening) ──────────────▶ INVALID     ◀── reopenReview ──┘
+ * the bond: bondFallsDue → refundBond → chargeLateFee, or keepBond
  * </pre>
  *
- * The JSON of a bid (API, archive) is its fields in declaration order; the stage of an invalidation is not shown.
+ * {@code invalidStage} (where it was found invalid: OPENING, DECRYPTION, REVIEW) is not shown in its JSON.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE,
-        creatorVisibility = Visibility.NONE)
-public final class Bid {
+public record Bid(
+        String id,
+        String tenderId,
+        int round,
+        String bidderId,
+        String bidderName,
+        BigDecimal price,
+        BondForm bondForm,
+        BigDecimal bondAmount,
+        String bondPayerAccount,
+        String bondGuaranteeNo,
+        SmeSize smeSize,
+        List<String> consortiumMembers,
+        String legalRepresentative,
+        String legalRepresentativeIdNo,
+        String projectManager,
+        String contactPerson,
+        Instant submittedAt,
+        String submittedBy,
+        BidStatus status,
+        String invalidReason,
+        String invalidCitation,
+        BigDecimal evaluatedPrice,
+        BigDecimal priceScore,
+        BigDecimal technicalScore,
+        BigDecimal totalScore,
+        Integer candidateRank,
+        Instant bondRefundDue,
+        Instant bondRefundedAt,
+        String decisionId,
+        String sealedHash,
+        Instant decryptedAt,
+        DecryptionFault decryptionFault,
+        String decryptionNote,
+        String fileBidderId,
+        String documentHash,
+        BidFile.FileProperties properties,
+        Instant bondKeptAt,
+        String bondKeptReason,
+        String bondKeptCitation,
+        String agent,
+        BigDecimal lateFee,
+        String lateFeeCitation,
+        @JsonIgnore String invalidStage) {
 
-    /** Where a bid was found invalid: at the opening, undecrypted, or in the committee's review. */
     static final String AT_OPENING = "OPENING";
     static final String UNDECRYPTED = "DECRYPTION";
     static final String IN_REVIEW = "REVIEW";
 
-    private final String id;
-    private final String tenderId;
-    private final int round;
-    private final String bidderId;
-    private final String bidderName;
-    private BigDecimal price;
-    private final BondForm bondForm;
-    private final BigDecimal bondAmount;
-    private final String bondPayerAccount;
-    private final String bondGuaranteeNo;
-    private final SmeSize smeSize;
-    private final List<String> consortiumMembers;
-    private final String legalRepresentative;
-    private final String legalRepresentativeIdNo;
-    private String projectManager;
-    private String contactPerson;
-    private final Instant submittedAt;
-    private final String submittedBy;
-    private BidStatus status;
-    private String invalidReason;
-    private String invalidCitation;
-    private BigDecimal evaluatedPrice;
-    private BigDecimal priceScore;
-    private BigDecimal technicalScore;
-    private BigDecimal totalScore;
-    private Integer candidateRank;
-    private Instant bondRefundDue;
-    private Instant bondRefundedAt;
-    private final String decisionId;
-    private final String sealedHash;
-    private Instant decryptedAt;
-    private DecryptionFault decryptionFault;
-    private String decryptionNote;
-    private String fileBidderId;
-    private String documentHash;
-    private BidFile.FileProperties properties;
-    private Instant bondKeptAt;
-    private String bondKeptReason;
-    private String bondKeptCitation;
-    private String agent;
-    private BigDecimal lateFee;
-    private String lateFeeCitation;
-    @JsonIgnore
-    private String invalidStage;
+    public Bid {
+        consortiumMembers = List.copyOf(consortiumMembers);
+    }
 
-    /** A bid as stored (by {@link Bids}, and by tests that need one in a given state). */
+    /** A bid as stored before the stage of its invalidation was known (tests build bids so). */
     Bid(String id, String tenderId, int round, String bidderId, String bidderName, BigDecimal price, BondForm bondForm,
             BigDecimal bondAmount, String bondPayerAccount, String bondGuaranteeNo, SmeSize smeSize,
             List<String> consortiumMembers, String legalRepresentative, String legalRepresentativeIdNo,
@@ -93,48 +90,12 @@ public final class Bid {
             DecryptionFault decryptionFault, String decryptionNote, String fileBidderId, String documentHash,
             BidFile.FileProperties properties, Instant bondKeptAt, String bondKeptReason, String bondKeptCitation,
             String agent, BigDecimal lateFee, String lateFeeCitation) {
-        this.id = id;
-        this.tenderId = tenderId;
-        this.round = round;
-        this.bidderId = bidderId;
-        this.bidderName = bidderName;
-        this.price = price;
-        this.bondForm = bondForm;
-        this.bondAmount = bondAmount;
-        this.bondPayerAccount = bondPayerAccount;
-        this.bondGuaranteeNo = bondGuaranteeNo;
-        this.smeSize = smeSize;
-        this.consortiumMembers = List.copyOf(consortiumMembers);
-        this.legalRepresentative = legalRepresentative;
-        this.legalRepresentativeIdNo = legalRepresentativeIdNo;
-        this.projectManager = projectManager;
-        this.contactPerson = contactPerson;
-        this.submittedAt = submittedAt;
-        this.submittedBy = submittedBy;
-        this.status = status;
-        this.invalidReason = invalidReason;
-        this.invalidCitation = invalidCitation;
-        this.evaluatedPrice = evaluatedPrice;
-        this.priceScore = priceScore;
-        this.technicalScore = technicalScore;
-        this.totalScore = totalScore;
-        this.candidateRank = candidateRank;
-        this.bondRefundDue = bondRefundDue;
-        this.bondRefundedAt = bondRefundedAt;
-        this.decisionId = decisionId;
-        this.sealedHash = sealedHash;
-        this.decryptedAt = decryptedAt;
-        this.decryptionFault = decryptionFault;
-        this.decryptionNote = decryptionNote;
-        this.fileBidderId = fileBidderId;
-        this.documentHash = documentHash;
-        this.properties = properties;
-        this.bondKeptAt = bondKeptAt;
-        this.bondKeptReason = bondKeptReason;
-        this.bondKeptCitation = bondKeptCitation;
-        this.agent = agent;
-        this.lateFee = lateFee;
-        this.lateFeeCitation = lateFeeCitation;
+        this(id, tenderId, round, bidderId, bidderName, price, bondForm, bondAmount, bondPayerAccount, bondGuaranteeNo,
+                smeSize, consortiumMembers, legalRepresentative, legalRepresentativeIdNo, projectManager,
+                contactPerson, submittedAt, submittedBy, status, invalidReason, invalidCitation, evaluatedPrice,
+                priceScore, technicalScore, totalScore, candidateRank, bondRefundDue, bondRefundedAt, decisionId,
+                sealedHash, decryptedAt, decryptionFault, decryptionNote, fileBidderId, documentHash, properties,
+                bondKeptAt, bondKeptReason, bondKeptCitation, agent, lateFee, lateFeeCitation, null);
     }
 
     /** A bid just received: sealed, its file readable by nobody until its bidder decrypts it (EB20 26, 27). */
@@ -146,151 +107,106 @@ public final class Bid {
                 bond == null ? null : bond.payerAccount(), bond == null ? null : bond.guaranteeNo(), request.smeSize(),
                 request.members(), request.legalRepresentative().strip(), request.legalRepresentativeIdNo(), null,
                 null, at, by, BidStatus.SUBMITTED, null, null, null, null, null, null, null, null, null, decisionId,
-                sealedHash, null, null, null, null, null, null, null, null, null, null, null, null);
+                sealedHash, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** The stage of an invalidation, as read back from the database. */
-    void restoreInvalidStage(String stage) {
-        this.invalidStage = stage;
-    }
-
-    // ---- before the deadline ----------------------------------------------------------------------------------
+    // ---- transitions ------------------------------------------------------------------------------------------
 
     /** The bidder withdraws its bid (TBL 29); the caller has checked that the deadline has not passed. */
-    public void withdraw() {
+    Bid withdraw() {
         requireStatus("withdraw", BidStatus.SUBMITTED);
-        settle(BidStatus.WITHDRAWN, null, null, null);
+        return settled(BidStatus.WITHDRAWN, null, null, null);
     }
 
-    // ---- decryption (EB20 30, 31) -----------------------------------------------------------------------------
-
-    /** The bidder opened its file: what it holds becomes the bid's, and any earlier fault is forgotten. */
-    public void decrypt(BidFile file, String documentHash, Instant at) {
+    /** The bidder opened its file (EB20 30): what it holds becomes the bid's, and any earlier fault is forgotten. */
+    Bid decrypt(BidFile file, String documentHash, Instant at) {
         requireSealed("decrypt");
-        this.price = file.price();
-        this.projectManager = file.projectManager();
-        this.contactPerson = file.contactPerson();
-        this.agent = file.agent();
-        this.fileBidderId = file.bidderId();
-        this.documentHash = documentHash;
-        this.properties = file.properties() == null ? new BidFile.FileProperties(null, null, null, null, null)
-                : file.properties();
-        this.decryptedAt = at;
-        this.decryptionFault = null;
-        this.decryptionNote = null;
+        return withFile(file.price(), file.projectManager(), file.contactPerson(), file.agent(), file.bidderId(),
+                documentHash, file.properties() == null ? new BidFile.FileProperties(null, null, null, null, null)
+                        : file.properties(), at, null, null);
     }
 
-    /** The file could not be decrypted, through whose fault and why; a later attempt may still succeed. */
-    public void recordDecryptionFault(DecryptionFault fault, String note) {
+    /** The file could not be decrypted, through whose fault and why (EB20 31); a later attempt may still succeed. */
+    Bid recordDecryptionFault(DecryptionFault fault, String note) {
         requireSealed("record a decryption fault on");
-        this.decryptionFault = fault;
-        this.decryptionNote = note;
+        return withFile(price, projectManager, contactPerson, agent, fileBidderId, documentHash, properties,
+                decryptedAt, fault, note);
     }
-
-    // ---- opening ----------------------------------------------------------------------------------------------
 
     /** Not decrypted by the end of the window: deemed withdrawn or revoked, by whose fault (EB20 31). */
-    public void deemUndecrypted(BidStatus outcome, String reason, String citation) {
-        requireStatus("deem undecrypted", BidStatus.SUBMITTED);
-        if (decrypted()) {
-            throw conflict("deem undecrypted");
-        }
+    Bid deemUndecrypted(BidStatus outcome, String reason, String citation) {
+        requireSealed("deem undecrypted");
         if (outcome != BidStatus.WITHDRAWN && outcome != BidStatus.REVOKED) {
             throw new IllegalArgumentException("an undecrypted bid is deemed withdrawn or revoked, not " + outcome);
         }
-        settle(outcome, reason, citation, UNDECRYPTED);
+        return settled(outcome, reason, citation, UNDECRYPTED);
     }
 
     /** Opened and not invalidated by the checks that concern several bidders: the bid is valid. */
-    public void admit() {
+    Bid admit() {
         requireDecrypted("admit");
-        settle(BidStatus.VALID, null, null, null);
+        return settled(BidStatus.VALID, null, null, null);
     }
 
     /** Opened and invalidated by a check at the opening, with the reason and its article. */
-    public void invalidate(String reason, String citation) {
+    Bid invalidate(String reason, String citation) {
         requireDecrypted("invalidate");
-        settle(BidStatus.INVALID, reason, citation, AT_OPENING);
+        return settled(BidStatus.INVALID, reason, citation, AT_OPENING);
     }
 
-    // ---- evaluation -------------------------------------------------------------------------------------------
-
     /** Rejected in the committee's review (H1, H3), with the reason and its article. */
-    public void reject(String reason, String citation) {
+    Bid reject(String reason, String citation) {
         if (status != BidStatus.VALID) {
             throw new ConflictException("只能否决有效投标 / Only a valid bid can be rejected");
         }
-        settle(BidStatus.INVALID, reason, citation, IN_REVIEW);
+        return settled(BidStatus.INVALID, reason, citation, IN_REVIEW);
     }
 
     /** The committee's results for a valid bid. */
-    public void score(BigDecimal evaluatedPrice, BigDecimal priceScore, BigDecimal technicalScore,
-            BigDecimal totalScore, Integer rank) {
+    Bid score(BigDecimal evaluated, BigDecimal priceScore, BigDecimal technical, BigDecimal total, Integer rank) {
         requireStatus("score", BidStatus.VALID);
-        this.evaluatedPrice = evaluatedPrice;
-        this.priceScore = priceScore;
-        this.technicalScore = technicalScore;
-        this.totalScore = totalScore;
-        this.candidateRank = rank;
+        return withScores(evaluated, priceScore, technical, total, rank);
     }
 
     /**
      * The committee was dismissed: a rejection in its review no longer stands and its scores are gone, for a new
      * committee to evaluate afresh. What the opening decided stays.
      */
-    public void reopenReview() {
-        if (status == BidStatus.INVALID && IN_REVIEW.equals(invalidStage)) {
-            settle(BidStatus.VALID, null, null, null);
-        }
-        evaluatedPrice = null;
-        priceScore = null;
-        technicalScore = null;
-        totalScore = null;
-        candidateRank = null;
+    Bid reopenReview() {
+        Bid reopened = status == BidStatus.INVALID && IN_REVIEW.equals(invalidStage)
+                ? settled(BidStatus.VALID, null, null, null) : this;
+        return reopened.withScores(null, null, null, null, null);
     }
 
-    // ---- the bond ---------------------------------------------------------------------------------------------
-
     /** The bond falls due for refund on {@code due} (TBR 35, 57; O87 38). */
-    public void bondFallsDue(Instant due) {
+    Bid bondFallsDue(Instant due) {
         requireBondHeld("schedule the refund of");
-        bondRefundDue = due;
+        return withBond(due, bondRefundedAt, bondKeptAt, bondKeptReason, bondKeptCitation, lateFee, lateFeeCitation);
     }
 
     /** The bond was refunded (an e-guarantee surrendered) at {@code at}. */
-    public void refundBond(Instant at) {
+    Bid refundBond(Instant at) {
         requireBondHeld("refund");
-        bondRefundedAt = at;
+        return withBond(bondRefundDue, at, bondKeptAt, bondKeptReason, bondKeptCitation, lateFee, lateFeeCitation);
     }
 
     /** Refunded late: the fee the refund rules set (O87 38). */
-    public void chargeLateFee(BigDecimal fee, String citation) {
+    Bid chargeLateFee(BigDecimal fee, String citation) {
         if (bondRefundedAt == null) {
             throw conflict("charge a late fee on the unrefunded bond of");
         }
-        lateFee = fee;
-        lateFeeCitation = citation;
+        return withBond(bondRefundDue, bondRefundedAt, bondKeptAt, bondKeptReason, bondKeptCitation, fee, citation);
     }
 
     /** The tenderer keeps the bond (TBR 35, 74): it is no longer due for refund. */
-    public void keepBond(Instant at, String reason, String citation) {
+    Bid keepBond(Instant at, String reason, String citation) {
         if (bondRefundedAt != null || bondKeptAt != null) {
             throw conflict("keep the bond of");
         }
-        bondKeptAt = at;
-        bondKeptReason = reason;
-        bondKeptCitation = citation;
-        bondRefundDue = null;
+        return withBond(null, null, at, reason, citation, lateFee, lateFeeCitation);
     }
 
     // ---- guards -----------------------------------------------------------------------------------------------
-
-    private void settle(BidStatus to, String reason, String citation, String stage) {
-        status = to;
-        invalidReason = reason;
-        invalidCitation = citation;
-        invalidStage = stage;
-    }
 
     private void requireStatus(String action, BidStatus... allowed) {
         if (!EnumSet.of(allowed[0], allowed).contains(status)) {
@@ -313,7 +229,6 @@ public final class Bid {
         }
     }
 
-    /** A bond held, neither refunded nor kept. */
     private void requireBondHeld(String action) {
         if (!bondStillHeld()) {
             throw conflict(action);
@@ -322,9 +237,51 @@ public final class Bid {
 
     private ConflictException conflict(String action) {
         String state = status + (decrypted() ? ", decrypted" : "") + (bondRefundedAt != null ? ", bond refunded" : "")
-                + (bondKeptAt != null ? ", bond kept" : "");
+                + (bondKeptAt != null ? ", bond kept" : "") + (holdsBond() ? "" : ", no bond");
         return new ConflictException("投标 " + id + " 的当前状态不允许此操作 / Bid " + id + " is " + state + ": cannot "
                 + action + " it");
+    }
+
+    // ---- the bid as changed -----------------------------------------------------------------------------------
+
+    private Bid settled(BidStatus to, String reason, String citation, String stage) {
+        return new Bid(id, tenderId, round, bidderId, bidderName, price, bondForm, bondAmount, bondPayerAccount,
+                bondGuaranteeNo, smeSize, consortiumMembers, legalRepresentative, legalRepresentativeIdNo,
+                projectManager, contactPerson, submittedAt, submittedBy, to, reason, citation, evaluatedPrice,
+                priceScore, technicalScore, totalScore, candidateRank, bondRefundDue, bondRefundedAt, decisionId,
+                sealedHash, decryptedAt, decryptionFault, decryptionNote, fileBidderId, documentHash, properties,
+                bondKeptAt, bondKeptReason, bondKeptCitation, agent, lateFee, lateFeeCitation, stage);
+    }
+
+    private Bid withFile(BigDecimal price, String projectManager, String contactPerson, String agent,
+            String fileBidderId, String documentHash, BidFile.FileProperties properties, Instant decryptedAt,
+            DecryptionFault fault, String note) {
+        return new Bid(id, tenderId, round, bidderId, bidderName, price, bondForm, bondAmount, bondPayerAccount,
+                bondGuaranteeNo, smeSize, consortiumMembers, legalRepresentative, legalRepresentativeIdNo,
+                projectManager, contactPerson, submittedAt, submittedBy, status, invalidReason, invalidCitation,
+                evaluatedPrice, priceScore, technicalScore, totalScore, candidateRank, bondRefundDue, bondRefundedAt,
+                decisionId, sealedHash, decryptedAt, fault, note, fileBidderId, documentHash, properties, bondKeptAt,
+                bondKeptReason, bondKeptCitation, agent, lateFee, lateFeeCitation, invalidStage);
+    }
+
+    private Bid withScores(BigDecimal evaluated, BigDecimal priceScore, BigDecimal technical, BigDecimal total,
+            Integer rank) {
+        return new Bid(id, tenderId, round, bidderId, bidderName, price, bondForm, bondAmount, bondPayerAccount,
+                bondGuaranteeNo, smeSize, consortiumMembers, legalRepresentative, legalRepresentativeIdNo,
+                projectManager, contactPerson, submittedAt, submittedBy, status, invalidReason, invalidCitation,
+                evaluated, priceScore, technical, total, rank, bondRefundDue, bondRefundedAt, decisionId, sealedHash,
+                decryptedAt, decryptionFault, decryptionNote, fileBidderId, documentHash, properties, bondKeptAt,
+                bondKeptReason, bondKeptCitation, agent, lateFee, lateFeeCitation, invalidStage);
+    }
+
+    private Bid withBond(Instant refundDue, Instant refundedAt, Instant keptAt, String keptReason, String keptCitation,
+            BigDecimal fee, String feeCitation) {
+        return new Bid(id, tenderId, round, bidderId, bidderName, price, bondForm, bondAmount, bondPayerAccount,
+                bondGuaranteeNo, smeSize, consortiumMembers, legalRepresentative, legalRepresentativeIdNo,
+                projectManager, contactPerson, submittedAt, submittedBy, status, invalidReason, invalidCitation,
+                evaluatedPrice, priceScore, technicalScore, totalScore, candidateRank, refundDue, refundedAt,
+                decisionId, sealedHash, decryptedAt, decryptionFault, decryptionNote, fileBidderId, documentHash,
+                properties, keptAt, keptReason, keptCitation, agent, fee, feeCitation, invalidStage);
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------
@@ -335,30 +292,12 @@ public final class Bid {
      * committee, supervisors and the bidder itself read.
      */
     public Bid withoutPrivateDetails() {
-        Bid copy = new Bid(id, tenderId, round, bidderId, bidderName, price, bondForm, bondAmount, null,
-                bondGuaranteeNo, smeSize, consortiumMembers, legalRepresentative, null, projectManager, contactPerson,
-                submittedAt, submittedBy, status, invalidReason, invalidCitation, evaluatedPrice, priceScore,
-                technicalScore, totalScore, candidateRank, bondRefundDue, bondRefundedAt, decisionId, sealedHash,
-                decryptedAt, decryptionFault, decryptionNote, null, null, null, bondKeptAt, bondKeptReason,
-                bondKeptCitation, null, lateFee, lateFeeCitation);
-        copy.invalidStage = invalidStage;
-        return copy;
-    }
-
-    /** A bid is the same bid as stored and as changed: identified by its id. */
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Bid bid && id.equals(bid.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return id.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "Bid[" + id + " of " + bidderId + ", tender " + tenderId + " round " + round + ", " + status + "]";
+        return new Bid(id, tenderId, round, bidderId, bidderName, price, bondForm, bondAmount, null, bondGuaranteeNo,
+                smeSize, consortiumMembers, legalRepresentative, null, projectManager, contactPerson, submittedAt,
+                submittedBy, status, invalidReason, invalidCitation, evaluatedPrice, priceScore, technicalScore,
+                totalScore, candidateRank, bondRefundDue, bondRefundedAt, decisionId, sealedHash, decryptedAt,
+                decryptionFault, decryptionNote, null, null, null, bondKeptAt, bondKeptReason, bondKeptCitation, null,
+                lateFee, lateFeeCitation, invalidStage);
     }
 
     public boolean decrypted() {
@@ -386,178 +325,5 @@ public final class Bid {
     /** Every party of the bid: the bidder and its consortium members. */
     public List<String> parties() {
         return Stream.concat(Stream.of(bidderId), consortiumMembers.stream()).distinct().toList();
-    }
-
-    /** Where the bid was found invalid ({@code OPENING}, {@code DECRYPTION}, {@code REVIEW}), if it was. */
-    String invalidStage() {
-        return invalidStage;
-    }
-
-    public String id() {
-        return id;
-    }
-
-    public String tenderId() {
-        return tenderId;
-    }
-
-    public int round() {
-        return round;
-    }
-
-    public String bidderId() {
-        return bidderId;
-    }
-
-    public String bidderName() {
-        return bidderName;
-    }
-
-    public BigDecimal price() {
-        return price;
-    }
-
-    public BondForm bondForm() {
-        return bondForm;
-    }
-
-    public BigDecimal bondAmount() {
-        return bondAmount;
-    }
-
-    public String bondPayerAccount() {
-        return bondPayerAccount;
-    }
-
-    public String bondGuaranteeNo() {
-        return bondGuaranteeNo;
-    }
-
-    public SmeSize smeSize() {
-        return smeSize;
-    }
-
-    public List<String> consortiumMembers() {
-        return consortiumMembers;
-    }
-
-    public String legalRepresentative() {
-        return legalRepresentative;
-    }
-
-    public String legalRepresentativeIdNo() {
-        return legalRepresentativeIdNo;
-    }
-
-    public String projectManager() {
-        return projectManager;
-    }
-
-    public String contactPerson() {
-        return contactPerson;
-    }
-
-    public Instant submittedAt() {
-        return submittedAt;
-    }
-
-    public String submittedBy() {
-        return submittedBy;
-    }
-
-    public BidStatus status() {
-        return status;
-    }
-
-    public String invalidReason() {
-        return invalidReason;
-    }
-
-    public String invalidCitation() {
-        return invalidCitation;
-    }
-
-    public BigDecimal evaluatedPrice() {
-        return evaluatedPrice;
-    }
-
-    public BigDecimal priceScore() {
-        return priceScore;
-    }
-
-    public BigDecimal technicalScore() {
-        return technicalScore;
-    }
-
-    public BigDecimal totalScore() {
-        return totalScore;
-    }
-
-    public Integer candidateRank() {
-        return candidateRank;
-    }
-
-    public Instant bondRefundDue() {
-        return bondRefundDue;
-    }
-
-    public Instant bondRefundedAt() {
-        return bondRefundedAt;
-    }
-
-    public String decisionId() {
-        return decisionId;
-    }
-
-    public String sealedHash() {
-        return sealedHash;
-    }
-
-    public Instant decryptedAt() {
-        return decryptedAt;
-    }
-
-    public DecryptionFault decryptionFault() {
-        return decryptionFault;
-    }
-
-    public String decryptionNote() {
-        return decryptionNote;
-    }
-
-    public String fileBidderId() {
-        return fileBidderId;
-    }
-
-    public String documentHash() {
-        return documentHash;
-    }
-
-    public BidFile.FileProperties properties() {
-        return properties;
-    }
-
-    public Instant bondKeptAt() {
-        return bondKeptAt;
-    }
-
-    public String bondKeptReason() {
-        return bondKeptReason;
-    }
-
-    public String bondKeptCitation() {
-        return bondKeptCitation;
-    }
-
-    public String agent() {
-        return agent;
-    }
-
-    public BigDecimal lateFee() {
-        return lateFee;
-    }
-
-    public String lateFeeCitation() {
-        return lateFeeCitation;
     }
 }

@@ -116,9 +116,7 @@ public class BidDecryption {
         String documentHash = file.technicalProposal() == null || file.technicalProposal().isBlank() ? null
                 : Digests.sha256Hex(file.technicalProposal().strip());
         transactions.executeWithoutResult(status -> {
-            Bid standing = lockedStanding(tenderId, bidId);
-            standing.decrypt(file, documentHash, clock.instant());
-            bids.save(standing);
+            bids.save(lockedStanding(tenderId, bidId).decrypt(file, documentHash, clock.instant()));
             events.publishEvent(new OpeningEvent(tenderId, bid.round(), OpeningEvent.Kind.DECRYPTED,
                     bid.bidderName(), null, clock.instant()));
             settledIfDone(tenderId, bid.round());
@@ -141,9 +139,9 @@ public class BidDecryption {
                     throw new ValidationException(List.of(Violation.of("bidIds", "validation.already-decrypted",
                             "EB20 31", null, bidId, "该投标文件已解密", "This bid is already decrypted")));
                 }
-                bid.recordDecryptionFault(DecryptionFault.PLATFORM, reason.strip());
-                bids.save(bid);
-                faulted.add(bid);
+                Bid recorded = bid.recordDecryptionFault(DecryptionFault.PLATFORM, reason.strip());
+                bids.save(recorded);
+                faulted.add(recorded);
                 events.publishEvent(new OpeningEvent(tenderId, bid.round(), OpeningEvent.Kind.DECRYPTION_FAILED,
                         bid.bidderName(), DecryptionFault.PLATFORM.name(), clock.instant()));
             }
@@ -194,9 +192,7 @@ public class BidDecryption {
 
     private Decryption fault(String tenderId, Bid bid, DecryptionFault fault, String note, Instant windowEnds) {
         transactions.executeWithoutResult(status -> {
-            Bid standing = lockedStanding(tenderId, bid.id());
-            standing.recordDecryptionFault(fault, note);
-            bids.save(standing);
+            bids.save(lockedStanding(tenderId, bid.id()).recordDecryptionFault(fault, note));
             events.publishEvent(new OpeningEvent(tenderId, bid.round(), OpeningEvent.Kind.DECRYPTION_FAILED,
                     bid.bidderName(), fault.name(), clock.instant()));
             settledIfDone(tenderId, bid.round());

@@ -20,17 +20,13 @@ class BidReview {
 
     /** A bid rejected in the committee's review (H1, H3), with the reason and its article. */
     void reject(String tenderId, String bidId, String reason, String citation) {
-        Bid bid = bids.lock(tenderId, bidId);
-        bid.reject(reason, citation);
-        bids.save(bid);
+        bids.save(bids.lock(tenderId, bidId).reject(reason, citation));
     }
 
     /** The committee's results for a bid. */
     void score(String bidId, BigDecimal evaluatedPrice, BigDecimal priceScore, BigDecimal technicalScore,
             BigDecimal totalScore, Integer rank) {
-        Bid bid = bids.lock(bidId).orElseThrow();
-        bid.score(evaluatedPrice, priceScore, technicalScore, totalScore, rank);
-        bids.save(bid);
+        bids.save(bids.lock(bidId).orElseThrow().score(evaluatedPrice, priceScore, technicalScore, totalScore, rank));
     }
 
     /**
@@ -40,9 +36,7 @@ class BidReview {
      */
     void reopen(String tenderId, int round) {
         for (Bid stored : bids.ofRound(tenderId, round)) {
-            Bid bid = bids.lock(tenderId, stored.id());
-            bid.reopenReview();
-            bids.save(bid);
+            bids.save(bids.lock(tenderId, stored.id()).reopenReview());
         }
         collusion.undecide(tenderId, round);
     }

@@ -173,12 +173,12 @@ public class BidSubmission {
             if (tender.status() != TenderStatus.BIDDING || !clock.instant().isBefore(tender.bidDeadline().toInstant())) {
                 throw new ConflictException("投标截止后不能撤回 / A bid can be withdrawn only before the deadline");
             }
-            bid.withdraw();
-            bids.save(bid);
-            if (bid.holdsBond()) {
+            Bid withdrawn = bid.withdraw();
+            bids.save(withdrawn);
+            if (withdrawn.holdsBond()) {
                 events.publishEvent(new BidWithdrawn(tenderId, bidId));
             }
-            return bid;
+            return withdrawn;
         });
     }
 

@@ -51,7 +51,7 @@ class Bids {
     }
 
     /**
-     * Saves what the bid's transitions changed: its status and why, what its decryption found, the committee's
+     * Saves the bid as its transition answered it: its status and why, what its decryption found, the committee's
      * scores, the bond's refund, keeping and late fee. Load the bid with {@link #lock} in the same transaction.
      */
     void save(Bid b) {
@@ -160,7 +160,7 @@ class Bids {
         Timestamp refunded = rs.getTimestamp("bond_refunded_at");
         int rank = rs.getInt("candidate_rank");
         Integer rankOrNull = rs.wasNull() ? null : rank;
-        Bid bid = new Bid(rs.getString("id"), rs.getString("tender_id"), rs.getInt("round"), rs.getString("bidder_id"),
+        return new Bid(rs.getString("id"), rs.getString("tender_id"), rs.getInt("round"), rs.getString("bidder_id"),
                 rs.getString("bidder_name"), rs.getBigDecimal("price"), form == null ? null : BondForm.valueOf(form),
                 rs.getBigDecimal("bond_amount"), rs.getString("bond_payer_account"), rs.getString("bond_guarantee_no"),
                 SmeSize.valueOf(rs.getString("sme_size")),
@@ -177,9 +177,7 @@ class Bids {
                 rs.getString("decryption_note"), rs.getString("file_bidder_id"), rs.getString("document_hash"),
                 properties(rs), instant(rs, "bond_kept_at"), rs.getString("bond_kept_reason"),
                 rs.getString("bond_kept_citation"), rs.getString("agent"), rs.getBigDecimal("late_fee"),
-                rs.getString("late_fee_citation"));
-        bid.restoreInvalidStage(rs.getString("invalid_stage"));
-        return bid;
+                rs.getString("late_fee_citation"), rs.getString("invalid_stage"));
     }
 
     private static BidFile.FileProperties properties(ResultSet rs) throws SQLException {

@@ -50,8 +50,7 @@ public class BondRefunds {
         for (Bid held : bids.ofRound(tenderId, round).stream().filter(Bid::bondStillHeld).filter(which).toList()) {
             Bid bid = bids.lock(tenderId, held.id());
             if (bid.bondStillHeld()) {
-                bid.bondFallsDue(due);
-                bids.save(bid);
+                bids.save(bid.bondFallsDue(due));
             }
         }
     }
@@ -61,11 +60,11 @@ public class BondRefunds {
         Instant now = clock.instant();
         List<LateRefund> late = new ArrayList<>();
         for (String bidId : bidIds) {
-            Bid bid = bids.lock(tenderId, bidId);
-            if (!bid.bondStillHeld()) {
+            Bid held = bids.lock(tenderId, bidId);
+            if (!held.bondStillHeld()) {
                 continue;
             }
-            bid.refundBond(now);
+            Bid bid = held.refundBond(now);
             bids.save(bid);
             if (bid.bondRefundDue() != null && now.isAfter(bid.bondRefundDue())) {
                 late.add(lateFees.lateRefund(tenderId, bid, now));

@@ -55,9 +55,7 @@ class LateFees {
         RuleSet.Evaluation evaluation = ruleSet.evaluate(new ArrayList<>(late));
         List<LateFee> fees = evaluation.all(LateFee.class);
         for (LateFee fee : fees) {
-            Bid bid = bids.lock(tenderId, fee.bidId());
-            bid.chargeLateFee(fee.amount(), fee.by().citation());
-            bids.save(bid);
+            bids.save(bids.lock(tenderId, fee.bidId()).chargeLateFee(fee.amount(), fee.by().citation()));
         }
         ObjectNode inputs = json.createObjectNode();
         inputs.set("refunds", json.valueToTree(late));

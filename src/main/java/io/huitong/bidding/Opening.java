@@ -97,17 +97,15 @@ class Opening {
         Map<String, DecryptionOutcome> undecrypted = new LinkedHashMap<>();
         evaluation.all(DecryptionOutcome.class).forEach(o -> undecrypted.putIfAbsent(o.bidId(), o));
         for (DecryptionOutcome outcome : undecrypted.values()) {
-            Bid bid = bids.lock(tenderId, outcome.bidId());
-            bid.deemUndecrypted(outcome.status(), outcome.reason(), outcome.by().citation());
-            bids.save(bid);
+            bids.save(bids.lock(tenderId, outcome.bidId()).deemUndecrypted(outcome.status(), outcome.reason(),
+                    outcome.by().citation()));
         }
         for (BondKept kept : evaluation.all(BondKept.class)) {
             Bid bid = bids.lock(tenderId, kept.bidId());
             if (bid.bondRefundedAt() != null || bid.bondKeptAt() != null) {
                 continue;
             }
-            bid.keepBond(now, kept.reason(), kept.by().citation());
-            bids.save(bid);
+            bids.save(bid.keepBond(now, kept.reason(), kept.by().citation()));
             if (bid.bondForm() == BondForm.E_GUARANTEE && bid.bondGuaranteeNo() != null) {
                 // the tenderer keeps the bond: the e-guarantee is claimed (索赔)
                 guarantees.claim(bid.bondGuaranteeNo(), kept.reason(), kept.by().citation());
@@ -121,12 +119,8 @@ class Opening {
             }
             Bid bid = bids.lock(tenderId, opened.id());
             BidInvalidated why = invalid.get(bid.id());
-            if (why == null) {
-                bid.admit();
-            } else {
-                bid.invalidate(why.reasonZh() + " / " + why.reasonEn(), why.by().citation());
-            }
-            bids.save(bid);
+            bids.save(why == null ? bid.admit()
+                    : bid.invalidate(why.reasonZh() + " / " + why.reasonEn(), why.by().citation()));
         }
         ObjectNode inputs = json.createObjectNode();
         inputs.set("bids", json.valueToTree(input));

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The bid as the API and the archive write it: the same fields, in the same order, whatever the class looks like. */
+/**
+ * The bid as the API and the archive write it: the fields it always had, in the same order, and not where it was
+ * found invalid (a stage the bid keeps for itself).
+ */
 class BidJsonTest {
 
     static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
@@ -19,7 +22,10 @@ class BidJsonTest {
         Bid bid = new Bid("b1", "t1", 1, "B", "投标人", null, null, null, "acct", null, SmeSize.LARGE, List.of(),
                 "代表", "id-no", null, null, Instant.parse("2026-12-21T01:00:00Z"), "bidder", BidStatus.SUBMITTED,
                 null, null, null, null, null, null, null, null, null, "d1", "h1", null, null, null, null, null, null,
-                null, null, null, "agent", null, null);
+                null, null, null, "agent", null, null)
+                .decrypt(BidTest.FILE, "doc", Instant.parse("2026-12-21T02:00:00Z"))
+                .invalidate("关联 / related", "TBR 34");
+        assertThat(bid.invalidStage()).isEqualTo("OPENING");
         List<String> fields = new ArrayList<>();
         JSON.readTree(JSON.writeValueAsString(bid)).fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactly("id", "tenderId", "round", "bidderId", "bidderName", "price", "bondForm",
