@@ -33,7 +33,7 @@ class CollusionReplay implements DecisionReplay {
 
     @Override
     public String kind() {
-        return BidService.OPENING;
+        return Opening.OPENING;
     }
 
     @Override

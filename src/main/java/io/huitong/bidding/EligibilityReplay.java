@@ -33,7 +33,7 @@ class EligibilityReplay implements DecisionReplay {
 
     @Override
     public String kind() {
-        return BidService.SUBMISSION;
+        return BidSubmission.SUBMISSION;
     }
 
     @Override
