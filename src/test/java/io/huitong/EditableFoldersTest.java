@@ -170,7 +170,7 @@ class EditableFoldersTest extends ApiTest {
         Path model = PROCESSES.resolve("tender-registration.bpmn");
         String original = Files.readString(model);
         Files.writeString(model, original
-                .replace("name=\"项目已登记 Registered\"", "name=\"项目已登记 Registered (changed)\"")
+                .replace("name=\"项目已登记\"", "name=\"项目已登记（改）\"")
                 .replace("targetRef=\"markApproved\">", "targetRef=\"noSuchTask\">"));
         try {
             ResponseEntity<String> response = post("designer", "/api/processes/redeploy", "");
