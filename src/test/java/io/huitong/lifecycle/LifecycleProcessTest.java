@@ -411,8 +411,13 @@ class LifecycleProcessTest extends LifecycleTest {
         void terminated_without_bonds_simply_ends_and_cannot_be_terminated_twice() {
             String id = biddingTender(works());
             ProcessInstance instance = lifecycle(id);
+            var running = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id);
+            assertThat(running.processDefinitionKey("tender-bidding").count()).as("bidding, a stage of its own")
+                    .isOne();
             post("purchaser", "/api/tenders/" + id + "/termination", "{\"reason\":\"项目取消\"}");
             BpmnAwareTests.assertThat(instance).isEnded();
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id).count())
+                    .as("the termination ends the stage running with the whole tender").isZero();
             assertThat(passed(id)).contains("terminatedEnd").doesNotContain("refundAfterTermination");
             assertThat(post("purchaser", "/api/tenders/" + id + "/termination", "{\"reason\":\"再次\"}")
                     .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
