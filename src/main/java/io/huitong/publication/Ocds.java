@@ -39,6 +39,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class Ocds {
 
+    /** The lifecycle's award step: its end is when the award notice went out. */
+    @io.huitong.shared.workflow.ModelElement(process = "tender-award",
+            kind = io.huitong.shared.workflow.ModelElement.Kind.ELEMENT)
+    static final String AWARD_STEP = "award";
+
     static final String VERSION = "1.1";
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
@@ -222,7 +227,7 @@ public class Ocds {
     private Optional<Instant> awarded(Tender tender) {
         return history.createHistoricProcessInstanceQuery().rootProcessInstanceId(tender.lifecycleInstanceId()).list()
                 .stream().flatMap(p -> history.createHistoricActivityInstanceQuery().processInstanceId(p.getId())
-                        .activityId("award").finished().list().stream())
+                        .activityId(AWARD_STEP).finished().list().stream())
                 .map(a -> a.getEndTime().toInstant()).max(Instant::compareTo);
     }
 
