@@ -34,6 +34,16 @@ class ArchitectureTest {
             .methods().that().areAnnotatedWith(org.springframework.scheduling.annotation.Scheduled.class)
             .should().beAnnotatedWith(net.javacrumbs.shedlock.spring.annotation.SchedulerLock.class);
 
+    /**
+     * Thin steps: only the step adapters a model calls ({@code ..steps..}) and the process glue of
+     * {@code shared.workflow} see the engine's {@code DelegateExecution}/{@code DelegateTask}; the domain services
+     * they call take plain values, so they can be read, tested and called without a process.
+     */
+    @ArchTest
+    static final ArchRule domain_classes_do_not_see_the_engines_delegates = noClasses().that()
+            .resideOutsideOfPackages("..steps..", "io.huitong.shared.workflow..")
+            .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.delegate..");
+
     @ArchTest
     static final ArchRule no_console_output = noClasses().should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err");

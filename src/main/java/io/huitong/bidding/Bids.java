@@ -1,5 +1,6 @@
 package io.huitong.bidding;
 
+import io.huitong.shared.web.NotFoundException;
 import io.huitong.tender.BondForm;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -49,33 +50,40 @@ class Bids {
         return jdbc.sql("select sealed from bid_file where bid_id = ?").param(bidId).query(String.class).optional();
     }
 
-    /** The decrypted file's content, now that its bidder has opened it. */
-    void decrypted(String bidId, BidFile file, String documentHash, Instant at) {
-        BidFile.FileProperties p = file.properties() == null
-                ? new BidFile.FileProperties(null, null, null, null, null) : file.properties();
+    /**
+     * Saves the bid as its transition answered it: its status and why, what its decryption found, the committee's
+     * scores, the bond's refund, keeping and late fee. Load the bid with {@link #lock} in the same transaction.
+     */
+    void save(Bid b) {
+        BidFile.FileProperties p = b.properties() == null ? new BidFile.FileProperties(null, null, null, null, null)
+                : b.properties();
         jdbc.sql("""
-                update bid set price = ?, project_manager = ?, contact_person = ?, agent = ?, file_bidder_id = ?,
+                update bid set status = ?, invalid_reason = ?, invalid_citation = ?, invalid_stage = ?,
+                    price = ?, project_manager = ?, contact_person = ?, agent = ?, file_bidder_id = ?,
                     document_hash = ?, machine_code = ?, mac_address = ?, cpu_serial = ?, disk_serial = ?,
-                    creator_id = ?, decrypted_at = ?, decryption_fault = null, decryption_note = null
+                    creator_id = ?, decrypted_at = ?, decryption_fault = ?, decryption_note = ?,
+                    evaluated_price = ?, price_score = ?, technical_score = ?, total_score = ?, candidate_rank = ?,
+                    bond_refund_due = ?, bond_refunded_at = ?, bond_kept_at = ?, bond_kept_reason = ?,
+                    bond_kept_citation = ?, late_fee = ?, late_fee_citation = ?
                 where id = ?""")
-                .params(file.price(), file.projectManager(), file.contactPerson(), file.agent(), file.bidderId(), documentHash,
+                .params(b.status().name(), b.invalidReason(), b.invalidCitation(), b.invalidStage(), b.price(),
+                        b.projectManager(), b.contactPerson(), b.agent(), b.fileBidderId(), b.documentHash(),
                         p.machineCode(), p.macAddress(), p.cpuSerial(), p.diskSerial(), p.creatorId(),
-                        Timestamp.from(at), bidId)
+                        timestamp(b.decryptedAt()), b.decryptionFault() == null ? null : b.decryptionFault().name(),
+                        b.decryptionNote(), b.evaluatedPrice(), b.priceScore(), b.technicalScore(), b.totalScore(),
+                        b.candidateRank(), timestamp(b.bondRefundDue()), timestamp(b.bondRefundedAt()),
+                        timestamp(b.bondKeptAt()), b.bondKeptReason(), b.bondKeptCitation(), b.lateFee(),
+                        b.lateFeeCitation(), b.id())
                 .update();
     }
 
-    /** Why the file could not be decrypted, when it could not. */
-    void fault(String bidId, DecryptionFault fault, String note) {
-        jdbc.sql("update bid set decryption_fault = ?, decryption_note = ? where id = ?")
-                .params(fault.name(), note, bidId).update();
+    /** The bid, its row locked until the transaction ends: load it so to change and {@link #save} it. */
+    Optional<Bid> lock(String id) {
+        return jdbc.sql("select * from bid where id = ? for update").param(id).query(Bids::map).optional();
     }
 
-    /** The tenderer keeps the bond (TBR 35, 74): it is no longer due for refund. */
-    void bondKept(String bidId, Instant at, String reason, String citation) {
-        jdbc.sql("""
-                update bid set bond_kept_at = ?, bond_kept_reason = ?, bond_kept_citation = ?, bond_refund_due = null
-                where id = ? and bond_refunded_at is null""")
-                .params(Timestamp.from(at), reason, citation, bidId).update();
+    private static Timestamp timestamp(Instant at) {
+        return at == null ? null : Timestamp.from(at);
     }
 
     /**
@@ -102,6 +110,30 @@ class Bids {
                 .list();
     }
 
+    /** The bid, if it belongs to the tender; 404 otherwise. */
+    Bid get(String tenderId, String bidId) {
+        return find(bidId).filter(b -> b.tenderId().equals(tenderId)).orElseThrow(() -> notFound(bidId));
+    }
+
+    /** The bid of the tender, locked to be changed and saved in this transaction; 404 if there is none. */
+    Bid lock(String tenderId, String bidId) {
+        return lock(bidId).filter(b -> b.tenderId().equals(tenderId)).orElseThrow(() -> notFound(bidId));
+    }
+
+    private static NotFoundException notFound(String bidId) {
+        return new NotFoundException("投标不存在 / No bid " + bidId);
+    }
+
+    /** The bids of the round still standing: submitted, neither withdrawn nor opened. */
+    List<Bid> submitted(String tenderId, int round) {
+        return ofRound(tenderId, round).stream().filter(b -> b.status() == BidStatus.SUBMITTED).toList();
+    }
+
+    /** Whether the round's bids were opened: only then may anyone read them (TBL 22; EB20 27). */
+    boolean opened(String tenderId, int round) {
+        return ofRound(tenderId, round).stream().anyMatch(Bid::openedAtOpening);
+    }
+
     Optional<Bid> find(String id) {
         return jdbc.sql("select * from bid where id = ?").param(id).query(Bids::map).optional();
     }
@@ -119,49 +151,6 @@ class Bids {
     List<Bid> ofTender(String tenderId) {
         return jdbc.sql("select * from bid where tender_id = ? order by round, submitted_at, id")
                 .param(tenderId).query(Bids::map).list();
-    }
-
-    void status(String id, BidStatus status, String reason, String citation) {
-        status(id, status, reason, citation, status == BidStatus.INVALID ? "OPENING" : null);
-    }
-
-    /** {@code stage}: where a bid was found invalid, at the opening or in the committee's review. */
-    void status(String id, BidStatus status, String reason, String citation, String stage) {
-        jdbc.sql("update bid set status = ?, invalid_reason = ?, invalid_citation = ?, invalid_stage = ? where id = ?")
-                .params(status.name(), reason, citation, stage, id).update();
-    }
-
-    /** A new committee evaluates afresh: what the old one rejected or scored no longer stands. */
-    void resetReview(String tenderId, int round) {
-        jdbc.sql("""
-                update bid set status = 'VALID', invalid_reason = null, invalid_citation = null, invalid_stage = null
-                where tender_id = ? and round = ? and status = 'INVALID' and invalid_stage = 'REVIEW'""")
-                .params(tenderId, round).update();
-        jdbc.sql("""
-                update bid set evaluated_price = null, price_score = null, technical_score = null, total_score = null,
-                    candidate_rank = null where tender_id = ? and round = ?""")
-                .params(tenderId, round).update();
-    }
-
-    void scores(String id, BigDecimal evaluatedPrice, BigDecimal priceScore, BigDecimal technicalScore,
-            BigDecimal totalScore, Integer rank) {
-        jdbc.sql("""
-                update bid set evaluated_price = ?, price_score = ?, technical_score = ?, total_score = ?,
-                    candidate_rank = ? where id = ?""")
-                .params(evaluatedPrice, priceScore, technicalScore, totalScore, rank, id).update();
-    }
-
-    void refundDue(String id, Instant due) {
-        jdbc.sql("update bid set bond_refund_due = ? where id = ? and bond_refunded_at is null")
-                .params(Timestamp.from(due), id).update();
-    }
-
-    void lateFee(String id, java.math.BigDecimal fee, String citation) {
-        jdbc.sql("update bid set late_fee = ?, late_fee_citation = ? where id = ?").params(fee, citation, id).update();
-    }
-
-    void refunded(String id, Instant at) {
-        jdbc.sql("update bid set bond_refunded_at = ? where id = ?").params(Timestamp.from(at), id).update();
     }
 
     private static Bid map(ResultSet rs, int row) throws SQLException {
@@ -188,7 +177,7 @@ class Bids {
                 rs.getString("decryption_note"), rs.getString("file_bidder_id"), rs.getString("document_hash"),
                 properties(rs), instant(rs, "bond_kept_at"), rs.getString("bond_kept_reason"),
                 rs.getString("bond_kept_citation"), rs.getString("agent"), rs.getBigDecimal("late_fee"),
-                rs.getString("late_fee_citation"));
+                rs.getString("late_fee_citation"), rs.getString("invalid_stage"));
     }
 
     private static BidFile.FileProperties properties(ResultSet rs) throws SQLException {

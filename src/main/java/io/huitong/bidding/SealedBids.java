@@ -14,17 +14,17 @@ import org.springframework.stereotype.Component;
 @Component
 class SealedBids implements DecisionSealing {
 
-    private final BidService bids;
+    private final Bids bids;
     private final BidderAccounts accounts;
 
-    SealedBids(BidService bids, BidderAccounts accounts) {
+    SealedBids(Bids bids, BidderAccounts accounts) {
         this.bids = bids;
         this.accounts = accounts;
     }
 
     @Override
     public boolean sealed(DecisionRecord record, String userId) {
-        if (!BidService.SUBMISSION.equals(record.kind()) || record.tenderId() == null || own(record, userId)) {
+        if (!BidSubmission.SUBMISSION.equals(record.kind()) || record.tenderId() == null || own(record, userId)) {
             return false;
         }
         int round = record.outputs().path("round").asInt(1);

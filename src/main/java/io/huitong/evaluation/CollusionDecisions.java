@@ -33,7 +33,7 @@ public class CollusionDecisions {
 
     private final TenderService tenders;
     private final BidService bids;
-    private final Evaluation evaluation;
+    private final Committee committee;
     private final RuleSetRegistry ruleSets;
     private final DecisionRecords decisionRecords;
     private final TaskActions tasks;
@@ -41,12 +41,12 @@ public class CollusionDecisions {
     private final Clock clock;
     private final ObjectMapper json;
 
-    CollusionDecisions(TenderService tenders, BidService bids, Evaluation evaluation, RuleSetRegistry ruleSets,
+    CollusionDecisions(TenderService tenders, BidService bids, Committee committee, RuleSetRegistry ruleSets,
             DecisionRecords decisionRecords, TaskActions tasks, TransactionTemplate transactions, Clock clock,
             ObjectMapper json) {
         this.tenders = tenders;
         this.bids = bids;
-        this.evaluation = evaluation;
+        this.committee = committee;
         this.ruleSets = ruleSets;
         this.decisionRecords = decisionRecords;
         this.tasks = tasks;
@@ -76,7 +76,7 @@ public class CollusionDecisions {
                 throw new ConflictException(
                         "串通标记在资格审查中由评标委员会决定 / Collusion flags are decided during the committee's review");
             }
-            if (!operator.userId().equals(evaluation.chair(tenderId))) {
+            if (!operator.userId().equals(committee.chair(tenderId))) {
                 throw new org.springframework.security.access.AccessDeniedException(
                         "由评标委员会主任委员记录委员会的决定 / The chair records the committee's decision");
             }

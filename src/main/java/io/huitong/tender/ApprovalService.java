@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -25,12 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The approval route of a registration (审批). Any member of a step's candidate group acts for the step; a
  * return needs its reasons. Steps are completed through the REST API or Camunda Tasklist alike: the task
- * listener of the model records every step here, whoever completed it.
+ * listener of the model (the step adapter {@code tender.steps.ApprovalRouteSteps}, bean {@code approvalService})
+ * records every step here, whoever completed it.
  */
-@Service
+@Service("approvals")
 public class ApprovalService {
-
-    private static final String LOOP_COUNTER = "loopCounter";
 
     private final Tenders tenders;
     private final ApprovalSteps steps;
@@ -66,7 +64,7 @@ public class ApprovalService {
             String group = taskService.getIdentityLinksForTask(task.getId()).stream()
                     .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                     .map(link -> link.getGroupId()).findFirst().orElse(null);
-            Object loop = taskService.getVariable(task.getId(), LOOP_COUNTER);
+            Object loop = taskService.getVariable(task.getId(), RegistrationProcess.LOOP_COUNTER);
             return Optional.of(new OpenStep(task.getId(), group, stepNo(loop), task.getName()));
         } catch (org.camunda.bpm.engine.exception.NullValueException
                 | org.camunda.bpm.engine.exception.NotFoundException e) {
@@ -137,39 +135,34 @@ public class ApprovalService {
         }
     }
 
-    /** Task listener, on create: each step starts undecided. */
-    public void startStep(DelegateTask task) {
-        task.getExecution().removeVariable(RegistrationProcess.APPROVED);
-        task.getExecution().removeVariable(RegistrationProcess.COMMENT);
-    }
-
-    /** Task listener, on complete: checks the decision and records the step, whoever completed the task. */
-    public void recordStep(DelegateTask task) {
-        Object approved = task.getVariable(RegistrationProcess.APPROVED);
+    /**
+     * Checks the decision of a completed step and records it, whoever completed the task (through the API,
+     * Tasklist or the engine's REST API): the decider must be authenticated and in the step's candidate group.
+     *
+     * @param group      the task's own candidate group, not a variable a task worker could overwrite
+     * @param user       the authenticated user who completed the task (else its assignee), or null
+     * @param userGroups the groups of the authentication that completed the task, or null to look them up
+     */
+    public void recordStep(String tenderId, String taskId, Object loopCounter, String group, Object approved,
+            Object comment, String user, List<String> userGroups) {
         if (!(approved instanceof Boolean decision)) {
             throw new ValidationException(List.of(Violation.of(RegistrationProcess.APPROVED, "validation.NotNull",
                     null, "true | false", approved, "请选择批准或退回", "Approve or return: choose one")));
         }
-        String comment = task.getVariable(RegistrationProcess.COMMENT) instanceof String c ? c : null;
-        requireReasons(decision, comment);
-        // the task's own candidate group, not a variable a task worker could overwrite
-        String group = task.getCandidates().stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(link -> link.getGroupId()).findFirst()
-                .orElseThrow(() -> new IllegalStateException("approval task " + task.getId() + " has no candidate group"));
-        Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String user = auth != null ? auth.getUserId() : task.getAssignee();
+        String reasons = comment instanceof String c ? c : null;
+        requireReasons(decision, reasons);
+        if (group == null) {
+            throw new IllegalStateException("approval task " + taskId + " has no candidate group");
+        }
         if (user == null) {
             throw new AccessDeniedException("审批须由已登录的用户完成 / An approval step needs an authenticated user");
         }
-        List<String> groups = auth != null && auth.getUserId().equals(user) && auth.getGroupIds() != null
-                ? auth.getGroupIds() : groupsOf(user);
+        List<String> groups = userGroups != null ? userGroups : groupsOf(user);
         if (!groups.contains(group)) {
             throw new AccessDeniedException(user + " 不属于 " + group + " / " + user + " is not in " + group);
         }
-        String tenderId = (String) task.getVariable(RegistrationProcess.TENDER_ID);
-        steps.insert(tenderId, new ApprovalSteps.Step(stepNo(task.getVariable(LOOP_COUNTER)), group, decision,
-                comment, user, clock.instant(), task.getId()));
+        steps.insert(tenderId, new ApprovalSteps.Step(stepNo(loopCounter), group, decision, reasons, user,
+                clock.instant(), taskId));
     }
 
     /** Service task: every step approved; the lifecycle starts in the same transaction. */

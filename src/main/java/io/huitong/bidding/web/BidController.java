@@ -2,7 +2,10 @@ package io.huitong.bidding.web;
 
 import io.huitong.bidding.Bid;
 import io.huitong.bidding.BidRequest;
+import io.huitong.bidding.BidDecryption;
 import io.huitong.bidding.BidService;
+import io.huitong.bidding.BidSubmission;
+import io.huitong.bidding.BondRefunds;
 import io.huitong.bidding.BidStatus;
 import io.huitong.bidding.ConsortiumConfirmation;
 import io.huitong.shared.security.Groups;
@@ -36,11 +39,18 @@ import org.springframework.web.bind.annotation.RestController;
 class BidController {
 
     private final BidService bids;
+    private final BidSubmission submission;
+    private final BidDecryption decryption;
+    private final BondRefunds bondRefunds;
     private final TenderService tenders;
     private final Validator validator;
 
-    BidController(BidService bids, TenderService tenders, Validator validator) {
+    BidController(BidService bids, BidSubmission submission, BidDecryption decryption, BondRefunds bondRefunds,
+            TenderService tenders, Validator validator) {
         this.bids = bids;
+        this.submission = submission;
+        this.decryption = decryption;
+        this.bondRefunds = bondRefunds;
         this.tenders = tenders;
         this.validator = validator;
     }
@@ -68,7 +78,7 @@ class BidController {
         if (!invalid.isEmpty()) {
             throw new ValidationException(invalid);
         }
-        Bid bid = bids.submit(tenderId, request, Operator.current());
+        Bid bid = submission.submit(tenderId, request, Operator.current());
         return ResponseEntity.created(URI.create("/api/tenders/" + tenderId + "/bids/" + bid.id()))
                 .body(Receipt.of(bid));
     }
@@ -82,9 +92,9 @@ class BidController {
                     + "A wrong password is 422 and changes nothing. A file that cannot be opened is recorded with "
                     + "whose fault it is (EB20 31): the bidder's (deemed revoked at opening) or anyone else's, e.g. a "
                     + "stored copy that does not match the receipt (deemed withdrawn, bond refunded).")
-    BidService.Decryption decrypt(@PathVariable String tenderId, @PathVariable String bidId,
+    BidDecryption.Decryption decrypt(@PathVariable String tenderId, @PathVariable String bidId,
             @Valid @RequestBody DecryptionRequest request) {
-        return bids.decrypt(tenderId, bidId, request.password(), Operator.current());
+        return decryption.decrypt(tenderId, bidId, request.password(), Operator.current());
     }
 
     record PlatformFault(@NotEmpty @Size(max = 1000) List<@NotBlank @Size(max = 100) String> bidIds, @NotBlank @Size(max = 2000) String reason) {
@@ -96,7 +106,7 @@ class BidController {
                     + "outside their bidders (an outage, a failed link). Not decrypted by the window's end, they are "
                     + "deemed withdrawn and their bonds refunded (EB20 31).")
     List<Receipt> platformFault(@PathVariable String tenderId, @Valid @RequestBody PlatformFault fault) {
-        return bids.platformFault(tenderId, fault.bidIds(), fault.reason()).stream().map(Receipt::of).toList();
+        return decryption.platformFault(tenderId, fault.bidIds(), fault.reason()).stream().map(Receipt::of).toList();
     }
 
     @PostMapping("/bids/{bidId}/consortium-confirmation")
@@ -108,14 +118,14 @@ class BidController {
                     + "confirm is invalid, and that member's own bid is not affected by it. A replaced bid needs its "
                     + "members' confirmations again.")
     ConsortiumConfirmation confirmConsortium(@PathVariable String tenderId, @PathVariable String bidId) {
-        return bids.confirmConsortium(tenderId, bidId, Operator.current());
+        return submission.confirmConsortium(tenderId, bidId, Operator.current());
     }
 
     @DeleteMapping("/bids/{bidId}")
     @Operation(summary = "撤回投标 Withdraw a bid", description = "Only before the deadline, by an account of the bid's "
             + "entity (403 otherwise).")
     Receipt withdraw(@PathVariable String tenderId, @PathVariable String bidId) {
-        return Receipt.of(bids.withdraw(tenderId, bidId, Operator.current()));
+        return Receipt.of(submission.withdraw(tenderId, bidId, Operator.current()));
     }
 
     @GetMapping("/bids/{bidId}")
@@ -160,7 +170,7 @@ class BidController {
             + "date met). Answers the bonds fallen due and still to be refunded, never a sealed bid of a round still "
             + "bidding (TBL 22).")
     List<Bid> refunded(@PathVariable String tenderId, @Valid @RequestBody Refunds refunds) {
-        return bids.confirmRefunds(tenderId, refunds.bidIds(), Operator.current());
+        return bondRefunds.confirm(tenderId, refunds.bidIds(), Operator.current());
     }
 
 }

@@ -2,6 +2,7 @@ package io.huitong.bidding.web;
 
 import io.huitong.bidding.Bid;
 import io.huitong.bidding.BidService;
+import io.huitong.bidding.CollusionCases;
 import io.huitong.bidding.CollusionFlag;
 import io.huitong.shared.security.Groups;
 import io.huitong.shared.security.Operator;
@@ -22,10 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 class CollusionReportController {
 
     private final BidService bids;
+    private final CollusionCases cases;
     private final org.camunda.bpm.engine.IdentityService identity;
 
-    CollusionReportController(BidService bids, org.camunda.bpm.engine.IdentityService identity) {
+    CollusionReportController(BidService bids, CollusionCases cases, org.camunda.bpm.engine.IdentityService identity) {
         this.bids = bids;
+        this.cases = cases;
         this.identity = identity;
     }
 
@@ -47,7 +50,7 @@ class CollusionReportController {
     List<CollusionReport> reports() {
         List<String> groups = identity.createGroupQuery().groupMember(Operator.current().userId()).list().stream()
                 .map(org.camunda.bpm.engine.identity.Group::getId).toList();
-        return bids.collusionReports(groups.contains(Groups.ADMIN) ? null : groups).stream()
+        return cases.reports(groups.contains(Groups.ADMIN) ? null : groups).stream()
                 .map(this::report).toList();
     }
 

@@ -2,7 +2,9 @@ package io.huitong.lifecycle.web;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.huitong.lifecycle.ClosingSteps;
-import io.huitong.lifecycle.LifecycleActions;
+import io.huitong.lifecycle.ObjectionHandling;
+import io.huitong.lifecycle.PurchaserDecisions;
+import io.huitong.lifecycle.TenderClarifications;
 import io.huitong.lifecycle.LifecycleProcess;
 import io.huitong.lifecycle.Objection;
 import io.huitong.shared.security.Operator;
@@ -29,11 +31,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "招标流程 Lifecycle", description = "澄清、异议、定标、失败后处理、终止 / Clarify, object, award, after a failure, terminate")
 class LifecycleController {
 
-    private final LifecycleActions actions;
+    private final TenderClarifications clarifications;
+    private final ObjectionHandling objections;
+    private final PurchaserDecisions decisions;
     private final ClosingSteps closing;
 
-    LifecycleController(LifecycleActions actions, ClosingSteps closing) {
-        this.actions = actions;
+    LifecycleController(TenderClarifications clarifications, ObjectionHandling objections,
+            PurchaserDecisions decisions, ClosingSteps closing) {
+        this.clarifications = clarifications;
+        this.objections = objections;
+        this.decisions = decisions;
         this.closing = closing;
     }
 
@@ -47,8 +54,8 @@ class LifecycleController {
             description = "One that may affect bid preparation and comes less than 15 days before the deadline moves "
                     + "it (TBR 21; GPR 31): to newBidDeadline if late enough (422 otherwise), else to the earliest legal "
                     + "moment. 409 while suspended or outside bidding.")
-    LifecycleActions.Clarification clarify(@PathVariable String tenderId, @Valid @RequestBody ClarificationRequest r) {
-        return actions.clarify(tenderId, r.content(), r.affectsPreparation(), r.newBidDeadline(), Operator.current());
+    TenderClarifications.Clarification clarify(@PathVariable String tenderId, @Valid @RequestBody ClarificationRequest r) {
+        return clarifications.clarify(tenderId, r.content(), r.affectsPreparation(), r.newBidDeadline(), Operator.current());
     }
 
     record ObjectionRequest(@NotBlank @Size(max = 20000) String content, @Size(max = 200) String party) {
@@ -62,7 +69,7 @@ class LifecycleController {
                     + "account objects for its own entity only: party is its name or credit code (its name when "
                     + "omitted); another party is 403, as is a bidder account bound to no entity.")
     Objection object(@PathVariable String tenderId, @Valid @RequestBody ObjectionRequest r) {
-        return actions.object(tenderId, r.content(), r.party(), Operator.current());
+        return objections.object(tenderId, r.content(), r.party(), Operator.current());
     }
 
     record AnswerRequest(@NotBlank @Size(max = 20000) String answer, Boolean amendsDocuments) {
@@ -74,7 +81,7 @@ class LifecycleController {
                     + "given back, and an answer that amends the documents moves the deadline at least 15 days away.")
     Objection answer(@PathVariable String tenderId, @PathVariable String objectionId,
             @Valid @RequestBody AnswerRequest r) {
-        return actions.answer(tenderId, objectionId, r.answer(), Boolean.TRUE.equals(r.amendsDocuments()),
+        return objections.answer(tenderId, objectionId, r.answer(), Boolean.TRUE.equals(r.amendsDocuments()),
                 Operator.current());
     }
 
@@ -87,7 +94,7 @@ class LifecycleController {
             description = "From the candidates. Under government procurement and where rank one must win (TBR 55), "
                     + "another candidate only with the reason the better-ranked dropped out.")
     void award(@PathVariable String tenderId, @Valid @RequestBody AwardRequest r) {
-        actions.chooseWinner(tenderId, r.winnerBidId(), r.reason(), Operator.current());
+        decisions.chooseWinner(tenderId, r.winnerBidId(), r.reason(), Operator.current());
     }
 
     /** A step that takes nothing but its doing; the body is an empty JSON object. */
@@ -141,7 +148,7 @@ class LifecycleController {
                     + "the Tendering Law only after a re-tender failed too (TBL 28; F4), under government procurement not "
                     + "when the documents were defective (documentsDefective, O87 43).")
     void afterFailure(@PathVariable String tenderId, @Valid @RequestBody AfterFailureRequest r) {
-        actions.afterFailure(tenderId, r.nextStep(), r.documentIssueDate(), r.bidDeadline(), r.procurementMethod(),
+        decisions.afterFailure(tenderId, r.nextStep(), r.documentIssueDate(), r.bidDeadline(), r.procurementMethod(),
                 r.reason(), Boolean.TRUE.equals(r.documentsDefective()), Operator.current());
     }
 
@@ -153,7 +160,7 @@ class LifecycleController {
     @Operation(summary = "审批采购方式变更 Decide a change of method",
             description = "The finance department (government procurement) or the project approval authority.")
     void decideMethodChange(@PathVariable String tenderId, @Valid @RequestBody MethodChangeDecision r) {
-        actions.decideMethodChange(tenderId, r.approved(), r.comment(), Operator.current());
+        decisions.decideMethodChange(tenderId, r.approved(), r.comment(), Operator.current());
     }
 
     record TerminationRequest(@NotBlank @Size(max = 2000) String reason) {
@@ -163,7 +170,7 @@ class LifecycleController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "终止招标 Terminate", description = "Before the award (TBR 31; O87 29); fees and bonds are refunded.")
     void terminate(@PathVariable String tenderId, @Valid @RequestBody TerminationRequest r) {
-        actions.terminate(tenderId, r.reason(), Operator.current());
+        decisions.terminate(tenderId, r.reason(), Operator.current());
     }
 
     record VenueChoice(@NotNull Boolean remote, @Size(max = 2000) String reason) {
@@ -175,6 +182,6 @@ class LifecycleController {
             description = "Centre clerks, before the opening: send a project to remote cross-site evaluation that the "
                     + "policy does not require (J1); a project the policy sends remote cannot be kept local (422).")
     void venue(@PathVariable String tenderId, @Valid @RequestBody VenueChoice r) {
-        actions.chooseEvaluationVenue(tenderId, r.remote(), r.reason(), Operator.current());
+        decisions.chooseEvaluationVenue(tenderId, r.remote(), r.reason(), Operator.current());
     }
 }

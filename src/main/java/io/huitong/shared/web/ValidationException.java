@@ -19,6 +19,11 @@ public class ValidationException extends RuntimeException {
         this.decisionId = decisionId;
     }
 
+    /** One field refused by validation, not by a rule: the field, the value given, the limit, and why. */
+    public static ValidationException of(String field, Object value, Object limit, String zh, String en) {
+        return new ValidationException(List.of(Violation.of(field, "validation." + field, null, limit, value, zh, en)));
+    }
+
     public List<Violation> violations() {
         return violations;
     }

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huitong.bench.BenchApp;
 import io.huitong.bidding.Bid;
 import io.huitong.bidding.BidRequest;
+import io.huitong.bidding.BidDecryption;
 import io.huitong.bidding.BidService;
+import io.huitong.bidding.BidSubmission;
 import io.huitong.evaluation.CommitteeMember;
 import io.huitong.evaluation.Evaluation;
-import io.huitong.lifecycle.LifecycleActions;
+import io.huitong.lifecycle.PurchaserDecisions;
 import io.huitong.shared.security.Operator;
 import io.huitong.shared.workflow.TaskActions;
 import io.huitong.tender.ApprovalService;
@@ -37,8 +39,10 @@ final class ServiceActors implements Actors {
     private final RegistrationService registration;
     private final ApprovalService approvals;
     private final BidService bids;
+    private final BidSubmission submission;
+    private final BidDecryption decryption;
     private final Evaluation evaluation;
-    private final LifecycleActions lifecycle;
+    private final PurchaserDecisions lifecycle;
     private final TaskActions tasks;
     private final TenderQueries queries;
     private final IdentityService identity;
@@ -49,8 +53,10 @@ final class ServiceActors implements Actors {
         registration = app.bean(RegistrationService.class);
         approvals = app.bean(ApprovalService.class);
         bids = app.bean(BidService.class);
+        submission = app.bean(BidSubmission.class);
+        decryption = app.bean(BidDecryption.class);
         evaluation = app.bean(Evaluation.class);
-        lifecycle = app.bean(LifecycleActions.class);
+        lifecycle = app.bean(PurchaserDecisions.class);
         tasks = app.bean(TaskActions.class);
         queries = app.bean(TenderQueries.class);
         identity = app.engine().getIdentityService();
@@ -92,12 +98,12 @@ final class ServiceActors implements Actors {
     @Override
     public String bid(String tenderId, String bidder, String body) throws Exception {
         BidRequest request = json.readValue(body, BidRequest.class);
-        return as(bidder, () -> bids.submit(tenderId, request, operator(bidder)).id());
+        return as(bidder, () -> submission.submit(tenderId, request, operator(bidder)).id());
     }
 
     @Override
     public void decrypt(String tenderId, String bidder, String bidId, String password) throws Exception {
-        as(bidder, () -> bids.decrypt(tenderId, bidId, password, operator(bidder)));
+        as(bidder, () -> decryption.decrypt(tenderId, bidId, password, operator(bidder)));
     }
 
     @Override

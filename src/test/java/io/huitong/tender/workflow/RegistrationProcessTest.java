@@ -116,6 +116,17 @@ class RegistrationProcessTest extends ApiTest {
     }
 
     @Test
+    void an_approver_sees_in_Tasklist_why_the_route_came_to_their_step() {
+        JsonNode tender = register("5000000.00");
+        String taskId = tender.get("approval").get("openStep").get("taskId").asText();
+        var guide = get("clerk", "/engine-rest/task/" + taskId + "/localVariables/guide");
+        assertThat(guide.getStatusCode()).as(guide.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(json(guide).get("value").asText()).as("the step's guide, from the task's own candidate group")
+                .contains("审批路线 Approval route：registration-clerk → centre-director",
+                        "本步骤（registration-clerk）由规则 「", "规则集版本 Rule-set version：");
+    }
+
+    @Test
     void returned_at_the_second_step_with_reasons() {
         JsonNode tender = register("5000000.00");
         ProcessInstance instance = instanceOf(tender);

@@ -2,43 +2,39 @@ package io.huitong.tender;
 
 import io.huitong.rules.RuleOutput;
 import io.huitong.rules.RuleSetRegistry;
-import io.huitong.shared.workflow.TaskGuide;
+import io.huitong.shared.time.LegalClock;
 import io.huitong.tender.registration.RegistrationDecision;
 import io.huitong.tender.registration.RegistrationRules;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
-/** An approver sees why the route came to them: the rule that put their step on it, with its article. */
-@Component
-class RegistrationGuide implements TaskGuide {
+/**
+ * Why an approval step came to its approvers: the rules that put the step's candidate group on the route, with
+ * their articles. The Tasklist guide ({@code tender.steps}) asks with the tender id and the task's group.
+ */
+@Service
+public class ApprovalGuidance {
 
     private final TenderService tenders;
     private final RegistrationRules rules;
     private final RuleSetRegistry ruleSets;
 
-    RegistrationGuide(TenderService tenders, RegistrationRules rules, RuleSetRegistry ruleSets) {
+    ApprovalGuidance(TenderService tenders, RegistrationRules rules, RuleSetRegistry ruleSets) {
         this.tenders = tenders;
         this.rules = rules;
         this.ruleSets = ruleSets;
     }
 
-    @Override
-    public String explain(DelegateTask task) {
-        if (!"approveRegistration".equals(task.getTaskDefinitionKey())) {
-            return null;
-        }
-        Tender tender = tenders.get((String) task.getVariable("tenderId"));
+    /** The explanation of the approval step of this candidate group ({@code null}: unknown, shown as "?"). */
+    public String explain(String tenderId, String candidateGroup) {
+        Tender tender = tenders.get(tenderId);
         RegistrationDecision decisions = tenders.decisions(tender);
-        String group = task.getCandidates().stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(l -> l.getGroupId()).findFirst().orElse("?");
+        String group = candidateGroup == null ? "?" : candidateGroup;
         Map<String, List<RuleOutput>> reasons = rules.routeReasons(tenders.facts(tender, tender.documentIssueDate(),
-                tender.bidDeadline(), false, tender.registeredAt().atZone(java.time.ZoneId.of("Asia/Shanghai"))
-                        .toLocalDate()), ruleSets.version(tender.ruleSetVersion()));
+                tender.bidDeadline(), false, tender.registeredAt().atZone(LegalClock.CHINA).toLocalDate()),
+                ruleSets.version(tender.ruleSetVersion()));
         String why = reasons.getOrDefault(group, List.of()).stream()
                 .map(r -> "「" + r.rule() + "」(" + r.citation() + ")").collect(Collectors.joining("；"));
         return "项目：" + tender.title() + "，估算价 " + tender.estimatedAmount().toPlainString() + " 元"
