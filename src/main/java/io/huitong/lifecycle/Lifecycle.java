@@ -136,7 +136,7 @@ public class Lifecycle {
     public void announce(DelegateExecution execution) {
         String tenderId = tenderId(execution);
         LocalDate today = clock.today();
-        Tender tender = tenders.change(tenderId, t -> t.announce(execution.getProcessInstanceId(), today));
+        Tender tender = tenders.change(tenderId, t -> t.announce(lifecycleInstanceId(execution), today));
         periods.keepMinimumPeriods(tender);
         tender = tenders.get(tenderId);
         timeline.close(tenderId, tender.round(), "documentIssue", TenderTimeline.State.MET);
@@ -416,6 +416,18 @@ public class Lifecycle {
         OffsetDateTime issue = tender.documentIssueDate().atStartOfDay(LegalClock.CHINA).toOffsetDateTime();
         timeline.schedule(tender.id(), tender.round(), "documentIssue", "招标文件发出 / Documents issued", issue, null,
                 null, null, null);
+    }
+
+    /**
+     * The lifecycle's own instance: a stage runs in a model the lifecycle called, whose instance is not the one
+     * to remember (the flat model of older versions runs every step in the lifecycle's instance itself).
+     */
+    private static String lifecycleInstanceId(DelegateExecution execution) {
+        DelegateExecution instance = execution.getProcessInstance();
+        while (instance.getSuperExecution() != null) {
+            instance = instance.getSuperExecution().getProcessInstance();
+        }
+        return instance.getProcessInstanceId();
     }
 
     private static String tenderId(DelegateExecution execution) {

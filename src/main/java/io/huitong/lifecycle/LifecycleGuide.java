@@ -31,7 +31,7 @@ class LifecycleGuide implements TaskGuide {
     public String explain(DelegateTask task) {
         String key = task.getTaskDefinitionKey();
         Object tenderId = task.getVariable(LifecycleProcess.TENDER_ID);
-        if (!(tenderId instanceof String id) || !task.getProcessDefinitionId().startsWith(LifecycleProcess.KEY + ":")) {
+        if (!(tenderId instanceof String id) || !LifecycleProcess.isLifecycle(task.getProcessDefinitionId())) {
             return null;
         }
         Tender tender = tenders.get(id);

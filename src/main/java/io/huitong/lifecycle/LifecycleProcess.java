@@ -1,9 +1,15 @@
 package io.huitong.lifecycle;
 
-/** Names shared with {@code processes/tender-lifecycle.bpmn} and {@code local-evaluation.bpmn}: defined once. */
+/**
+ * Names shared with {@code processes/tender-lifecycle.bpmn}, the stage models it calls and
+ * {@code local-evaluation.bpmn}: defined once.
+ */
 public final class LifecycleProcess {
 
     public static final String KEY = "tender-lifecycle";
+    /** The stages {@code tender-lifecycle} calls, each a model of its own carrying the tender id as business key. */
+    public static final java.util.Set<String> STAGES = java.util.Set.of("tender-bidding", "tender-opening",
+            "tender-award", "tender-contract", "tender-after-failure");
     public static final String LOCAL_EVALUATION = "local-evaluation";
     public static final String REMOTE_EVALUATION = "remote-evaluation";
 
@@ -42,6 +48,12 @@ public final class LifecycleProcess {
     public static final String APPROVE_METHOD_CHANGE = "approveMethodChange";
     public static final String CHOOSE_WINNER = "chooseWinner";
     public static final String DETERMINE_WINNER = "determineWinner";
+
+    /** Whether a process definition (by its id, {@code key:version:id}) is the lifecycle or one of its stages. */
+    public static boolean isLifecycle(String processDefinitionId) {
+        String key = processDefinitionId == null ? "" : processDefinitionId.split(":")[0];
+        return key.equals(KEY) || STAGES.contains(key);
+    }
 
     /** What the purchaser decides after a failure. */
     public enum NextStep {

@@ -215,11 +215,15 @@ public class Ocds {
         return org;
     }
 
-    /** When the award notice went out: the lifecycle's award step (tender-lifecycle.bpmn, "award"). */
+    /**
+     * When the award notice went out: the lifecycle's award step ("award", in the stage {@code tender-award.bpmn}
+     * the lifecycle calls, or in the lifecycle itself on its older flat versions).
+     */
     private Optional<Instant> awarded(Tender tender) {
-        return history.createHistoricActivityInstanceQuery().processInstanceId(tender.lifecycleInstanceId())
-                .activityId("award").finished().list().stream().map(a -> a.getEndTime().toInstant())
-                .max(Instant::compareTo);
+        return history.createHistoricProcessInstanceQuery().rootProcessInstanceId(tender.lifecycleInstanceId()).list()
+                .stream().flatMap(p -> history.createHistoricActivityInstanceQuery().processInstanceId(p.getId())
+                        .activityId("award").finished().list().stream())
+                .map(a -> a.getEndTime().toInstant()).max(Instant::compareTo);
     }
 
     private Optional<Instant> closed(Tender tender, String deadline) {
