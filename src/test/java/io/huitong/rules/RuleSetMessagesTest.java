@@ -135,6 +135,27 @@ class RuleSetMessagesTest {
     }
 
     @Test
+    void two_versions_evaluated_at_once_each_speak_their_own_words() throws Exception {
+        RuleSet before = compiler.compile(testRules(DRL, MESSAGES));
+        RuleSet after = compiler.compile(testRules(DRL, MESSAGES.replace("did not confirm", "have not confirmed")));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> runs = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                RuleSet rules = i % 2 == 0 ? before : after;
+                String expected = i % 2 == 0 ? "did not confirm" : "have not confirmed";
+                runs.add(pool.submit(() -> rules.evaluate(List.of(LocalDate.of(2026, 12, 1))).all(Refusal.class)
+                        .stream().anyMatch(r -> r.messageEn().contains(expected))));
+            }
+            for (var run : runs) {
+                assertThat(run.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void the_project_messages_are_all_written_by_their_rules() {
         RuleSet rules = compiler.compile(RuleSetSources.fromFolder(Path.of("rules")));
         assertThat(rules.messages().size()).isGreaterThan(80);
