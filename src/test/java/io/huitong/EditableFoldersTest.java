@@ -224,7 +224,7 @@ class EditableFoldersTest extends ApiTest {
         Path model = PROCESSES.resolve("tender-registration.bpmn");
         String original = Files.readString(model);
         Files.writeString(model, original
-                .replace("name=\"项目已登记 Registered\"", "name=\"项目已登记 Registered (changed)\"")
+                .replace("name=\"项目已登记\"", "name=\"项目已登记（改）\"")
                 .replace("targetRef=\"markApproved\">", "targetRef=\"noSuchTask\">"));
         try {
             ResponseEntity<String> response = post("designer", "/api/processes/redeploy", "");
@@ -243,7 +243,7 @@ class EditableFoldersTest extends ApiTest {
         int version = latest().getVersion();
         Path model = PROCESSES.resolve("tender-registration.bpmn");
         String original = Files.readString(model);
-        Files.writeString(model, original.replace("name=\"已批准 Approved\"", "name=\"登记已批准 Approved\""));
+        Files.writeString(model, original.replace("name=\"已批准\"", "name=\"登记已批准\""));
         try {
             JsonNode result = json(post("designer", "/api/processes/redeploy", ""));
             assertThat(result.get("deployed").get(0).asText()).startsWith("tender-registration.bpmn");

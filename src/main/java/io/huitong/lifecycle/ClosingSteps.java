@@ -19,13 +19,13 @@ public class ClosingSteps {
     /** The steps of the lifecycle model that these doors complete. */
     public enum Step {
         /** 签订合同 (TBL 46; GPL 46). */
-        SIGN_CONTRACT("signContract"),
+        SIGN_CONTRACT(LifecycleProcess.SIGN_CONTRACT),
         /** 公告政府采购合同 (GPR 50). */
-        PUBLISH_CONTRACT("publishContract"),
+        PUBLISH_CONTRACT(LifecycleProcess.PUBLISH_CONTRACT),
         /** 合同备案 (GPL 47). */
-        FILE_CONTRACT("fileContract"),
+        FILE_CONTRACT(LifecycleProcess.FILE_CONTRACT),
         /** 书面报告监督部门 (TBL 47). */
-        REPORT_TO_SUPERVISOR("reportToSupervisor");
+        REPORT_TO_SUPERVISOR(LifecycleProcess.REPORT_TO_SUPERVISOR);
 
         final String taskKey;
 
@@ -35,9 +35,9 @@ public class ClosingSteps {
     }
 
     private final TaskActions tasks;
-    private final Lifecycle lifecycle;
+    private final ClosingStage lifecycle;
 
-    ClosingSteps(TaskActions tasks, Lifecycle lifecycle) {
+    ClosingSteps(TaskActions tasks, ClosingStage lifecycle) {
         this.tasks = tasks;
         this.lifecycle = lifecycle;
     }

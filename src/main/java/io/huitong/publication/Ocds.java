@@ -39,6 +39,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class Ocds {
 
+    /** The lifecycle's award step: its end is when the award notice went out. */
+    @io.huitong.shared.workflow.ModelElement(process = "tender-award",
+            kind = io.huitong.shared.workflow.ModelElement.Kind.ELEMENT)
+    static final String AWARD_STEP = "award";
+
     static final String VERSION = "1.1";
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
@@ -215,11 +220,15 @@ public class Ocds {
         return org;
     }
 
-    /** When the award notice went out: the lifecycle's award step (tender-lifecycle.bpmn, "award"). */
+    /**
+     * When the award notice went out: the lifecycle's award step ("award", in the stage {@code tender-award.bpmn}
+     * the lifecycle calls, or in the lifecycle itself on its older flat versions).
+     */
     private Optional<Instant> awarded(Tender tender) {
-        return history.createHistoricActivityInstanceQuery().processInstanceId(tender.lifecycleInstanceId())
-                .activityId("award").finished().list().stream().map(a -> a.getEndTime().toInstant())
-                .max(Instant::compareTo);
+        return history.createHistoricProcessInstanceQuery().rootProcessInstanceId(tender.lifecycleInstanceId()).list()
+                .stream().flatMap(p -> history.createHistoricActivityInstanceQuery().processInstanceId(p.getId())
+                        .activityId(AWARD_STEP).finished().list().stream())
+                .map(a -> a.getEndTime().toInstant()).max(Instant::compareTo);
     }
 
     private Optional<Instant> closed(Tender tender, String deadline) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** Centres, their venues and their agreements in the database. */
 @Repository
-public class Centres {
+class Centres {
 
     private final JdbcClient jdbc;
 

@@ -24,14 +24,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class CompensationConfirmation {
 
-    private final RemoteEvaluation remote;
-    private final RemoteViews views;
+    private final RemoteEvaluations evaluations;
+    private final RemoteAccess access;
     private final PartnerRecordStore store;
     private final LegalClock clock;
 
-    CompensationConfirmation(RemoteEvaluation remote, RemoteViews views, PartnerRecordStore store, LegalClock clock) {
-        this.remote = remote;
-        this.views = views;
+    CompensationConfirmation(RemoteEvaluations evaluations, RemoteAccess access, PartnerRecordStore store, LegalClock clock) {
+        this.evaluations = evaluations;
+        this.access = access;
         this.store = store;
         this.clock = clock;
     }
@@ -46,12 +46,12 @@ public class CompensationConfirmation {
     }
 
     public AnswerView answer(String evaluationId, String centre, Boolean agree, String reason, Operator operator) {
-        RemoteRecords.Evaluation e = remote.get(evaluationId);
-        RemoteViews.Access access = views.access(e, operator);
+        RemoteRecords.Evaluation e = evaluations.get(evaluationId);
+        RemoteAccess.Access access = this.access.access(e, operator);
         if (access.role().equals("NONE")) {
             throw new NotFoundException("没有该远程异地评标 / No remote evaluation " + evaluationId);
         }
-        Set<String> partners = remote.partners(evaluationId).stream().map(Partner::centreCode)
+        Set<String> partners = evaluations.partners(evaluationId).stream().map(Partner::centreCode)
                 .collect(Collectors.toSet());
         List<String> mine = access.all() ? List.of()
                 : access.centres().stream().filter(partners::contains).toList();
@@ -78,7 +78,7 @@ public class CompensationConfirmation {
             throw new ValidationException(List.of(Violation.of("reason", "validation.NotBlank", "J4; J16", null, null,
                     "对补偿提出异议须说明理由", "A dispute gives its reasons")));
         }
-        Partner partner = remote.partners(evaluationId).stream().filter(p -> p.centreCode().equals(own)).findFirst()
+        Partner partner = evaluations.partners(evaluationId).stream().filter(p -> p.centreCode().equals(own)).findFirst()
                 .orElseThrow();
         if (partner.settledAt() == null || partner.compensation() == null) {
             throw new ConflictException("补偿尚未按协议结算（资料移交后结算）/ The compensation is not settled yet: it is "

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** The shared expert pool in the database. */
 @Repository
-public class ExpertPool {
+class ExpertPool {
 
     private final JdbcClient jdbc;
 

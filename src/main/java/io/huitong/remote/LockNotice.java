@@ -5,6 +5,7 @@ import io.huitong.remote.RemoteRecords.Status;
 import io.huitong.rules.RuleSetRegistry;
 import io.huitong.rules.policy.Parameter;
 import io.huitong.shared.time.LegalClock;
+import io.huitong.tender.TenderService;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,12 +30,17 @@ class LockNotice {
     private static final java.time.format.DateTimeFormatter TIME =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm '(UTC+8)'");
 
-    private final RemoteEvaluation remote;
+    private final RemoteEvaluations store;
+    private final LinkFailures links;
+    private final TenderService tenders;
     private final RuleSetRegistry ruleSets;
     private final LegalClock clock;
 
-    LockNotice(RemoteEvaluation remote, RuleSetRegistry ruleSets, LegalClock clock) {
-        this.remote = remote;
+    LockNotice(RemoteEvaluations store, LinkFailures links, TenderService tenders, RuleSetRegistry ruleSets,
+            LegalClock clock) {
+        this.store = store;
+        this.links = links;
+        this.tenders = tenders;
         this.ruleSets = ruleSets;
         this.clock = clock;
     }
@@ -57,17 +63,17 @@ class LockNotice {
     }
 
     /** The lock, or null when the evaluation is not locked. */
-    Lock of(RemoteRecords.Evaluation e, RemoteViews.Access access) {
+    Lock of(RemoteRecords.Evaluation e, RemoteAccess.Access access) {
         if (e.status() != Status.LOCKED) {
             return null;
         }
-        LinkFailure failure = remote.failures(e.id()).stream().filter(LinkFailure::isOpen).reduce((a, b) -> b)
+        LinkFailure failure = store.failures(e.id()).stream().filter(LinkFailure::isOpen).reduce((a, b) -> b)
                 .orElse(null);
         if (failure == null) {
             return null;
         }
         Set<String> own = access.centres();
-        String failingCentre = remote.partners(e.id()).stream().filter(p -> failure.venueId().equals(p.venueId()))
+        String failingCentre = store.partners(e.id()).stream().filter(p -> failure.venueId().equals(p.venueId()))
                 .map(RemoteRecords.Partner::centreCode).findFirst().orElse(null);
         boolean mainVenue = failure.venueId().equals(e.mainVenueId());
         boolean yours = !access.all() && (mainVenue ? own.contains(e.mainCentre()) : own.contains(failingCentre));
@@ -77,7 +83,7 @@ class LockNotice {
 
         boolean before = "BEFORE_START".equals(failure.stage());
         Parameter parameter = parameter(e, before ? BEFORE_START : DURING);
-        Instant thresholdAt = (before ? remote.beforeStartThreshold(e.id()) : remote.duringThreshold(e.id()))
+        Instant thresholdAt = (before ? links.beforeStartThreshold(e.id()) : links.duringThreshold(e.id()))
                 .toInstant();
         Instant now = clock.instant();
         boolean reached = !now.isBefore(thresholdAt);
@@ -134,6 +140,6 @@ class LockNotice {
     }
 
     private Parameter parameter(RemoteRecords.Evaluation e, String key) {
-        return ruleSets.version(remote.tender(e.tenderId()).ruleSetVersion()).policy().parameters().asMap().get(key);
+        return ruleSets.version(tenders.get(e.tenderId()).ruleSetVersion()).policy().parameters().asMap().get(key);
     }
 }

@@ -13,12 +13,12 @@ import io.huitong.shared.web.NotFoundException;
 import io.huitong.shared.web.Problems;
 import io.huitong.shared.web.ValidationException;
 import io.huitong.shared.web.Violation;
+import io.huitong.tender.TenderService;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -34,24 +34,29 @@ import org.springframework.web.ErrorResponseException;
  * that sat there (a postponement and a new committee make a second). The files go into the tender's archive package
  * ({@link RemoteArchive}). A partner sees and uploads its own records only; the main centre and overseers see all.
  */
-@Component("recordsHandBack")
+@Component("handedBackRecords")
 public class RecordsHandBack {
 
     public static final String AUDIO_VIDEO = "AUDIO_VIDEO";
     public static final String DOCUMENT = "DOCUMENT";
     static final String AV_PER_SESSION = "remote.records.av-per-session";
 
-    private final RemoteEvaluation remote;
-    private final RemoteViews views;
+    private final RemoteEvaluations remote;
+    private final DrawRecords draws;
+    private final TenderService tenders;
+    private final RemoteAccess remoteAccess;
     private final PartnerRecordStore store;
     private final RuleSetRegistry ruleSets;
     private final LegalClock clock;
     private final long maxBytes;
 
-    RecordsHandBack(RemoteEvaluation remote, RemoteViews views, PartnerRecordStore store, RuleSetRegistry ruleSets,
-            LegalClock clock, @Value("${huitong.remote.records.max-bytes:104857600}") long maxBytes) {
+    RecordsHandBack(RemoteEvaluations remote, DrawRecords draws, TenderService tenders, RemoteAccess access,
+            PartnerRecordStore store, RuleSetRegistry ruleSets, LegalClock clock,
+            @Value("${huitong.remote.records.max-bytes:104857600}") long maxBytes) {
         this.remote = remote;
-        this.views = views;
+        this.draws = draws;
+        this.tenders = tenders;
+        this.remoteAccess = access;
         this.store = store;
         this.ruleSets = ruleSets;
         this.clock = clock;
@@ -110,7 +115,7 @@ public class RecordsHandBack {
 
     /** The records the operator may see: its own centre's, or all for the main centre and overseers. */
     public List<RecordView> list(String evaluationId, Operator operator) {
-        RemoteViews.Access access = access(remote.get(evaluationId), operator);
+        RemoteAccess.Access access = access(remote.get(evaluationId), operator);
         return store.records(evaluationId).stream().filter(r -> access.all() || access.centres().contains(r.centre()))
                 .map(RecordView::of).toList();
     }
@@ -123,12 +128,10 @@ public class RecordsHandBack {
     }
 
     /**
-     * Task listener of {@code handBackRecords}, before the hand-back is recorded: the audio-video records J7
-     * requires are there, whoever completes the step (Huitong's API, Tasklist, the engine's REST API).
+     * Before the hand-back ({@code handBackRecords}) is recorded: the audio-video records J7 requires are there,
+     * whoever completes the step (Huitong's API, Tasklist, the engine's REST API).
      */
-    public void check(DelegateTask task) {
-        String evaluationId = remote.evaluationId(task);
-        String centre = (String) task.getVariable(RemoteProcess.PARTNER_CENTRE);
+    public void requireAudioVideo(String evaluationId, String centre) {
         Required required = required(evaluationId, centre);
         if (required.audioVideo() > required.handedBack()) {
             throw new ValidationException(List.of(Violation.of("records", AV_PER_SESSION, "J7", required.audioVideo(),
@@ -147,7 +150,7 @@ public class RecordsHandBack {
 
     Required required(String evaluationId, String centre) {
         RemoteRecords.Evaluation e = remote.get(evaluationId);
-        Set<String> committeeDraws = remote.draws(evaluationId).stream().filter(d -> "COMMITTEE".equals(d.purpose()))
+        Set<String> committeeDraws = draws.draws(evaluationId).stream().filter(d -> "COMMITTEE".equals(d.purpose()))
                 .map(RemoteRecords.Draw::id).collect(Collectors.toSet());
         Set<String> sat = remote.seats(evaluationId).stream()
                 .filter(s -> s.centreCode().equals(centre) && s.signedInAt() != null && s.drawId() != null)
@@ -164,7 +167,7 @@ public class RecordsHandBack {
 
     /** The figure of the tender's rule-set version; a version from before it was configured reads the active one. */
     private int perSession(RemoteRecords.Evaluation e) {
-        Parameters parameters = ruleSets.version(remote.tender(e.tenderId()).ruleSetVersion()).policy().parameters();
+        Parameters parameters = ruleSets.version(tenders.get(e.tenderId()).ruleSetVersion()).policy().parameters();
         if (!parameters.has(AV_PER_SESSION)) {
             parameters = ruleSets.active().policy().parameters();
         }
@@ -174,7 +177,7 @@ public class RecordsHandBack {
 
     /** The partner centre of the operator the record belongs to; 404 to anyone not taking part. */
     private String ownCentre(RemoteRecords.Evaluation e, String centre, Operator operator) {
-        RemoteViews.Access access = access(e, operator);
+        RemoteAccess.Access access = access(e, operator);
         Set<String> partners = remote.partners(e.id()).stream().map(Partner::centreCode).collect(Collectors.toSet());
         List<String> mine = access.all() ? List.of() : access.centres().stream().filter(partners::contains).toList();
         if (centre != null && !centre.isBlank()) {
@@ -193,8 +196,8 @@ public class RecordsHandBack {
         return mine.get(0);
     }
 
-    private RemoteViews.Access access(RemoteRecords.Evaluation e, Operator operator) {
-        RemoteViews.Access access = views.access(e, operator);
+    private RemoteAccess.Access access(RemoteRecords.Evaluation e, Operator operator) {
+        RemoteAccess.Access access = remoteAccess.access(e, operator);
         if (access.role().equals("NONE")) {
             throw new NotFoundException("没有该远程异地评标 / No remote evaluation " + e.id());
         }

@@ -20,19 +20,19 @@ import org.springframework.stereotype.Component;
 @Component
 class RemoteArchive implements ArchiveContribution {
 
-    private final RemoteEvaluation remote;
+    private final RemoteEvaluations evaluations;
     private final RecordsHandBack records;
     private final ObjectMapper json;
 
-    RemoteArchive(RemoteEvaluation remote, RecordsHandBack records, ObjectMapper json) {
-        this.remote = remote;
+    RemoteArchive(RemoteEvaluations evaluations, RecordsHandBack records, ObjectMapper json) {
+        this.evaluations = evaluations;
         this.records = records;
         this.json = json;
     }
 
     @Override
     public Optional<String> pending(String tenderId) {
-        boolean handingBack = remote.ofTender(tenderId).stream()
+        boolean handingBack = evaluations.ofTender(tenderId).stream()
                 .anyMatch(e -> e.status() == RemoteRecords.Status.CONFIRMED);
         return handingBack ? Optional.of("副场尚未全部移交远程异地评标资料，待移交后统一归档 (J7) / The partners are still "
                 + "handing back the records of the remote evaluation: the archive is written once they have")

@@ -1,8 +1,6 @@
 package io.huitong.remote;
 
-import io.huitong.remote.RemoteRecords.Draw;
 import io.huitong.remote.RemoteRecords.Evaluation;
-import io.huitong.remote.RemoteRecords.Exclusion;
 import io.huitong.remote.RemoteRecords.LinkFailure;
 import io.huitong.remote.RemoteRecords.Partner;
 import io.huitong.remote.RemoteRecords.PartnerStatus;
@@ -24,7 +22,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Remote evaluations and their partners, draws, seats and link failures in the database. */
+/** Remote evaluations and their partners, seats and link failures in the database (the draws: {@link DrawRecords}). */
 @Repository
 class RemoteEvaluations {
 
@@ -160,6 +158,11 @@ class RemoteEvaluations {
                 .query((rs, i) -> partner(rs)).list();
     }
 
+    /** The partners that accepted, in the order they were asked. */
+    List<Partner> accepted(String evaluationId) {
+        return partners(evaluationId).stream().filter(p -> p.status() == PartnerStatus.ACCEPTED).toList();
+    }
+
     Partner partner(String evaluationId, String centre) {
         return jdbc.sql("select * from remote_partner where evaluation_id = ? and centre_code = ?")
                 .params(evaluationId, centre).query((rs, i) -> partner(rs)).optional()
@@ -242,60 +245,6 @@ class RemoteEvaluations {
                 instant(rs, "records_at"), rs.getString("records_by"), rs.getString("records_note"),
                 instant(rs, "reminded_at"), instant(rs, "escalated_at"), rs.getBigDecimal("compensation"),
                 rs.getString("compensation_terms"), instant(rs, "settled_at"));
-    }
-
-    // ---- draws ------------------------------------------------------------------------------------------------
-
-    List<Draw> draws(String evaluationId) {
-        return jdbc.sql("select * from expert_draw where evaluation_id = ? order by draw_no").param(evaluationId)
-                .query((rs, i) -> draw(rs)).list();
-    }
-
-    Draw draw(String id) {
-        return jdbc.sql("select * from expert_draw where id = ?").param(id).query((rs, i) -> draw(rs)).optional()
-                .orElseThrow(() -> new NotFoundException("没有该次抽取 / No draw " + id));
-    }
-
-    Draw commit(String evaluationId, String purpose, String seedHash, String snapshot, String snapshotHash,
-            Instant at) {
-        int drawNo = jdbc.sql("select coalesce(max(draw_no), 0) + 1 from expert_draw where evaluation_id = ?")
-                .param(evaluationId).query(Integer.class).single();
-        String id = UUID.randomUUID().toString();
-        jdbc.sql("""
-                insert into expert_draw (id, evaluation_id, draw_no, purpose, seed_hash, snapshot, snapshot_hash,
-                    committed_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, evaluationId, drawNo, purpose, seedHash, snapshot, snapshotHash, Timestamp.from(at))
-                .update();
-        return draw(id);
-    }
-
-    int nextDrawNo(String evaluationId) {
-        return jdbc.sql("select coalesce(max(draw_no), 0) + 1 from expert_draw where evaluation_id = ?")
-                .param(evaluationId).query(Integer.class).single();
-    }
-
-    void reveal(String drawId, String seed, String result, String decisionId, Instant at) {
-        jdbc.sql("update expert_draw set seed = ?, result = ?, decision_id = ?, drawn_at = ? where id = ?")
-                .params(seed, result, decisionId, Timestamp.from(at), drawId).update();
-    }
-
-    void exclude(String drawId, String expertId, String rule, String citation, String reason) {
-        jdbc.sql("insert into draw_exclusion (draw_id, expert_id, rule_name, citation, reason) values (?, ?, ?, ?, ?)")
-                .params(drawId, expertId, rule, citation, reason).update();
-    }
-
-    List<Exclusion> exclusions(String drawId) {
-        return jdbc.sql("select * from draw_exclusion where draw_id = ? order by expert_id, rule_name").param(drawId)
-                .query((rs, i) -> new Exclusion(rs.getString("draw_id"), rs.getString("expert_id"),
-                        rs.getString("rule_name"), rs.getString("citation"), rs.getString("reason")))
-                .list();
-    }
-
-    private static Draw draw(ResultSet rs) throws SQLException {
-        return new Draw(rs.getString("id"), rs.getString("evaluation_id"), rs.getInt("draw_no"),
-                rs.getString("purpose"), rs.getString("seed_hash"), rs.getString("seed"), rs.getString("snapshot"),
-                rs.getString("snapshot_hash"), rs.getString("result"), instant(rs, "committed_at"),
-                instant(rs, "drawn_at"), rs.getString("decision_id"));
     }
 
     // ---- seats ------------------------------------------------------------------------------------------------

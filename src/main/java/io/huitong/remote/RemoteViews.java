@@ -8,6 +8,7 @@ import io.huitong.shared.security.Operator;
 import io.huitong.shared.web.NotFoundException;
 import io.huitong.shared.workflow.TaskActions;
 import io.huitong.tender.Tender;
+import io.huitong.tender.TenderService;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,16 +30,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class RemoteViews {
 
-    private final RemoteEvaluation remote;
+    private final RemoteEvaluations store;
+    private final DrawRecords drawRecords;
+    private final ExpertPool pool;
+    private final TenderService tenders;
+    private final RemoteAccess rights;
     private final Centres centres;
     private final TaskActions tasks;
     private final TaskService taskService;
     private final LockNotice locks;
     private final PartnerRecordStore partnerRecords;
 
-    RemoteViews(RemoteEvaluation remote, Centres centres, TaskActions tasks, TaskService taskService, LockNotice locks,
+    RemoteViews(RemoteEvaluations store, DrawRecords drawRecords, ExpertPool pool, TenderService tenders,
+            RemoteAccess rights, Centres centres, TaskActions tasks, TaskService taskService, LockNotice locks,
             PartnerRecordStore partnerRecords) {
-        this.remote = remote;
+        this.store = store;
+        this.drawRecords = drawRecords;
+        this.pool = pool;
+        this.tenders = tenders;
+        this.rights = rights;
         this.centres = centres;
         this.tasks = tasks;
         this.taskService = taskService;
@@ -74,26 +84,26 @@ public class RemoteViews {
     }
 
     public View view(String evaluationId, Operator operator) {
-        RemoteRecords.Evaluation e = remote.get(evaluationId);
-        Access access = access(e, operator);
+        RemoteRecords.Evaluation e = store.get(evaluationId);
+        RemoteAccess.Access access = access(e, operator);
         if (access.role().equals("NONE")) {
             throw new NotFoundException("没有该远程异地评标 / No remote evaluation " + evaluationId);
         }
-        Tender tender = remote.tender(e.tenderId());
+        Tender tender = tenders.get(e.tenderId());
         boolean all = access.all();
         Set<String> own = access.centres();
-        List<PartnerView> partners = remote.partners(evaluationId).stream()
+        List<PartnerView> partners = store.partners(evaluationId).stream()
                 .filter(p -> all || own.contains(p.centreCode()) && p.requestedAt() != null).map(this::partner).toList();
-        List<SeatView> seats = remote.seats(evaluationId).stream()
+        List<SeatView> seats = store.seats(evaluationId).stream()
                 .filter(s -> all || own.contains(s.centreCode())).map(this::seat).toList();
         List<String> venues = new ArrayList<>();
-        remote.partners(evaluationId).stream().filter(p -> own.contains(p.centreCode()) && p.venueId() != null)
+        store.partners(evaluationId).stream().filter(p -> own.contains(p.centreCode()) && p.venueId() != null)
                 .forEach(p -> venues.add(p.venueId()));
-        List<LinkFailure> failures = remote.failures(evaluationId).stream()
+        List<LinkFailure> failures = store.failures(evaluationId).stream()
                 .filter(f -> all || venues.contains(f.venueId())).toList();
         boolean determined = tender.winnerBidId() != null;
-        boolean overseer = remote.isOverseer(operator);
-        List<DrawView> draws = remote.draws(evaluationId).stream()
+        boolean overseer = rights.isOverseer(operator);
+        List<DrawView> draws = drawRecords.draws(evaluationId).stream()
                 .map(d -> draw(d, overseer && d.seed() != null || determined, overseer || determined)).toList();
         return new View(e.id(), e.tenderId(), tender.title(), e.round(), e.mainCentre(),
                 centres.get(e.mainCentre()).name(), e.status().name(), e.speciality(), e.committeeSize(),
@@ -105,7 +115,7 @@ public class RemoteViews {
 
     /** The evaluations the operator takes part in, or all for overseers. */
     public List<View> list(Operator operator) {
-        return remote.all().stream().filter(e -> !access(e, operator).role().equals("NONE"))
+        return store.all().stream().filter(e -> !access(e, operator).role().equals("NONE"))
                 .map(e -> view(e.id(), operator)).toList();
     }
 
@@ -138,7 +148,7 @@ public class RemoteViews {
      * completes. Only tasks whose candidate group is one of the operator's centres.
      */
     public List<Step> steps(Operator operator) {
-        List<Centre> mine = remote.centresOf(operator);
+        List<Centre> mine = rights.centresOf(operator);
         if (mine.isEmpty()) {
             return List.of();
         }
@@ -160,22 +170,8 @@ public class RemoteViews {
         return steps;
     }
 
-    /** Who the operator is to the evaluation, and which centres' parts it sees. */
-    record Access(String role, boolean all, Set<String> centres) {
-    }
-
-    Access access(RemoteRecords.Evaluation e, Operator operator) {
-        if (remote.isOverseer(operator)) {
-            return new Access("OVERSEER", true, Set.of());
-        }
-        if (remote.isMain(e, operator)) {
-            return new Access("MAIN", true, Set.of(e.mainCentre()));
-        }
-        Set<String> partners = new java.util.HashSet<>();
-        List<String> involved = remote.partners(e.id()).stream().filter(p -> p.requestedAt() != null)
-                .map(Partner::centreCode).toList();
-        remote.centresOf(operator).stream().map(Centre::code).filter(involved::contains).forEach(partners::add);
-        return partners.isEmpty() ? new Access("NONE", false, Set.of()) : new Access("PARTNER", false, partners);
+    RemoteAccess.Access access(RemoteRecords.Evaluation e, Operator operator) {
+        return rights.access(e, operator);
     }
 
     private PartnerView partner(Partner p) {
@@ -188,7 +184,7 @@ public class RemoteViews {
 
     private SeatView seat(Seat s) {
         boolean unsealed = s.signedInAt() != null;
-        String name = !unsealed ? null : s.expertId() != null ? remote.expert(s.expertId()).name() : s.userId();
+        String name = !unsealed ? null : s.expertId() != null ? pool.get(s.expertId()).name() : s.userId();
         return new SeatView(s.id(), s.seq(), s.venueId(), s.centreCode(), s.role(), s.status().name(), name,
                 unsealed ? s.userId() : null, s.signedInAt(), s.witnessedBy(), s.endedAt(), s.endReason(),
                 s.replacedBy());
@@ -197,6 +193,6 @@ public class RemoteViews {
     private DrawView draw(Draw d, boolean revealed, boolean exclusions) {
         return new DrawView(d.id(), d.drawNo(), d.purpose(), d.seedHash(), d.snapshotHash(), d.committedAt(),
                 d.drawnAt(), revealed ? d.seed() : null, revealed ? d.snapshot() : null,
-                exclusions ? remote.exclusions(d.id()) : List.of(), d.decisionId());
+                exclusions ? drawRecords.exclusions(d.id()) : List.of(), d.decisionId());
     }
 }

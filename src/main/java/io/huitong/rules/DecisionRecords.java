@@ -93,6 +93,26 @@ public class DecisionRecords {
                 .param(tenderId).query(this::map).list();
     }
 
+    /**
+     * The decisions taken for real (not in the sandbox) from {@code from} (inclusive) to {@code to} (exclusive), of
+     * these kinds, in the order they were taken.
+     */
+    public List<DecisionRecord> decidedBetween(java.time.Instant from, java.time.Instant to,
+            java.util.Collection<String> kinds) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from decision_record where sandbox = false and decided_at >= :from"
+                        + " and decided_at < :to and kind in (:kinds) order by decided_at, id")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("kinds", List.copyOf(kinds))
+                .query(this::map).list();
+    }
+
+    /** How many decision records there are (of every kind, sandbox or not). */
+    public long count() {
+        return jdbc.sql("select count(*) from decision_record").query(Long.class).single();
+    }
+
     private DecisionRecord map(ResultSet rs, int row) throws SQLException {
         try {
             return new DecisionRecord(rs.getString("id"), rs.getString("kind"),

@@ -98,6 +98,16 @@ public class RuleSetRegistry implements InitializingBean {
         return load(operator);
     }
 
+    /**
+     * The same, once the folder's version passes a check (an impact report made for it): the check sees the version
+     * read, so nothing can change the folder between the check and the reload.
+     */
+    public synchronized Reload reload(String operator, java.util.function.Consumer<String> checkVersion) {
+        RuleSetSources sources = readSources();
+        checkVersion.accept(sources.version());
+        return load(operator, sources, compiler.compile(sources));
+    }
+
     public List<RuleSetVersionSummary> versions() {
         return repository.list();
     }

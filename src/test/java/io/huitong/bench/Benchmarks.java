@@ -19,7 +19,8 @@ public final class Benchmarks {
             "io.huitong.bench.decision.DecisionBench",
             "io.huitong.bench.lifecycle.LifecycleBench",
             "io.huitong.bench.rush.BidRushBench",
-            "io.huitong.bench.tasklist.TaskListBench");
+            "io.huitong.bench.tasklist.TaskListBench",
+            "io.huitong.bench.impact.ImpactBench");
 
     private Benchmarks() {
     }

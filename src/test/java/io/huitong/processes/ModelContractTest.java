@@ -128,7 +128,7 @@ class ModelContractTest {
 
     private static boolean marked(List<String> lines, int line) {
         for (int i = line; i >= Math.max(0, line - 3); i--) {
-            if (lines.get(i).contains("@ModelElement")) {
+            if (lines.get(i).contains("ModelElement(")) {
                 return true;
             }
             if (i < line && lines.get(i).trim().endsWith(";")) {

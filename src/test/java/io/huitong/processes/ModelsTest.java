@@ -106,6 +106,32 @@ class ModelsTest {
         assertThat(refundSteps).as("the lifecycle's refund steps say what they refund").isEqualTo(5);
     }
 
+    /**
+     * Huitong correlates a tender's messages by business key, which the lifecycle passes to every model it calls:
+     * a message the lifecycle itself catches (its event subprocesses: termination, a withdrawn bid's bond) must be
+     * caught by no model it may call, or correlating it would find two subscriptions and fail.
+     */
+    @Test
+    void a_message_the_lifecycle_catches_is_caught_by_no_model_it_calls() throws IOException {
+        List<String> lifecycle = caughtMessages(Path.of("processes/tender-lifecycle.bpmn"));
+        assertThat(lifecycle).contains("tenderTerminated", "bondRefundDue");
+        for (Path file : models()) {
+            if (!file.getFileName().toString().equals("tender-lifecycle.bpmn")) {
+                assertThat(caughtMessages(file)).as(file + ": messages tender-lifecycle catches itself")
+                        .doesNotContainAnyElementsOf(lifecycle);
+            }
+        }
+    }
+
+    private static List<String> caughtMessages(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        return model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.CatchEvent.class).stream()
+                .flatMap(e -> e.getEventDefinitions().stream())
+                .filter(d -> d instanceof org.camunda.bpm.model.bpmn.instance.MessageEventDefinition)
+                .map(d -> ((org.camunda.bpm.model.bpmn.instance.MessageEventDefinition) d).getMessage())
+                .filter(java.util.Objects::nonNull).map(m -> m.getName()).toList();
+    }
+
     @Test
     void every_model_passes_bpmnlint() throws Exception {
         boolean required = "true".equalsIgnoreCase(System.getenv("HUITONG_REQUIRE_LINT"));

@@ -200,7 +200,7 @@ class AvoidanceRulesTest {
             if (eligible < 2) {
                 continue;
             }
-            var groups = RemoteEvaluation.groups(java.util.Map.of("v", pool), java.util.Map.of("v", "ZZ"),
+            var groups = CommitteeDraw.groups(java.util.Map.of("v", pool), java.util.Map.of("v", "ZZ"),
                     java.util.Map.of("v", Math.min(5, eligible)), out);
             String snapshot = VerifiableDraw.text(new VerifiableDraw.Snapshot("e", 1, "COMMITTEE", DAY.toString(), "s",
                     groups));

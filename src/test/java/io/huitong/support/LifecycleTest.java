@@ -331,4 +331,17 @@ public abstract class LifecycleTest extends ApiTest {
         assertThat(found).as("decision " + kind).isNotNull();
         return found;
     }
+
+    /**
+     * The elements the tender's processes passed (their finished activity instances): the lifecycle, the stages
+     * it calls and the evaluation, all carrying the tender id as business key.
+     */
+    protected List<String> passed(String tenderId) {
+        List<String> elements = new ArrayList<>();
+        var history = engine.getHistoryService();
+        history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(tenderId).list()
+                .forEach(p -> history.createHistoricActivityInstanceQuery().processInstanceId(p.getId()).finished()
+                        .list().forEach(a -> elements.add(a.getActivityId())));
+        return elements;
+    }
 }

@@ -1,9 +1,16 @@
 package io.huitong.remote.web;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.huitong.remote.RemoteEvaluation;
+import io.huitong.remote.CommitteeDraw;
+import io.huitong.remote.LinkFailures;
+import io.huitong.remote.MemberReplacement;
+import io.huitong.remote.PartnerRequests;
+import io.huitong.remote.Postponement;
+import io.huitong.remote.RemotePlanning;
 import io.huitong.remote.RemoteRecords;
 import io.huitong.remote.RemoteViews;
+import io.huitong.remote.Settlement;
+import io.huitong.remote.VenueOperations;
 import io.huitong.remote.VerifiableDraw;
 import io.huitong.shared.security.Operator;
 import io.huitong.shared.web.DeadlineDeserializer;
@@ -41,11 +48,27 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "远程异地评标 Remote evaluation", description = "主场、副场、招标人、专家 / Main venue, partners, tenderer, experts")
 class RemoteEvaluationController {
 
-    private final RemoteEvaluation remote;
+    private final RemotePlanning planning;
+    private final PartnerRequests requests;
+    private final CommitteeDraw committee;
+    private final VenueOperations venues;
+    private final LinkFailures links;
+    private final Postponement postponement;
+    private final MemberReplacement replacement;
+    private final Settlement settlement;
     private final RemoteViews views;
 
-    RemoteEvaluationController(RemoteEvaluation remote, RemoteViews views) {
-        this.remote = remote;
+    RemoteEvaluationController(RemotePlanning planning, PartnerRequests requests, CommitteeDraw committee,
+            VenueOperations venues, LinkFailures links, Postponement postponement, MemberReplacement replacement,
+            Settlement settlement, RemoteViews views) {
+        this.planning = planning;
+        this.requests = requests;
+        this.committee = committee;
+        this.venues = venues;
+        this.links = links;
+        this.postponement = postponement;
+        this.replacement = replacement;
+        this.settlement = settlement;
         this.views = views;
     }
 
@@ -83,7 +106,7 @@ class RemoteEvaluationController {
                     + "in their order. The answer carries the commitment to the draw's seed (nextSeedHash), never the "
                     + "seed, which is revealed on the draw's record once drawn.")
     RemoteRecords.Evaluation plan(@PathVariable String id, @Valid @RequestBody PlanRequest r) {
-        return remote.plan(id, new RemoteEvaluation.Plan(r.speciality(), r.committeeSize(), r.scheduledStart(),
+        return planning.plan(id, new RemotePlanning.Plan(r.speciality(), r.committeeSize(), r.scheduledStart(),
                 r.mainVenueId(), r.representatives(), r.purchaserId(), r.supervisoryDepartment(), r.partners()),
                 Operator.current());
     }
@@ -96,7 +119,7 @@ class RemoteEvaluationController {
     @Operation(summary = "答复协作请求 Answer the request",
             description = "The partner centre: accept with one of its venues, or refuse with reasons.")
     void answer(@PathVariable String id, @PathVariable String centre, @Valid @RequestBody Answer a) {
-        remote.answer(id, centre, a.accept(), a.venueId(), a.reason(), Operator.current());
+        requests.answer(id, centre, a.accept(), a.venueId(), a.reason(), Operator.current());
     }
 
     record Partners(@NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 20) String> centres) {
@@ -106,7 +129,7 @@ class RemoteEvaluationController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "增加副场 Add partners", description = "The main centre, when those asked refused or timed out.")
     void partners(@PathVariable String id, @Valid @RequestBody Partners p) {
-        remote.addMorePartners(id, p.centres(), Operator.current());
+        requests.addMorePartners(id, p.centres(), Operator.current());
     }
 
     @PostMapping("/remote-evaluations/{id}/draw")
@@ -114,7 +137,7 @@ class RemoteEvaluationController {
     @Operation(summary = "重新抽取 Draw again",
             description = "The main centre, after too few eligible experts stopped the draw and the pool was widened.")
     void drawAgain(@PathVariable String id) {
-        remote.retryDraw(id, Operator.current());
+        committee.retryDraw(id, Operator.current());
     }
 
     record Preparation(@NotNull @Min(0) Integer seatsReady, @NotBlank @Size(max = 2000) String linkCheck, @Size(max = 2000) String note) {
@@ -125,7 +148,7 @@ class RemoteEvaluationController {
     @Operation(summary = "评标室准备就绪 The venue is ready",
             description = "The venue's centre: the seats ready and the video link checked (linkCheck OK).")
     void prepare(@PathVariable String id, @PathVariable String venueId, @Valid @RequestBody Preparation p) {
-        remote.prepare(id, venueId, p.seatsReady(), p.linkCheck(), p.note(), Operator.current());
+        venues.prepare(id, venueId, p.seatsReady(), p.linkCheck(), p.note(), Operator.current());
     }
 
     record SignIn(@Size(max = 100) String seatId, @Size(max = 32) String idNo, @Size(max = 100) String userId) {
@@ -137,7 +160,7 @@ class RemoteEvaluationController {
             description = "The clerk of the member's venue: the expert's ID number (it finds the seat drawn for the "
                     + "expert), or the representative's user; seatId optional.")
     void signIn(@PathVariable String id, @Valid @RequestBody SignIn s) {
-        remote.signIn(id, s.seatId(), s.idNo(), s.userId(), Operator.current());
+        venues.signIn(id, s.seatId(), s.idNo(), s.userId(), Operator.current());
     }
 
     record Failure(@NotBlank @Size(max = 100) String venueId, @Size(max = 2000) String description) {
@@ -150,13 +173,13 @@ class RemoteEvaluationController {
                     + "tenderer decides past the first threshold (J9), during the evaluation a failure past the "
                     + "second threshold postpones it and voids the scores (J10).")
     RemoteRecords.LinkFailure failure(@PathVariable String id, @Valid @RequestBody Failure f) {
-        return remote.reportLinkFailure(id, f.venueId(), f.description(), Operator.current());
+        return links.reportLinkFailure(id, f.venueId(), f.description(), Operator.current());
     }
 
     @PostMapping("/remote-evaluations/{id}/link-failures/{failureId}/restoration")
     @Operation(summary = "链路恢复 The link is back", description = "The venue's centre or the main centre.")
     RemoteRecords.LinkFailure restored(@PathVariable String id, @PathVariable String failureId) {
-        return remote.reportRestored(id, failureId, Operator.current());
+        return links.reportRestored(id, failureId, Operator.current());
     }
 
     record LinkDecision(@NotNull Boolean goOn, @Size(max = 2000) String reason) {
@@ -167,7 +190,7 @@ class RemoteEvaluationController {
     @Operation(summary = "招标人决定是否继续评标 The tenderer decides",
             description = "The tenderer (purchaser), past the first threshold: go on, or postpone with reasons (J9).")
     void decide(@PathVariable String id, @Valid @RequestBody LinkDecision d) {
-        remote.decideLink(id, d.goOn(), d.reason(), Operator.current());
+        links.decideLink(id, d.goOn(), d.reason(), Operator.current());
     }
 
     record Schedule(@NotNull @JsonDeserialize(using = DeadlineDeserializer.class) OffsetDateTime scheduledStart) {
@@ -177,10 +200,10 @@ class RemoteEvaluationController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "确定新的评标时间 Set the new start", description = "The main centre, after a postponement.")
     void schedule(@PathVariable String id, @Valid @RequestBody Schedule s) {
-        remote.reschedule(id, s.scheduledStart(), Operator.current());
+        postponement.reschedule(id, s.scheduledStart(), Operator.current());
     }
 
-    record Replacement(@NotNull RemoteEvaluation.LeaveReason reason, @NotBlank @Size(max = 2000) String detail,
+    record Replacement(@NotNull MemberReplacement.LeaveReason reason, @NotBlank @Size(max = 2000) String detail,
             @Size(max = 100) String replacementUserId) {
     }
 
@@ -191,14 +214,14 @@ class RemoteEvaluationController {
                     + "draw in the same speciality; the member's scores are void and the committee reviews again "
                     + "(TBR 46, 48; O87 49). A representative is replaced by the tenderer naming replacementUserId.")
     void replace(@PathVariable String id, @PathVariable String seatId, @Valid @RequestBody Replacement r) {
-        remote.requestReplacement(id, seatId, r.reason(), r.detail(), r.replacementUserId(), Operator.current());
+        replacement.requestReplacement(id, seatId, r.reason(), r.detail(), r.replacementUserId(), Operator.current());
     }
 
     @PostMapping("/remote-evaluations/{id}/confirmation")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "主场确认评标结果 Confirm the result", description = "The main centre.")
     void confirm(@PathVariable String id) {
-        remote.confirm(id, Operator.current());
+        settlement.confirm(id, Operator.current());
     }
 
     record Handback(@NotBlank @Size(max = 2000) String recordsNote) {
@@ -209,7 +232,7 @@ class RemoteEvaluationController {
     @Operation(summary = "移交评标资料 Hand the records back",
             description = "The partner centre, within 5 working days of the confirmation (J7).")
     void handBack(@PathVariable String id, @PathVariable String centre, @Valid @RequestBody Handback h) {
-        remote.handBack(id, centre, h.recordsNote(), Operator.current());
+        settlement.handBack(id, centre, h.recordsNote(), Operator.current());
     }
 
     @GetMapping("/remote-evaluations/{id}/draws/{drawId}")
@@ -224,12 +247,12 @@ class RemoteEvaluationController {
     @Operation(summary = "复核抽取 Verify a draw",
             description = "Re-runs the draw from its revealed seed and stored snapshot: whether the seed matches its "
                     + "commitment, the snapshot its hash, and the experts those recorded.")
-    RemoteEvaluation.Verification verify(@PathVariable String id, @PathVariable String drawId) {
+    CommitteeDraw.Verification verify(@PathVariable String id, @PathVariable String drawId) {
         RemoteViews.DrawView seen = views.draw(id, drawId, Operator.current());
         if (seen.seed() == null) {
             throw new io.huitong.shared.web.ConflictException("种子尚未向你公开 / The seed is not revealed to you yet");
         }
-        return remote.verify(drawId);
+        return committee.verify(drawId);
     }
 
     record Rerun(@NotBlank @Pattern(regexp = "[0-9a-f]{64}") String seed, @NotBlank @Size(max = 1_000_000) String snapshot) {
@@ -255,8 +278,8 @@ class RemoteEvaluationController {
     @Operation(summary = "我的评标安排 Where I am drawn to sit",
             description = "An expert's own seats: the evaluation, the venue and the start (names stay sealed from "
                     + "everyone else until sign-in).")
-    List<RemoteEvaluation.Assignment> assignments() {
-        return remote.assignments(Operator.current());
+    List<VenueOperations.Assignment> assignments() {
+        return venues.assignments(Operator.current());
     }
 
     @GetMapping("/partner/steps")

@@ -6,7 +6,11 @@ import io.huitong.rules.DecisionSealing;
 import io.huitong.rules.RuleSetRegistry;
 import io.huitong.rules.RuleSetVersionSummary;
 import io.huitong.rules.RuleSetSources;
+import io.huitong.rules.impact.ImpactReports;
 import io.huitong.shared.security.Operator;
+import io.huitong.shared.web.ValidationException;
+import io.huitong.shared.web.Violation;
+import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -14,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -25,7 +30,11 @@ class RulesController {
     private final DecisionRecords decisionRecords;
     private final List<DecisionSealing> sealing;
 
-    RulesController(RuleSetRegistry registry, DecisionRecords decisionRecords, List<DecisionSealing> sealing) {
+    private final ImpactReports impactReports;
+
+    RulesController(RuleSetRegistry registry, DecisionRecords decisionRecords, List<DecisionSealing> sealing,
+            ImpactReports impactReports) {
+        this.impactReports = impactReports;
         this.sealing = sealing;
         this.registry = registry;
         this.decisionRecords = decisionRecords;
@@ -44,9 +53,23 @@ class RulesController {
     @PostMapping("/rules/reload")
     @Operation(summary = "重新加载规则 Reload the rules folder",
             description = "Compiles every *.drl and policy file under rules/. Activates the new version only if it "
-                    + "compiles; otherwise 422 with each problem's file, line and column, and the running version stays.")
-    RuleSetRegistry.Reload reload() {
-        return registry.reload(Operator.current().userId());
+                    + "compiles; otherwise 422 with each problem's file, line and column, and the running version stays. "
+                    + "With requireImpactReport, only if that impact report was made for the version the folder holds "
+                    + "(422 otherwise, 404 if there is no such report).")
+    RuleSetRegistry.Reload reload(@RequestParam(required = false) @Size(max = 36) String requireImpactReport) {
+        if (requireImpactReport == null || requireImpactReport.isBlank()) {
+            return registry.reload(Operator.current().userId());
+        }
+        ImpactReports.Stored report = impactReports.get(requireImpactReport.strip());
+        return registry.reload(Operator.current().userId(), version -> {
+            if (!version.equals(report.candidateVersion())) {
+                throw new ValidationException(List.of(Violation.of("requireImpactReport", "rules.impact-report-required",
+                        null, version, report.candidateVersion(),
+                        "影响分析报告针对的不是待加载的规则版本 " + version,
+                        "The impact report was made for version " + report.candidateVersion()
+                                + ", not for version " + version + " the rules folder holds")));
+            }
+        });
     }
 
     @GetMapping("/rules/versions/{version}")

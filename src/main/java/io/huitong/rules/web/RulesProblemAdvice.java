@@ -22,4 +22,11 @@ class RulesProblemAdvice {
         problem.setProperty("problems", ex.problems());
         return problem;
     }
+
+    /** An uploaded candidate that unpacks to more than a rules folder could be. */
+    @ExceptionHandler(io.huitong.rules.impact.CandidateTooLarge.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> candidateTooLarge(io.huitong.rules.impact.CandidateTooLarge ex) {
+        return org.springframework.http.ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .body(io.huitong.shared.web.BodyLimitFilter.problem(ex.limit()));
+    }
 }

@@ -67,6 +67,10 @@ class SecurityConfiguration {
                         .hasAnyAuthority(authorities(ADMIN))
                         .requestMatchers(path(HttpMethod.POST, "/api/rules/reload"))
                         .hasAnyAuthority(authorities(ADMIN, RULE_AUTHOR))
+                        // the impact of a candidate rule set reads past decisions of every tender
+                        .requestMatchers(path(HttpMethod.POST, "/api/rules/impact"),
+                                path(HttpMethod.GET, "/api/rules/impact/**"))
+                        .hasAnyAuthority(authorities(ADMIN, RULE_AUTHOR))
                         .requestMatchers(path(HttpMethod.POST, "/api/processes/redeploy"),
                                 path(HttpMethod.POST, "/engine-rest/deployment/**"),
                                 path(HttpMethod.DELETE, "/engine-rest/deployment/**"))

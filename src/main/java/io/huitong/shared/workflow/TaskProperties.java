@@ -19,6 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskProperties {
 
+    /** The due dates (period names, comma-separated) a task meets when done. */
+    public static final String MEETS = "meets";
+    /** Which bonds a refund step refunds: due, due-except-winner, due-of-round, all-held. */
+    public static final String REFUNDS = "refunds";
+
     private final RepositoryService repository;
 
     TaskProperties(RepositoryService repository) {

@@ -63,7 +63,9 @@ final class BareEngine implements AutoCloseable {
         approvals.runtime = engine.getRuntimeService();
         DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bare")
                 .enableDuplicateFiltering(true);
-        for (String model : List.of("tender-registration.bpmn", "tender-lifecycle.bpmn", "local-evaluation.bpmn")) {
+        for (String model : List.of("tender-registration.bpmn", "tender-lifecycle.bpmn", "tender-bidding.bpmn",
+                "tender-opening.bpmn", "tender-award.bpmn", "tender-contract.bpmn", "tender-after-failure.bpmn",
+                "local-evaluation.bpmn")) {
             deployment.addString(model, Files.readString(processes.resolve(model)));
         }
         deployment.deploy();

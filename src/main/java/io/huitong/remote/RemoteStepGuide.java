@@ -1,36 +1,30 @@
 package io.huitong.remote;
 
 import io.huitong.remote.RemoteRecords.Partner;
-import io.huitong.shared.workflow.TaskGuide;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /** What each centre sees with its step of a remote evaluation: its own part only. */
 @Component
-class RemoteGuide implements TaskGuide {
+public class RemoteStepGuide {
 
-    private final RemoteEvaluation remote;
     private final RemoteEvaluations store;
     private final Centres centres;
 
-    RemoteGuide(RemoteEvaluation remote, RemoteEvaluations store, Centres centres) {
-        this.remote = remote;
+    RemoteStepGuide(RemoteEvaluations store, Centres centres) {
         this.store = store;
         this.centres = centres;
     }
 
-    @Override
-    public String explain(DelegateTask task) {
-        String definition = task.getProcessDefinitionId();
-        if (!definition.startsWith(RemoteProcess.KEY + ":") && !definition.startsWith(RemoteProcess.SETTLEMENT + ":")) {
-            return null;
-        }
-        RemoteRecords.Evaluation e = store.get(remote.evaluationId(task));
+    /**
+     * The explanation of a step (by its task definition key) of the evaluation, for the partner centre, venue or
+     * seat the step is for; null for a step without one.
+     */
+    public String explain(String step, String evaluationId, String centre, String venueId, String seatId) {
+        RemoteRecords.Evaluation e = store.get(evaluationId);
         String main = centres.get(e.mainCentre()).name();
-        return switch (task.getTaskDefinitionKey()) {
+        return switch (step) {
             case RemoteProcess.ANSWER_REQUEST -> {
-                String centre = (String) task.getVariable(RemoteProcess.PARTNER_CENTRE);
                 Partner p = store.partner(e.id(), centre);
                 String terms = centres.agreement(e.mainCentre(), centre)
                         .map(a -> "每场 " + a.feePerSession().toPlainString() + " 元 + 每位专家 "
@@ -43,15 +37,14 @@ class RemoteGuide implements TaskGuide {
                                 .collect(Collectors.joining("\n"));
             }
             case RemoteProcess.PREPARE_VENUE -> {
-                String venue = (String) task.getVariable(RemoteProcess.VENUE_ID);
-                long seats = store.seats(e.id()).stream().filter(s -> s.venueId().equals(venue) && s.isActive()).count();
-                Centre.Venue v = centres.venue(venue);
+                long seats = store.seats(e.id()).stream().filter(s -> s.venueId().equals(venueId) && s.isActive()).count();
+                Centre.Venue v = centres.venue(venueId);
                 yield "评标室 Venue " + centres.get(v.centreCode()).name() + " " + v.name() + "：准备 " + seats + " 个席位并检测视频链路；评标开始 "
                         + e.scheduledStart() + " / Prepare " + seats + " seats and check the video link (J5, J12)";
             }
             case RemoteProcess.SIGN_IN, RemoteProcess.SIGN_IN_REPLACEMENT -> {
-                RemoteRecords.Seat seat = store.seat((String) task.getVariable(RemoteProcess.SEAT_ID));
-                yield "席位 Seat " + seat.seq() + "（" + (RemoteEvaluation.EXPERT.equals(seat.role()) ? "评审专家 expert"
+                RemoteRecords.Seat seat = store.seat(seatId);
+                yield "席位 Seat " + seat.seq() + "（" + (CommitteeDraw.EXPERT.equals(seat.role()) ? "评审专家 expert"
                         : "招标人代表 representative") + "），评标室 " + centres.venue(seat.venueId()).name()
                         + "。姓名在签到前保密：请核对其身份证后录入 / The name stays sealed until sign-in: check the ID card";
             }
@@ -59,7 +52,7 @@ class RemoteGuide implements TaskGuide {
                     + "（推迟将封存资料、重新组建评标委员会）(J9; K9) / The link is still down 2 hours past the start: "
                     + "go on or postpone (a new committee)";
             case RemoteProcess.HAND_BACK -> {
-                Partner p = store.partner(e.id(), (String) task.getVariable(RemoteProcess.PARTNER_CENTRE));
+                Partner p = store.partner(e.id(), centre);
                 yield "请于 " + p.recordsDue() + " 前将纸质、电子和音视频资料移交" + main + "统一归档 (J7) / Hand the records "
                         + "to the main venue by then";
             }

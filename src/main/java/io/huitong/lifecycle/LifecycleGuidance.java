@@ -2,38 +2,39 @@ package io.huitong.lifecycle;
 
 import io.huitong.bidding.Bid;
 import io.huitong.bidding.BidService;
-import io.huitong.shared.workflow.TaskGuide;
 import io.huitong.tender.Regime;
 import io.huitong.tender.Tender;
 import io.huitong.tender.TenderService;
 import java.util.Comparator;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-/** What the tenderer and the approvers of the lifecycle see with their steps: the decisions and their articles. */
+/**
+ * What the tenderer and the approvers of the lifecycle see with their steps: the decisions and their articles
+ * (shown in Tasklist by the step adapter {@code steps/LifecycleGuide}).
+ */
 @Component
-class LifecycleGuide implements TaskGuide {
+public class LifecycleGuidance {
 
     private final TenderService tenders;
     private final BidService bids;
     private final LegalPeriods periods;
     private final Objections objections;
 
-    LifecycleGuide(TenderService tenders, BidService bids, LegalPeriods periods, Objections objections) {
+    LifecycleGuidance(TenderService tenders, BidService bids, LegalPeriods periods, Objections objections) {
         this.tenders = tenders;
         this.bids = bids;
         this.periods = periods;
         this.objections = objections;
     }
 
-    @Override
-    public String explain(DelegateTask task) {
-        String key = task.getTaskDefinitionKey();
-        Object tenderId = task.getVariable(LifecycleProcess.TENDER_ID);
-        if (!(tenderId instanceof String id) || !task.getProcessDefinitionId().startsWith(LifecycleProcess.KEY + ":")) {
-            return null;
-        }
+    /**
+     * The guide of the lifecycle's step {@code key} for the tender, or null for a step without one.
+     *
+     * @param newMethod the method asked for, on the approval of a change of method
+     * @param reason its reasons
+     */
+    public String explain(String key, String id, Object newMethod, Object reason) {
         Tender tender = tenders.get(id);
         boolean tl = periods.facts(tender).law() == Regime.TENDERING_LAW;
         return switch (key) {
@@ -43,8 +44,8 @@ class LifecycleGuide implements TaskGuide {
                             + "the method changes only after tendering again"
                     : "政府采购：文件或程序有缺陷的须修改后重新招标 (O87 43(一))；否则可申请变更方式 (O87 43(二)) / "
                             + "Defective documents are corrected and tendered again; otherwise another method may be asked");
-            case LifecycleProcess.APPROVE_METHOD_CHANGE -> "申请变更为 Asked：" + task.getVariable(LifecycleProcess.NEW_METHOD)
-                    + "；理由 Reasons：" + task.getVariable(LifecycleProcess.REASON) + "\n失败原因 Why it failed："
+            case LifecycleProcess.APPROVE_METHOD_CHANGE -> "申请变更为 Asked：" + newMethod
+                    + "；理由 Reasons：" + reason + "\n失败原因 Why it failed："
                     + tender.outcomeReason() + "\n审批依据 Basis：" + (tl ? "TBL 28; TBR 44（项目审批部门）"
                             : "GPL 27, 37; O87 43（财政部门）");
             case LifecycleProcess.CHOOSE_WINNER, LifecycleProcess.DETERMINE_WINNER -> candidates(tender, tl);

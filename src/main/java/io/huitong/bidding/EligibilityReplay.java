@@ -1,0 +1,67 @@
+package io.huitong.bidding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.huitong.credit.CreditRecord;
+import io.huitong.guarantee.GuaranteeOnRecord;
+import io.huitong.rules.DecisionRecord;
+import io.huitong.rules.Refusal;
+import io.huitong.rules.RuleSet;
+import io.huitong.rules.DecisionReplay;
+import io.huitong.rules.FactReader;
+import io.huitong.shared.web.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * A bid's eligibility decided again (SUBMISSION): the bid's facts, the bond the registration requires, the parties'
+ * credit records and the e-guarantee on record, as the submission's decision record keeps them. Outputs: accepted or
+ * refused, and each refusal with its rule and article.
+ */
+@Component
+class EligibilityReplay implements DecisionReplay {
+
+    private final FactReader facts;
+    private final ObjectMapper json;
+
+    EligibilityReplay(ObjectMapper json) {
+        this.json = json;
+        this.facts = new FactReader(json);
+    }
+
+    @Override
+    public String kind() {
+        return BidSubmission.SUBMISSION;
+    }
+
+    @Override
+    public String name() {
+        return "eligibility";
+    }
+
+    @Override
+    public String description() {
+        return "投标资格（投标时） / A bid's eligibility at submission: inputs facts (BidFacts), bondRequirement, "
+                + "creditRecords, eGuarantee";
+    }
+
+    @Override
+    public Replayed replay(JsonNode inputs, RuleSet ruleSet) {
+        List<Object> input = new ArrayList<>();
+        input.add(facts.one(inputs, "facts", BidFacts.class));
+        input.add(facts.one(inputs, "bondRequirement", BondRequirement.class));
+        input.addAll(facts.list(inputs, "creditRecords", CreditRecord.class));
+        GuaranteeOnRecord guarantee = facts.optional(inputs, "eGuarantee", GuaranteeOnRecord.class);
+        if (guarantee != null) {
+            input.add(guarantee);
+        }
+        RuleSet.Evaluation evaluation = ruleSet.evaluate(input);
+        List<Violation> violations = evaluation.all(Refusal.class).stream().map(Refusal::violation).toList();
+        ObjectNode outputs = json.createObjectNode().put("outcome", (violations.isEmpty()
+                ? DecisionRecord.Outcome.ACCEPTED : DecisionRecord.Outcome.REFUSED).name());
+        outputs.set("violations", facts.sorted(violations));
+        return new Replayed(outputs, evaluation.firedRules());
+    }
+}

@@ -1,0 +1,51 @@
+package io.huitong.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.huitong.shared.web.ValidationException;
+import io.huitong.shared.web.Violation;
+import java.util.List;
+
+/**
+ * How one kind of decision is taken again from the inputs its decision record keeps, under any rule-set version:
+ * {@code kind + inputs + rule set -> outputs + fired rules}. Read-only: it stores nothing and changes nothing. Each
+ * feature module provides the replay of the decisions it takes (the rules module knows no feature).
+ */
+public interface DecisionReplay {
+
+    /** The kind of decision record it re-evaluates, as stored: REGISTRATION, SUBMISSION, COMMITTEE, ... */
+    String kind();
+
+    /** The rule sandbox's name for it: {@code POST /api/rules/{name}/evaluate}. */
+    String name();
+
+    /** What it decides, for the sandbox's description (中文 / English). */
+    String description();
+
+    /**
+     * Decides again on inputs in the form the kind's decision record keeps them. Pure: reads nothing but the inputs
+     * and the rule set.
+     *
+     * @throws NotReplayable if the inputs do not hold what the decision needs
+     */
+    Replayed replay(JsonNode inputs, RuleSet ruleSet);
+
+    /**
+     * Decides a stored decision again. By default on its inputs alone; a kind whose records keep less than the
+     * decision needs may add what is stored elsewhere and cannot change (never for the sandbox).
+     */
+    default Replayed replay(DecisionRecord record, RuleSet ruleSet) {
+        return replay(record.inputs(), ruleSet);
+    }
+
+    /** What the rules concluded: the kind's outputs (comparable as JSON) and the rules that fired, in order. */
+    record Replayed(JsonNode outputs, List<FiredRule> firedRules) {
+    }
+
+    /** Inputs that do not hold what the decision needs (422): the field, and why. */
+    class NotReplayable extends ValidationException {
+
+        public NotReplayable(String field, String zh, String en) {
+            super(List.of(Violation.of(field, "replay.inputs", null, null, null, zh, en)));
+        }
+    }
+}
