@@ -142,6 +142,60 @@ class EditableFoldersTest extends ApiTest {
         assertThat(activeVersion()).isEqualTo(before);
     }
 
+    static final String TIE_BREAK_RULE =
+            "G1117 a Tendering-Law tender states how candidates with equal scores are decided, never by lot";
+
+    /** The refusal messages the sandbox answers for a Tendering-Law tender that states no tie-break method. */
+    String tieBreakRefusal() {
+        JsonNode decided = json(post("ruleauthor", "/api/rules/registration/evaluate",
+                works().without("tieBreak").toString()));
+        for (JsonNode violation : decided.get("violations")) {
+            if (violation.get("rule").asText().equals(TIE_BREAK_RULE)) {
+                return violation.get("message").asText();
+            }
+        }
+        throw new AssertionError("no refusal by " + TIE_BREAK_RULE + " in " + decided);
+    }
+
+    @Test
+    void a_message_naming_a_value_its_rule_does_not_pass_is_refused_with_file_line_and_rule() throws IOException {
+        String before = activeVersion();
+        Path messages = RULES.resolve("registration/messages.yaml");
+        String original = Files.readString(messages);
+        Files.writeString(messages, original.replace("ordered: never by lot\"", "ordered ({method}): never by lot\""));
+        try {
+            ResponseEntity<String> response = reload();
+            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            JsonNode problem = json(response).get("problems").get(0);
+            assertThat(problem.get("file").asText()).isEqualTo("registration/messages.yaml");
+            assertThat(problem.get("line").asInt()).isPositive();
+            assertThat(problem.get("message").asText()).contains(TIE_BREAK_RULE).contains("{method}");
+            assertThat(activeVersion()).isEqualTo(before);
+        } finally {
+            Files.writeString(messages, original);
+        }
+    }
+
+    @Test
+    void a_changed_message_is_a_new_version_whose_words_the_sandbox_answers() throws IOException {
+        String before = activeVersion();
+        assertThat(tieBreakRefusal()).endsWith(" / A Tendering-Law tender's documents state how candidates with equal"
+                + " scores are ordered: never by lot");
+        Path messages = RULES.resolve("registration/messages.yaml");
+        String original = Files.readString(messages);
+        Files.writeString(messages, original.replace("ordered: never by lot\"", "ordered, and never by lot\""));
+        try {
+            JsonNode reload = json(reload());
+            assertThat(reload.get("changed").asBoolean()).isTrue();
+            assertThat(reload.get("version").asText()).isNotEqualTo(before);
+            assertThat(tieBreakRefusal()).endsWith("scores are ordered, and never by lot");
+        } finally {
+            Files.writeString(messages, original);
+            reload();
+        }
+        assertThat(activeVersion()).isEqualTo(before);
+    }
+
     ProcessDefinition latest() {
         return repository.createProcessDefinitionQuery().processDefinitionKey("tender-registration")
                 .latestVersion().singleResult();

@@ -1,5 +1,6 @@
 package io.huitong.bidding;
 
+import io.huitong.rules.Message;
 import io.huitong.rules.RuleOutput;
 import io.huitong.tender.Regime;
 import java.util.List;
@@ -47,6 +48,34 @@ public record CollusionFinding(CollusionFlag.Kind kind, String citation, List<St
             String evidenceZh, String evidenceEn) {
         return new CollusionFinding(CollusionFlag.Kind.JUDGMENT, citation, bidIds, evidenceZh, evidenceEn, true,
                 RuleOutput.of(rule));
+    }
+
+    /** {@link #deemed}, the evidence being the rule's message (messages.yaml). */
+    public static CollusionFinding deemed(RuleContext rule, Regime law, int item, List<String> bidIds,
+            Message evidence) {
+        Message.Text text = evidence.render(rule);
+        return deemed(rule, law, item, bidIds, text.zh(), text.en());
+    }
+
+    /** {@link #alone}, the evidence being the rule's message (messages.yaml). */
+    public static CollusionFinding alone(RuleContext rule, Regime law, int item, List<String> bidIds,
+            Message evidence) {
+        Message.Text text = evidence.render(rule);
+        return alone(rule, law, item, bidIds, text.zh(), text.en());
+    }
+
+    /** {@link #judgment}, the evidence being the rule's message (messages.yaml). */
+    public static CollusionFinding judgment(RuleContext rule, Regime law, int item, List<String> bidIds,
+            Message evidence) {
+        Message.Text text = evidence.render(rule);
+        return judgment(rule, law, item, bidIds, text.zh(), text.en());
+    }
+
+    /** {@link #forJudgment}, the evidence being the rule's message (messages.yaml). */
+    public static CollusionFinding forJudgment(RuleContext rule, String citation, List<String> bidIds,
+            Message evidence) {
+        Message.Text text = evidence.render(rule);
+        return forJudgment(rule, citation, bidIds, text.zh(), text.en());
     }
 
     static String article(Regime law, int item) {

@@ -1,5 +1,6 @@
 package io.huitong.bidding;
 
+import io.huitong.rules.Message;
 import io.huitong.rules.RuleOutput;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -12,6 +13,18 @@ public record DecryptionOutcome(String bidId, BidStatus status, String reasonZh,
 
     public static DecryptionOutcome withdrawn(RuleContext rule, String bidId, String reasonZh, String reasonEn) {
         return new DecryptionOutcome(bidId, BidStatus.WITHDRAWN, reasonZh, reasonEn, RuleOutput.of(rule));
+    }
+
+    /** The reason being the rule's message (messages.yaml). */
+    public static DecryptionOutcome revoked(RuleContext rule, String bidId, Message reason) {
+        Message.Text text = reason.render(rule);
+        return revoked(rule, bidId, text.zh(), text.en());
+    }
+
+    /** The reason being the rule's message (messages.yaml). */
+    public static DecryptionOutcome withdrawn(RuleContext rule, String bidId, Message reason) {
+        Message.Text text = reason.render(rule);
+        return withdrawn(rule, bidId, text.zh(), text.en());
     }
 
     public String reason() {

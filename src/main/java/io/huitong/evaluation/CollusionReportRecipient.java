@@ -1,5 +1,6 @@
 package io.huitong.evaluation;
 
+import io.huitong.rules.Message;
 import io.huitong.rules.RuleOutput;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -11,5 +12,11 @@ public record CollusionReportRecipient(String group, String labelZh, String labe
 
     public static CollusionReportRecipient of(RuleContext rule, String group, String labelZh, String labelEn) {
         return new CollusionReportRecipient(group, labelZh, labelEn, RuleOutput.of(rule));
+    }
+
+    /** The label being the rule's message (messages.yaml). */
+    public static CollusionReportRecipient of(RuleContext rule, String group, Message label) {
+        Message.Text text = label.render(rule);
+        return of(rule, group, text.zh(), text.en());
     }
 }

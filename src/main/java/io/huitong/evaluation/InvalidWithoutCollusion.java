@@ -1,5 +1,6 @@
 package io.huitong.evaluation;
 
+import io.huitong.rules.Message;
 import io.huitong.rules.RuleOutput;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -11,5 +12,11 @@ public record InvalidWithoutCollusion(String reasonZh, String reasonEn, RuleOutp
 
     public static InvalidWithoutCollusion of(RuleContext rule, String reasonZh, String reasonEn) {
         return new InvalidWithoutCollusion(reasonZh, reasonEn, RuleOutput.of(rule));
+    }
+
+    /** The reason being the rule's message (messages.yaml). */
+    public static InvalidWithoutCollusion of(RuleContext rule, Message reason) {
+        Message.Text text = reason.render(rule);
+        return of(rule, text.zh(), text.en());
     }
 }

@@ -1,5 +1,6 @@
 package io.huitong.evaluation;
 
+import io.huitong.rules.Message;
 import io.huitong.rules.RuleOutput;
 import java.time.Instant;
 import org.kie.api.runtime.rule.RuleContext;
@@ -28,6 +29,11 @@ public record ScoreFlag(String id, String bidId, String memberId, Kind kind, Str
 
         public static Raised of(RuleContext rule, String bidId, String memberId, Kind kind, String detail) {
             return new Raised(bidId, memberId, kind, detail, RuleOutput.of(rule));
+        }
+
+        /** The detail being the rule's message (messages.yaml), kept as "中文 / English". */
+        public static Raised of(RuleContext rule, String bidId, String memberId, Kind kind, Message detail) {
+            return of(rule, bidId, memberId, kind, detail.render(rule).both());
         }
     }
 }

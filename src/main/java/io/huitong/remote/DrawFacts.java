@@ -1,5 +1,6 @@
 package io.huitong.remote;
 
+import io.huitong.rules.Message;
 import io.huitong.rules.RuleOutput;
 import io.huitong.tender.Regime;
 import java.time.LocalDate;
@@ -69,6 +70,12 @@ public final class DrawFacts {
 
         public static Exclusion of(RuleContext rule, String expertId, String reasonZh, String reasonEn) {
             return new Exclusion(expertId, reasonZh, reasonEn, RuleOutput.of(rule));
+        }
+
+        /** The reason being the rule's message (messages.yaml). */
+        public static Exclusion of(RuleContext rule, String expertId, Message reason) {
+            Message.Text text = reason.render(rule);
+            return of(rule, expertId, text.zh(), text.en());
         }
     }
 }

@@ -20,6 +20,19 @@ public record Refusal(String field, Object value, Object limit, String messageZh
         return new Refusal(field, value, limit, messageZh, messageEn, RuleOutput.of(rule).citing(citation, tag));
     }
 
+    /** A refusal whose reason is the rule's message (messages.yaml), rendered in Chinese and English. */
+    public static Refusal of(RuleContext rule, String field, Object value, Object limit, Message message) {
+        Message.Text text = message.render(rule);
+        return of(rule, field, value, limit, text.zh(), text.en());
+    }
+
+    /** The same, citing the policy or record the rule applies. */
+    public static Refusal of(RuleContext rule, String field, Object value, Object limit, Message message,
+            String citation, String tag) {
+        Message.Text text = message.render(rule);
+        return of(rule, field, value, limit, text.zh(), text.en(), citation, tag);
+    }
+
     /** As it appears in problem details. */
     public Violation violation() {
         return Violation.of(field, by.rule(), by.citation(), limit, value, messageZh, messageEn);

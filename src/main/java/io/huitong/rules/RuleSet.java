@@ -37,9 +37,16 @@ public final class RuleSet {
     private final PolicyData policy;
     private final Map<RuleKey, RuleLocation> locations;
     private final List<RuleDefinition> rules;
+    private final RuleMessages messages;
 
     RuleSet(String version, String contentHash, String origin, Instant compiledAt, KieBase kieBase,
             PolicyData policy, Map<RuleKey, RuleLocation> locations) {
+        this(version, contentHash, origin, compiledAt, kieBase, policy, locations, RuleMessages.NONE);
+    }
+
+    RuleSet(String version, String contentHash, String origin, Instant compiledAt, KieBase kieBase,
+            PolicyData policy, Map<RuleKey, RuleLocation> locations, RuleMessages messages) {
+        this.messages = messages;
         this.version = version;
         this.contentHash = contentHash;
         this.origin = origin;
@@ -107,6 +114,8 @@ public final class RuleSet {
                             RuleMetadata.text(rule.getMetaData().get(RuleMetadata.TAG)), at.file(), at.line()));
                 }
             });
+            // the words of the rules' messages (messages.yaml), for the facts they insert to render
+            session.getEnvironment().set(RuleMessages.ENVIRONMENT_KEY, messages);
             session.insert(policy.parameters());
             policy.jurisdictionPolicies().forEach(session::insert);
             policy.approvalRoute().signOffLevels().forEach(session::insert);
@@ -153,6 +162,11 @@ public final class RuleSet {
     /** Every rule of this version as written, by file and line (the catalogue in docs/rules.md lists them). */
     public List<RuleDefinition> rules() {
         return rules;
+    }
+
+    /** The messages of this version's rules (every folder's messages.yaml). */
+    public RuleMessages messages() {
+        return messages;
     }
 
     public int ruleCount() {

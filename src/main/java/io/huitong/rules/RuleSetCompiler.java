@@ -23,7 +23,8 @@ import org.kie.api.runtime.KieContainer;
 /**
  * The one place that touches the KIE build API: compiles DRL files (classic mvel compilation, exact error
  * lines), parses the policy files and checks what the compiler cannot: every rule carries a citation and a
- * tag, and every parameter a rule names exists.
+ * tag, every parameter a rule names exists, and every message a rule writes is in its folder's messages.yaml with
+ * the placeholders the rule passes ({@link RuleMessages}).
  */
 public final class RuleSetCompiler {
 
@@ -69,6 +70,8 @@ public final class RuleSetCompiler {
         for (RuleSource drl : drls) {
             scan(drl, policy, locations, problems);
         }
+        RuleMessages messages = RuleMessages.compile(
+                sources.files().stream().filter(RuleSource::isMessages).toList(), drls, problems);
         KieBase kieBase = drls.isEmpty() ? null : build(sources.version(), drls, problems);
         if (kieBase != null) {
             checkMetadata(kieBase, locations, problems);
@@ -77,7 +80,7 @@ public final class RuleSetCompiler {
             throw new RuleSetRejectedException(sources.origin(), problems);
         }
         return new RuleSet(sources.version(), sources.contentHash(), sources.origin(), clock.instant(), kieBase,
-                policy, locations);
+                policy, locations, messages);
     }
 
     private KieBase build(String version, List<RuleSource> drls, List<RuleProblem> problems) {

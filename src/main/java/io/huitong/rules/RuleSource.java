@@ -7,7 +7,13 @@ public record RuleSource(String path, String content) {
         return path.endsWith(".drl");
     }
 
+    /** Policy data: every YAML file but the messages. */
     public boolean isPolicy() {
-        return path.endsWith(".yaml") || path.endsWith(".yml");
+        return (path.endsWith(".yaml") || path.endsWith(".yml")) && !isMessages();
+    }
+
+    /** A folder's rule messages ({@code messages.yaml}). */
+    public boolean isMessages() {
+        return RuleMessages.isMessages(path);
     }
 }

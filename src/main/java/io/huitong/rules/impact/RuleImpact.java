@@ -72,6 +72,7 @@ public class RuleImpact {
         int changed;
         int failed;
         int sealed;
+        int beforeRules;
     }
 
     public ImpactReports.Stored measure(ImpactRequest request, String userId) {
@@ -95,6 +96,11 @@ public class RuleImpact {
             }
             if (sealing.stream().anyMatch(s -> s.sealed(r, userId))) {
                 counts.get(r.kind()).sealed++;
+                continue;
+            }
+            if (r.firedRules().isEmpty() && (r.outputs() == null || r.outputs().isNull())) {
+                // refused by validation before any rule ran (a malformed request): no rule change can change it
+                counts.get(r.kind()).beforeRules++;
                 continue;
             }
             open.add(r);
@@ -132,7 +138,7 @@ public class RuleImpact {
         ArrayNode byKind = report.putArray("counts");
         counts.forEach((kind, c) -> byKind.addObject().put("kind", kind).put("name", kinds.get(kind).name())
                 .put("evaluated", c.evaluated).put("changed", c.changed).put("failed", c.failed)
-                .put("sealed", c.sealed));
+                .put("sealed", c.sealed).put("refusedBeforeRules", c.beforeRules));
         report.set("changed", changed);
         report.set("failed", failed);
         report.put("elapsedMillis", (System.nanoTime() - started) / 1_000_000);

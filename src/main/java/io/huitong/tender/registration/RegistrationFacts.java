@@ -115,6 +115,16 @@ public record RegistrationFacts(
         return estimatedAmount.multiply(percent).divide(HUNDRED, 2, RoundingMode.DOWN);
     }
 
+    /** {@code percent}% of the estimate, rounded down to the fen: {@code percentOfEstimate(2)} for 2%. */
+    public BigDecimal percentOfEstimate(int percent) {
+        return percentOfEstimate(BigDecimal.valueOf(percent));
+    }
+
+    /** The project is in the region (or under it): its region code starts with the region's prefix (4115...). */
+    public boolean inRegion(String regionPrefix) {
+        return regionCode != null && regionPrefix != null && regionCode.startsWith(regionPrefix);
+    }
+
     /** The purchaser named bond forms and at least one of them is a letter of guarantee (保函). */
     public boolean isGuaranteeOffered() {
         return bidBondForms.stream().anyMatch(BondForm::isGuarantee);

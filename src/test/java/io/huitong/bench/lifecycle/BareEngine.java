@@ -289,6 +289,18 @@ final class BareEngine implements AutoCloseable {
         public int openFlags(String tenderId) {
             return 0;
         }
+
+        public String chair(String tenderId) {
+            return HuitongLifecycles.MEMBERS.get(0);
+        }
+
+        public java.util.List<String> yetToScore(String tenderId) {
+            return new ArrayList<>(HuitongLifecycles.MEMBERS);
+        }
+
+        public java.util.List<String> yetToSign(String tenderId) {
+            return new ArrayList<>(HuitongLifecycles.MEMBERS);
+        }
     }
 
     /** Guards of both models: they refuse nothing. */
