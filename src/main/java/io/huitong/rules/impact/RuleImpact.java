@@ -95,10 +95,10 @@ public class RuleImpact {
             candidateReady[0] = (System.nanoTime() - started) / 1_000_000;
             return c;
         }, task -> {
-                    Thread thread = new Thread(task, "impact-candidate");
-                    thread.setDaemon(true);
-                    thread.start();
-                });
+            Thread thread = new Thread(task, "impact-candidate");
+            thread.setDaemon(true);
+            thread.start();
+        });
         Instant from = request.from().atStartOfDay(LegalClock.CHINA).toInstant();
         Instant to = request.to().plusDays(1).atStartOfDay(LegalClock.CHINA).toInstant();
 
