@@ -57,8 +57,29 @@ class CandidateRules {
             return new Candidate(registry.version(sources.version()), "upload (= stored version " + sources.version()
                     + ")");
         }
-        return new Candidate(compiler.compile(sources), "upload");
+        RuleSet cached;
+        synchronized (recent) {
+            cached = recent.get(sources.contentHash());
+        }
+        if (cached != null) {
+            return new Candidate(cached, "upload");
+        }
+        RuleSet compiled = compiler.compile(sources);
+        synchronized (recent) {
+            recent.put(sources.contentHash(), compiled);
+        }
+        return new Candidate(compiled, "upload");
     }
+
+    /** Uploads compiled lately, by content hash: the same folder measured again is not compiled again. */
+    static final int KEPT_UPLOADS = 3;
+
+    private final java.util.Map<String, RuleSet> recent = new java.util.LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, RuleSet> eldest) {
+            return size() > KEPT_UPLOADS;
+        }
+    };
 
     /** The rule files of the zip, by their path under {@code rules/} (a leading {@code rules/} folder is dropped). */
     static List<RuleSource> unzip(byte[] zip) {
