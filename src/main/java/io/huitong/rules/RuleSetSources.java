@@ -76,7 +76,8 @@ public record RuleSetSources(String origin, List<RuleSource> files, String conte
         return isRuleFile(file.getFileName().toString());
     }
 
-    private static boolean isRuleFile(String name) {
+    /** Whether a file of this name belongs to a rule set: DRL, a decision table (CSV) or policy data (YAML). */
+    public static boolean isRuleFile(String name) {
         return name != null && (name.endsWith(".drl") || name.endsWith(".csv") || name.endsWith(".yaml")
                 || name.endsWith(".yml"));
     }

@@ -93,7 +93,7 @@ class CandidateRules {
                     throw new CandidateTooLarge(MAX_UNPACKED);
                 }
                 String path = entry.getName().replace('\\', '/');
-                if (entry.isDirectory() || !(path.endsWith(".drl") || path.endsWith(".yaml") || path.endsWith(".yml"))) {
+                if (entry.isDirectory() || !RuleSetSources.isRuleFile(path)) {
                     continue;
                 }
                 if (path.startsWith("/") || path.contains("../")) {
@@ -115,7 +115,7 @@ class CandidateRules {
             throw unreadable(e.getMessage());
         }
         if (files.isEmpty()) {
-            throw unreadable("no *.drl or *.yaml file in it");
+            throw unreadable("no *.drl, *.csv or *.yaml file in it");
         }
         if (files.stream().allMatch(f -> f.path().startsWith("rules/"))) {
             files.replaceAll(f -> new RuleSource(f.path().substring("rules/".length()), f.content()));
