@@ -95,7 +95,7 @@ class RuleImpactController {
         if ("csv".equalsIgnoreCase(format)) {
             return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                     .header("Content-Disposition", "attachment; filename=\"impact-" + report.id() + ".csv\"")
-                    .body(RuleImpact.csv(report.report()));
+                    .body(io.huitong.rules.impact.ImpactCsv.csv(report.report()));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report.report());
     }
