@@ -103,6 +103,29 @@ class RuleImpactApiTest extends ApiTest {
                 .contains("/decisions/bidBond/maxAmount: 800000 -> 600000").doesNotContain(below);
     }
 
+    /**
+     * Done means (issue 16): a rule author changes a period's length in one cell of a decision table and sees, before
+     * reloading, which existing tenders it would change: here the Tendering Law's documents-on-sale period, 5 → 7 days.
+     */
+    @Test
+    void one_cell_of_a_decision_table_changed_shows_the_tenders_it_changes() {
+        String works = smallWorksWithBond();
+        String row = "TBR-16 tender documents on sale for at least 5 days,TBR 16,S,TENDERING_LAW,,,,yes,,documentPeriod,"
+                + "招标文件发售期,Tender documents on sale,AFTER_DOCUMENT_ISSUE,5,CALENDAR_DAYS,true";
+        assertThat(read("registration/periods.csv")).as("the row as the table writes it").contains(row);
+
+        JsonNode report = json(post("ruleauthor", "/api/rules/impact", request(candidateWith(
+                "registration/periods.csv", table -> table.replace(row, row.replace(",5,CALENDAR_DAYS,", ",7,CALENDAR_DAYS,"))),
+                "REGISTRATION")));
+
+        JsonNode change = changeOf(report, works);
+        assertThat(change).as("the works tender's registration changes: " + report).isNotNull();
+        assertThat(change.get("differences").findValuesAsText("path")).as(change.toString())
+                .anyMatch(path -> path.startsWith("/decisions/periods"));
+        assertThat(change.get("before").toString()).contains("\"length\":5");
+        assertThat(change.get("after").toString()).contains("\"length\":7");
+    }
+
     @Test
     void a_changed_decision_lists_only_what_differs_not_its_whole_outputs() {
         String capped = largeWorksWithBond();
