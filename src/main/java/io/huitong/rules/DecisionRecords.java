@@ -28,8 +28,13 @@ public class DecisionRecords {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    /** Reads amounts as written: 10000.00 stays 10000.00, so a decision taken again sees the inputs it saw. */
+    private final com.fasterxml.jackson.databind.ObjectReader exact;
 
     DecisionRecords(JdbcClient jdbc, ObjectMapper json) {
+        this.exact = json.reader()
+                .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -142,8 +147,8 @@ public class DecisionRecords {
                     DecisionRecord.Outcome.valueOf(rs.getString("outcome")), rs.getBoolean("sandbox"),
                     rs.getString("tender_id"), rs.getString("rule_set_version"),
                     rs.getTimestamp("decided_at").toInstant(), rs.getString("operator"),
-                    rs.getString("client_address"), json.readTree(rs.getString("inputs")),
-                    json.readTree(rs.getString("outputs")), json.readValue(rs.getString("fired_rules"), FIRED),
+                    rs.getString("client_address"), exact.readTree(rs.getString("inputs")),
+                    exact.readTree(rs.getString("outputs")), json.readValue(rs.getString("fired_rules"), FIRED),
                     json.readValue(rs.getString("violations"), VIOLATIONS));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("decision record " + rs.getString("id") + " is not readable", e);

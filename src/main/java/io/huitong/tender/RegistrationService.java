@@ -43,6 +43,8 @@ public class RegistrationService {
     private final TransactionTemplate transactions;
     private final LegalClock clock;
     private final ObjectMapper json;
+    /** Keeps amounts as written in the facts a record keeps (10000.00, not 1E+4), so they are decided again alike. */
+    private final ObjectMapper exactJson;
     private final Validator validator;
 
     RegistrationService(RuleSetRegistry ruleSets, RegistrationRules rules, DecisionRecords decisionRecords,
@@ -57,6 +59,8 @@ public class RegistrationService {
         this.transactions = transactions;
         this.clock = clock;
         this.json = json;
+        this.exactJson = json.copy()
+                .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     }
 
     /** What a registration or a sandbox evaluation produced. */
@@ -122,7 +126,7 @@ public class RegistrationService {
         String tenderId = sandbox || !evaluation.accepted() ? null : UUID.randomUUID().toString();
         ObjectNode inputs = json.createObjectNode();
         inputs.set("registration", json.valueToTree(request));
-        inputs.set("facts", json.valueToTree(facts));
+        inputs.set("facts", exactJson.valueToTree(facts));
         Instant now = clock.instant();
         DecisionRecord record = new DecisionRecord(UUID.randomUUID().toString(), DECISION_KIND,
                 evaluation.accepted() ? Outcome.ACCEPTED : Outcome.REFUSED, sandbox, tenderId, ruleSet.version(), now,
