@@ -93,7 +93,7 @@ class Committee {
             members.stream().filter(m -> m.role() == CommitteeMember.Role.EXPERT && m.userId() != null)
                     .forEach(m -> employers.of(m.userId(), today).ifPresent(input::add));
         }
-        RuleSet.Evaluation evaluation = ruleSet.evaluate(input);
+        RuleSet.Evaluation evaluation = ruleSet.evaluate(tender.bidDeadlineDate(), input);
         List<Violation> violations = new ArrayList<>(
                 evaluation.all(Refusal.class).stream().map(Refusal::violation).toList());
         violations.addAll(membership(members));
