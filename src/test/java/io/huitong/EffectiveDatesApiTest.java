@@ -5,7 +5,8 @@ import static io.huitong.support.RegistrationJson.xinyangGoods;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.huitong.support.ApiTest;
+import io.huitong.support.LifecycleTest;
+import io.huitong.support.RegistrationJson;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -19,10 +20,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A law taking effect on a date, loaded early: a rule author reloads a rule with {@code @effectiveFrom} (or a
  * parameter with a dated value) before the date, and it applies to the registrations of that day and after, not to
- * those before, by the clock's date of registration. Runs on {@link EditableFoldersTest}'s copies of the folders
+ * those before, by the clock's date of registration; a bid rule applies by the tender's bid deadline, whenever the
+ * tender was registered. Runs on {@link EditableFoldersTest}'s copies of the folders
  * (the same application context), restoring what it changes.
  */
-class EffectiveDatesApiTest extends ApiTest {
+class EffectiveDatesApiTest extends LifecycleTest {
 
     private static final Path RULES = EditableFoldersTest.RULES;
 
@@ -95,6 +97,75 @@ class EffectiveDatesApiTest extends ApiTest {
             JsonNode kept = json(get("clerk", "/api/tenders/" + tender.get("id").asText()));
             assertThat(kept.get("ruleSetVersion").asText()).isEqualTo(version);
             assertThat(kept.toString()).doesNotContain(RULE);
+        } finally {
+            Files.delete(drl);
+            Files.writeString(messages, original);
+            reload();
+        }
+    }
+
+    static final String BID_RULE = "ZZ-2 a bidding law taking effect on 22 December 2026";
+
+    static final String BID_DRL = """
+            package io.huitong.rules.bidding;
+
+            import io.huitong.bidding.BidFacts;
+            import io.huitong.rules.Refusal;
+
+            import function io.huitong.rules.RuleLanguage.message;
+
+            rule "%s"
+                @citation("TBL 1") @tag("I") @effectiveFrom("2026-12-22")
+            when
+                $b : BidFacts( )
+            then
+                insert( Refusal.of(kcontext, "bidderId", $b.bidderId(), null, message()) );
+            end
+            """.formatted(BID_RULE);
+
+    static final String BID_MESSAGE = """
+
+            "%s":
+              zh: "自2026年12月22日起施行的投标新规定"
+              en: "A bidding law in force from 22 December 2026"
+            """.formatted(BID_RULE);
+
+    /** A works tender registered today (2026-11-27), bids due on that day of December, 20 days after the documents. */
+    String tenderWithDeadlineOn(int day) {
+        return registerAndApprove(RegistrationJson.works()
+                .with("documentIssueDate", java.time.LocalDate.of(2026, 12, day).minusDays(20).toString())
+                .with("bidDeadline", "2026-12-" + day + "T09:30:00+08:00"));
+    }
+
+    @Test
+    void a_bid_rule_loaded_early_applies_to_tenders_whose_bid_deadline_is_on_or_after_its_date() throws IOException {
+        Path drl = RULES.resolve("bidding/zz-effective.drl");
+        Path messages = RULES.resolve("bidding/messages.yaml");
+        String original = Files.readString(messages);
+        Files.writeString(drl, BID_DRL);
+        Files.writeString(messages, original + BID_MESSAGE);
+        try {
+            JsonNode reload = json(reload());
+            assertThat(reload.get("changed").asBoolean()).as(reload.toString()).isTrue();
+            clockAt(NOW);
+            // all registered before the rule takes effect, under the version that carries it
+            // deadlines on Monday 21, Tuesday 22 and Wednesday 23 December
+            String dayBefore = tenderWithDeadlineOn(21);
+            String onTheDay = tenderWithDeadlineOn(22);
+            String dayAfter = tenderWithDeadlineOn(23);
+            // the documents go out on their days (a day late would move the deadline)
+            at("2026-12-01T08:00:00");
+            at("2026-12-02T08:00:00");
+            at("2026-12-03T08:00:00");
+            assertThat(tender(dayBefore).get("bidDeadline").asText()).isEqualTo("2026-12-21T09:30:00+08:00");
+
+            ResponseEntity<String> before = bid(dayBefore, 1, "4800000.00", null, "LARGE");
+            assertThat(before.getStatusCode()).as(before.getBody()).isEqualTo(HttpStatus.CREATED);
+            for (String id : new String[] {onTheDay, dayAfter}) {
+                ResponseEntity<String> refused = bid(id, 1, "4800000.00", null, "LARGE");
+                assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+                assertThat(json(refused).get("violations").findValuesAsText("rule")).contains(BID_RULE);
+            }
         } finally {
             Files.delete(drl);
             Files.writeString(messages, original);
