@@ -13,9 +13,12 @@ public record LateRefund(Regime law, String bidId, BondForm form, BigDecimal amo
         return form != null && !form.isGuarantee();
     }
 
-    /** The fee for the days late at the annual rate, a year of 365 days, to the fen. */
-    public BigDecimal fee() {
+    /**
+     * The fee for the days late at the annual rate, a year of the days the refund rule names
+     * ({@code refund.late-fee.days-per-year}), to the fen.
+     */
+    public BigDecimal fee(BigDecimal daysPerYear) {
         return amount.multiply(annualRate).multiply(BigDecimal.valueOf(daysLate))
-                .divide(BigDecimal.valueOf(365), 2, java.math.RoundingMode.HALF_UP);
+                .divide(daysPerYear, 2, java.math.RoundingMode.HALF_UP);
     }
 }

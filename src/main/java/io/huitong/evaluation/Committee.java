@@ -93,6 +93,8 @@ class Committee {
             members.stream().filter(m -> m.role() == CommitteeMember.Role.EXPERT && m.userId() != null)
                     .forEach(m -> employers.of(m.userId(), today).ifPresent(input::add));
         }
+        List<CommitteeFacts.ExpertSeat> seats = expertSeats(members);
+        input.addAll(seats);
         RuleSet.Evaluation evaluation = ruleSet.evaluate(tender.bidDeadlineDate(), input);
         List<Violation> violations = new ArrayList<>(
                 evaluation.all(Refusal.class).stream().map(Refusal::violation).toList());
@@ -101,7 +103,8 @@ class Committee {
         inputs.set("members", json.valueToTree(members));
         inputs.set("facts", json.valueToTree(facts));
         inputs.put("purchaserId", tenderer);
-        inputs.set("expertEmployers", json.valueToTree(input.subList(1, input.size())));
+        inputs.set("expertEmployers", json.valueToTree(input.subList(1, input.size() - seats.size())));
+        inputs.set("expertSeats", json.valueToTree(seats));
         DecisionRecord record = new DecisionRecord(UUID.randomUUID().toString(), "COMMITTEE",
                 violations.isEmpty() ? DecisionRecord.Outcome.ACCEPTED : DecisionRecord.Outcome.REFUSED, false,
                 tenderId, ruleSet.version(), clock.instant(), operator.userId(), operator.address(), inputs,
@@ -121,7 +124,19 @@ class Committee {
         });
     }
 
-    /** Each member sits once and is a user who can do the committee's tasks; experts come from the pool. */
+    /**
+     * Each member sitting as an expert who is a user, and whether the pool of evaluation experts holds it: the rules
+     * decide whether it may sit ({@code expert-pool.drl}).
+     */
+    private List<CommitteeFacts.ExpertSeat> expertSeats(List<CommitteeMember> members) {
+        return members.stream().filter(m -> m.role() == CommitteeMember.Role.EXPERT && m.userId() != null
+                        && identity.createUserQuery().userId(m.userId()).count() > 0)
+                .map(m -> new CommitteeFacts.ExpertSeat(m.userId(), identity.createUserQuery().userId(m.userId())
+                        .memberOfGroup("evaluation-expert").count() > 0))
+                .toList();
+    }
+
+    /** Each member sits once and is a user who can do the committee's tasks. */
     private List<Violation> membership(List<CommitteeMember> members) {
         List<Violation> violations = new ArrayList<>();
         if (members.stream().map(CommitteeMember::userId).distinct().count() != members.size()) {
@@ -132,10 +147,6 @@ class Committee {
             if (identity.createUserQuery().userId(m.userId()).count() == 0) {
                 violations.add(Violation.of("members", "validation.known-user", null, null, m.userId(),
                         "成员须为系统用户，才能办理评审任务", "Each member is a user who can do the committee's tasks"));
-            } else if (m.role() == CommitteeMember.Role.EXPERT && identity.createUserQuery().userId(m.userId())
-                    .memberOfGroup("evaluation-expert").count() == 0) {
-                violations.add(Violation.of("members", "validation.expert", "TBR 45; O87 48", "evaluation-expert",
-                        m.userId(), "评审专家须来自评标专家库", "Experts come from the pool of evaluation experts"));
             }
         }
         return violations;

@@ -36,4 +36,11 @@ public record CommitteeFacts(Regime law, Regime regime, boolean mustTender, BigD
             return partyId.equals(employerId) || posts.contains(partyId);
         }
     }
+
+    /**
+     * A member sitting as an expert, and whether the pool of evaluation experts holds it (the expert group of the
+     * identity service): {@code rules/evaluation/expert-pool.drl} decides whether it may sit.
+     */
+    public record ExpertSeat(String userId, boolean inPool) {
+    }
 }

@@ -45,7 +45,7 @@ class CommitteeReplay implements DecisionReplay {
     @Override
     public String description() {
         return "评标委员会组成 / The committee's composition: inputs facts (CommitteeFacts), expertEmployers "
-                + "(Tenderer, ExpertMember)";
+                + "(Tenderer, ExpertMember), expertSeats (ExpertSeat: whether the pool holds each expert)";
     }
 
     @Override
@@ -53,6 +53,7 @@ class CommitteeReplay implements DecisionReplay {
         List<Object> input = new ArrayList<>();
         input.add(facts.one(inputs, "facts", CommitteeFacts.class));
         input.addAll(facts.mixed(inputs, "expertEmployers", PEOPLE));
+        input.addAll(facts.list(inputs, "expertSeats", CommitteeFacts.ExpertSeat.class));
         RuleSet.Evaluation evaluation = ruleSet.evaluate(input);
         List<Violation> violations = evaluation.all(Refusal.class).stream().map(Refusal::violation).toList();
         ObjectNode outputs = json.createObjectNode().put("outcome", (violations.isEmpty()

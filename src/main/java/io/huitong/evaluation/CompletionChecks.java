@@ -30,12 +30,16 @@ public class CompletionChecks {
 
     /**
      * The review is done: every collusion flag decided; returns the qualified bids, counted from the bids and never
-     * taken from the completion.
+     * taken from the completion, and whether they are enough as the rules decide ({@code minimum-qualified.drl}).
      */
-    public int reviewed(String tenderId) {
+    public Qualified reviewed(String tenderId) {
         Tender tender = tenders.get(tenderId);
         collusion.checkCollusionDecided(tender);
-        return review.qualified(tender);
+        return new Qualified(review.qualified(tender), review.tooFew(tender).isEmpty());
+    }
+
+    /** The bids qualified after the review, and whether the rules find them enough to evaluate. */
+    public record Qualified(int count, boolean enough) {
     }
 
     /** A reject-all decision is a yes or no, a yes with its reasons, a no only with a valid bid left. */

@@ -28,7 +28,13 @@ class PriceRules implements EvaluationScheme.Source {
     }
 
     /** The price rules for the tender and these bids. */
-    record Pricing(PriceWeight weight, List<PriceAdjustment> adjustments, RuleSet.Evaluation evaluation) {
+    record Pricing(PriceWeight weight, PriceFormula formula, List<PriceAdjustment> adjustments,
+            RuleSet.Evaluation evaluation) {
+
+        /** The most technical points a member may give: what price does not carry. */
+        BigDecimal maxTechnical() {
+            return PriceScoring.maxTechnical(formula, weight.weight());
+        }
     }
 
     Pricing pricing(Tender tender, List<Bid> valid) {
@@ -43,12 +49,17 @@ class PriceRules implements EvaluationScheme.Source {
             throw new IllegalStateException("the rules give " + weights.size() + " price weights for tender "
                     + tender.id());
         }
-        return new Pricing(weights.get(0), evaluation.all(PriceAdjustment.class), evaluation);
+        List<PriceFormula> formulas = evaluation.all(PriceFormula.class);
+        if (formulas.size() != 1) {
+            throw new IllegalStateException("the rules give " + formulas.size() + " price formulas for tender "
+                    + tender.id());
+        }
+        return new Pricing(weights.get(0), formulas.get(0), evaluation.all(PriceAdjustment.class), evaluation);
     }
 
     /** The most technical points a member may give: what price does not carry. */
     BigDecimal maxTechnicalScore(Tender tender) {
-        return PriceScoring.maxTechnical(pricing(tender, List.of()).weight().weight());
+        return pricing(tender, List.of()).maxTechnical();
     }
 
     /**
@@ -57,8 +68,9 @@ class PriceRules implements EvaluationScheme.Source {
      */
     @Override
     public EvaluationScheme of(Tender tender) {
-        PriceWeight weight = pricing(tender, List.of()).weight();
-        return new EvaluationScheme(PriceScoring.maxTechnical(weight.weight()), weight.weight(),
+        Pricing pricing = pricing(tender, List.of());
+        PriceWeight weight = pricing.weight();
+        return new EvaluationScheme(pricing.maxTechnical(), weight.weight(),
                 weight.by().citation(), weight.by().rule(),
                 "每位评委对每个合格投标给出技术分（0至maxTechnicalScore），价格分由系统按规则计算 / Each member gives every "
                         + "qualified bid a technical score from 0 to maxTechnicalScore; the price score is computed "

@@ -9,16 +9,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The scores of the valid bids, as a pure function of what the rules decided (the price weight and the policy
- * adjustments) and what the members gave (their technical scores): no Spring, no database.
+ * The scores of the valid bids, as a pure function of what the rules decided (the formula, the price weight and the
+ * policy adjustments) and what the members gave (their technical scores): no Spring, no database.
  * <p>
- * O87 55: the evaluated price is the bid price less its deduction (the adjusted price serves as base and bid alike);
- * the base price is the lowest evaluated price; the price score is base over evaluated price times 100 times the
- * weight, raised by the bid's bonus; the technical score is the members' average; the total is their sum.
+ * The evaluated price is the bid price less its deduction (the adjusted price serves as base and bid alike); the base
+ * price is the one the formula names; the price score is base over evaluated price times the formula's points times
+ * the weight, raised by the bid's bonus; the technical score is the members' average; the total is their sum; each
+ * rounded to the formula's places ({@code rules/evaluation/price-formula.drl}).
  */
 final class PriceScoring {
 
-    private static final BigDecimal HUNDRED = new BigDecimal(100);
+    /** Places of the intermediate ratio of base over price: arithmetic, not law (the result is rounded after). */
+    private static final int RATIO_SCALE = 10;
 
     private PriceScoring() {
     }
@@ -32,19 +34,20 @@ final class PriceScoring {
             BigDecimal total) {
     }
 
-    /** The most technical points a member may give: what price does not carry. */
-    static BigDecimal maxTechnical(BigDecimal priceWeight) {
-        return HUNDRED.subtract(HUNDRED.multiply(priceWeight));
+    /** The most technical points a member may give: what price does not carry of the formula's points. */
+    static BigDecimal maxTechnical(PriceFormula formula, BigDecimal priceWeight) {
+        return formula.totalPoints().subtract(formula.totalPoints().multiply(priceWeight));
     }
 
     /**
      * The scores of each offer, in the offers' order.
      *
+     * @param formula     the base price, the points and the rounding the rules name
      * @param priceWeight the share of the total that price carries (0.30 = 30 of 100 points)
      * @param adjustments the rules' deductions from prices and bonuses on price scores, by bid
      * @param technical   each bid's technical scores by member; a bid no member scored has 0
      */
-    static List<Scores> score(BigDecimal priceWeight, List<PriceAdjustment> adjustments, List<Offer> offers,
+    static List<Scores> score(PriceFormula formula, BigDecimal priceWeight, List<PriceAdjustment> adjustments, List<Offer> offers,
             Map<String, Map<String, BigDecimal>> technical) {
         Map<String, BigDecimal> deduction = new HashMap<>();
         Map<String, BigDecimal> bonus = new HashMap<>();
@@ -55,20 +58,23 @@ final class PriceScoring {
         for (Offer offer : offers) {
             BigDecimal d = deduction.getOrDefault(offer.bidId(), BigDecimal.ZERO);
             evaluatedPrice.put(offer.bidId(),
-                    offer.price().multiply(BigDecimal.ONE.subtract(d)).setScale(2, RoundingMode.HALF_UP));
+                    offer.price().multiply(BigDecimal.ONE.subtract(d)).setScale(formula.priceScale(), RoundingMode.HALF_UP));
         }
-        BigDecimal base = evaluatedPrice.values().stream().min(Comparator.naturalOrder()).orElse(BigDecimal.ONE);
+        BigDecimal base = switch (formula.base()) {
+            case LOWEST_EVALUATED_PRICE -> evaluatedPrice.values().stream().min(Comparator.naturalOrder())
+                    .orElse(BigDecimal.ONE);
+        };
         List<Scores> scores = new ArrayList<>();
         for (Offer offer : offers) {
             BigDecimal evaluated = evaluatedPrice.get(offer.bidId());
-            BigDecimal price = base.divide(evaluated, 10, RoundingMode.HALF_UP).multiply(HUNDRED)
+            BigDecimal price = base.divide(evaluated, RATIO_SCALE, RoundingMode.HALF_UP).multiply(formula.totalPoints())
                     .multiply(priceWeight)
                     .multiply(BigDecimal.ONE.add(bonus.getOrDefault(offer.bidId(), BigDecimal.ZERO)))
-                    .setScale(4, RoundingMode.HALF_UP);
+                    .setScale(formula.scoreScale(), RoundingMode.HALF_UP);
             Map<String, BigDecimal> byMember = technical.getOrDefault(offer.bidId(), Map.of());
             BigDecimal tech = byMember.isEmpty() ? BigDecimal.ZERO : byMember.values().stream()
                     .reduce(BigDecimal.ZERO, BigDecimal::add)
-                    .divide(BigDecimal.valueOf(byMember.size()), 4, RoundingMode.HALF_UP);
+                    .divide(BigDecimal.valueOf(byMember.size()), formula.scoreScale(), RoundingMode.HALF_UP);
             scores.add(new Scores(offer.bidId(), evaluated, price, tech, tech.add(price)));
         }
         return scores;

@@ -2,6 +2,7 @@ package io.huitong.evaluation;
 
 import io.huitong.bidding.BidService;
 import io.huitong.bidding.BidStatus;
+import io.huitong.rules.RuleSetRegistry;
 import io.huitong.shared.security.Operator;
 import io.huitong.shared.web.ValidationException;
 import io.huitong.shared.web.Violation;
@@ -16,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The committee's qualification and compliance review (H1, H3): the bids it rejects with their reasons and
- * articles, and, with fewer than 3 qualified bids under the Tendering Law, whether it rejects them all (H8; R12 27).
+ * articles; whether enough bids qualified, as {@code rules/evaluation/minimum-qualified.drl} decides (H8, H9); and,
+ * with too few under the Tendering Law, whether it rejects them all (H8; R12 27).
  */
 @Component
 class QualificationReview {
@@ -25,12 +27,15 @@ class QualificationReview {
     private final BidService bids;
     private final TaskActions tasks;
     private final TransactionTemplate transactions;
+    private final RuleSetRegistry ruleSets;
 
-    QualificationReview(TenderService tenders, BidService bids, TaskActions tasks, TransactionTemplate transactions) {
+    QualificationReview(TenderService tenders, BidService bids, TaskActions tasks, TransactionTemplate transactions,
+            RuleSetRegistry ruleSets) {
         this.tenders = tenders;
         this.bids = bids;
         this.tasks = tasks;
         this.transactions = transactions;
+        this.ruleSets = ruleSets;
     }
 
     /**
@@ -58,7 +63,17 @@ class QualificationReview {
                 .count();
     }
 
-    /** Tendering Law, fewer than 3 valid bids: the committee may reject them all (H8; R12 27). */
+    /**
+     * Whether the bids still qualified are too few to evaluate, as the tender's rule set decides
+     * ({@code minimum-qualified.drl}); empty when there are enough.
+     */
+    java.util.Optional<TooFewQualified> tooFew(Tender tender) {
+        QualifiedBids facts = new QualifiedBids(tenders.decisions(tender).applicableLaw(), qualified(tender));
+        return ruleSets.version(tender.ruleSetVersion()).evaluate(List.of(facts)).all(TooFewQualified.class)
+                .stream().findFirst();
+    }
+
+    /** Tendering Law, too few valid bids: the committee may reject them all (H8; R12 27). */
     void decideRejectAll(String tenderId, boolean rejectAll, String reason, Operator operator) {
         tasks.complete(tenderId, Evaluation.DECIDE_REJECT_ALL, operator, Variables.createVariables()
                 .putValue("rejectAll", rejectAll).putValue("rejectAllReason", reason));

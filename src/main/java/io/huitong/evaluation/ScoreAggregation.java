@@ -53,7 +53,7 @@ class ScoreAggregation {
     }
 
     /**
-     * Price scores (O87 55: base price over bid price times the weight, the adjusted price serving as both), the
+     * Price scores (O87 55: the formula of {@code price-formula.drl}, the adjusted price serving as base and bid), the
      * SME adjustments of the rules, the members' technical scores averaged, the total, the ranking the rules lay
      * down ({@code rules/evaluation/ranking.drl}) and the ranked candidates, as many as the rules allow (H11). Bids
      * the ranking steps leave equal rank equal (并列); the steps that decide between them — the tender documents'
@@ -67,7 +67,8 @@ class ScoreAggregation {
         PriceRules.Pricing pricing = prices.pricing(tender, valid);
         BigDecimal weight = pricing.weight().weight();
         Map<String, Map<String, BigDecimal>> technical = committees.scores(tenderId, tender.round());
-        List<PriceScoring.Scores> computed = PriceScoring.score(weight, pricing.adjustments(),
+        List<PriceScoring.Scores> computed = PriceScoring.score(pricing.formula(), weight,
+                pricing.adjustments(),
                 valid.stream().map(b -> new PriceScoring.Offer(b.id(), b.price())).toList(), technical);
         List<TieRanking.Scored> scored = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {

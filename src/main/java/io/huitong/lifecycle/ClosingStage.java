@@ -66,11 +66,16 @@ public class ClosingStage {
                 .correlate();
     }
 
-    /** The contract was not signed in time: the delay is on record for the supervisor. */
+    /**
+     * The contract was not signed in time: the delay is on record for the supervisor, citing the rule of the
+     * contract period it overran ({@code rules/lifecycle/periods.drl}).
+     */
     public void contractOverdue(String tenderId) {
         Tender tender = tenders.get(tenderId);
+        LegalPeriod contract = periods.period(tender, "contract");
         timeline.schedule(tenderId, tender.round(), "contractOverdue", "合同逾期未签订，已报告 / Contract overdue, reported",
-                OffsetDateTime.ofInstant(clock.instant(), LegalClock.CHINA), null, null, "TBL 46; GPL 46", null);
+                OffsetDateTime.ofInstant(clock.instant(), LegalClock.CHINA), null, null, contract.by().citation(),
+                contract.by().rule());
         timeline.close(tenderId, tender.round(), "contractOverdue", TenderTimeline.State.MET);
         log.warn("tender {}: the contract was not signed by its legal date", tenderId);
     }

@@ -4,7 +4,6 @@ import io.huitong.bidding.BidService;
 import io.huitong.rules.DecisionRecords;
 import io.huitong.shared.time.LegalClock;
 import io.huitong.tender.ProcurementMethod;
-import io.huitong.tender.Regime;
 import io.huitong.tender.Tender;
 import io.huitong.tender.TenderService;
 import io.huitong.tender.TenderTimeline;
@@ -51,7 +50,8 @@ public class FailureStage {
         Tender tender = tenders.get(tenderId);
         boolean reserved = tenders.decisions(tender).smeReserved();
         Tender.FailureKind kind = failureKind(evaluationOutcome, validBidCount, reserved);
-        String reason = failureReason(kind, validBidCount, bidCount, periods.facts(tender).law());
+        String reason = periods.failureReason(tender,
+                new FailureFacts(periods.facts(tender).law(), kind, validBidCount, bidCount)).text();
         tenders.change(tenderId, t -> t.fail(kind, reason));
         timeline.cancelOpen(tenderId, tender.round());
         if (bids.ofRound(tenderId, tender.round()).stream().anyMatch(b -> b.holdsBond() && b.bondRefundedAt() == null)) {
@@ -68,19 +68,6 @@ public class FailureStage {
             return reserved ? Tender.FailureKind.RESERVATION_UNFILLED : Tender.FailureKind.TOO_FEW_QUALIFIED;
         }
         return validBidCount != null ? Tender.FailureKind.TOO_FEW_VALID : Tender.FailureKind.TOO_FEW_BIDS;
-    }
-
-    private static String failureReason(Tender.FailureKind kind, Integer validBidCount, Integer bidCount, Regime law) {
-        return switch (kind) {
-            case ALL_REJECTED -> "评标委员会否决全部投标 (R12 27; TBL 42) / The committee rejected every bid";
-            case RESERVATION_UNFILLED -> "专门面向中小企业采购的合格中小企业不足3家，改为非预留项目重新采购 (SME46 10)"
-                    + " / Fewer than 3 qualified SMEs on a reserved package: procured again without the reservation";
-            case TOO_FEW_QUALIFIED -> "合格投标人不足3家，不得评标 (GPL 36; O87 44) / Fewer than 3 qualified bidders";
-            case TOO_FEW_VALID -> "开标后有效投标不足 (" + validBidCount + ") (O87 43, 44) / Too few valid bids after opening";
-            case TOO_FEW_BIDS -> "投标人不足，不得开标 (" + bidCount + ") ("
-                    + (law == Regime.TENDERING_LAW ? "TBL 28; TBR 44" : "O87 41, 43")
-                    + ") / Too few bids at the deadline: no opening";
-        };
     }
 
     /**

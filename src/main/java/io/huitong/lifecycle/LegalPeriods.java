@@ -101,6 +101,17 @@ class LegalPeriods {
         return minimum.get(0).count();
     }
 
+    /** Why the round failed and on which article, as {@code rules/lifecycle/failure-reasons.drl} gives it. */
+    public FailureReason failureReason(Tender tender, FailureFacts failure) {
+        List<FailureReason> reasons = ruleSet(tender).evaluate(List.of(facts(tender), failure))
+                .all(FailureReason.class);
+        if (reasons.size() != 1) {
+            throw new IllegalStateException("the rules give " + reasons.size() + " reasons for the failure of "
+                    + tender.id() + " (" + failure + ")");
+        }
+        return reasons.get(0);
+    }
+
     /** Why the rules refuse a step after a failure (TBL 28 and F4; O87 43), if they do. */
     public List<io.huitong.shared.web.Violation> afterFailureRefusals(Tender tender, boolean methodChange,
             boolean documentsDefective) {

@@ -50,8 +50,9 @@ public class LifecycleGuidance {
                             : "GPL 27, 37; O87 43（财政部门）");
             case LifecycleProcess.CHOOSE_WINNER, LifecycleProcess.DETERMINE_WINNER -> candidates(tender, tl);
             case LifecycleProcess.ANSWER_OBJECTION, LifecycleProcess.ANSWER_PUBLICITY_OBJECTION ->
-                    "待答复的异议 Objections to answer (" + (tl ? "TBR 22, 54: 3日内" : "GPL 53; O94 13: 7个工作日内")
-                            + ")：\n" + objections.pending(id).stream().filter(o -> o.round() == tender.round())
+                    "待答复的异议 Objections to answer (" + within(periods.period(tender,
+                            tl && key.equals(LifecycleProcess.ANSWER_PUBLICITY_OBJECTION) ? "publicityObjectionAnswer"
+                                    : "objectionAnswer")) + ")：\n" + objections.pending(id).stream().filter(o -> o.round() == tender.round())
                             .map(o -> "· " + o.id() + "（" + o.raisedByParty() + "）：" + o.content())
                             .collect(Collectors.joining("\n"));
             default -> null;
@@ -64,9 +65,15 @@ public class LifecycleGuidance {
                 .map(b -> "第" + b.candidateRank() + "名 Rank " + b.candidateRank() + "：" + b.bidderName() + "（投标编号 bid "
                         + b.id() + "，总分 " + b.totalScore() + "）")
                 .collect(Collectors.joining("\n"));
-        String rule = !tl ? "采购人应在5个工作日内在候选人中按顺序确定；不选第一名须说明其放弃或不能履行的理由，逾期视为确定第一名 (O87 68)"
+        String rule = !tl ? "采购人应在" + within(periods.period(tender, "winnerDetermination"))
+                + "在候选人中按顺序确定；不选第一名须说明其放弃或不能履行的理由，逾期视为确定第一名"
                 : periods.winnerByRank(tender) ? "国有资金占控股或主导地位的依法必须招标项目，应确定排名第一的中标候选人为中标人 (TBR 55)"
                 : "招标人在中标候选人中确定中标人 (TBL 40)";
         return "中标候选人 Candidates：\n" + list + "\n依据 Rule：" + rule;
+    }
+
+    /** A period as the guide states it, from the rule that sets it: "5个工作日内 (O87 68)". */
+    private static String within(LegalPeriod period) {
+        return period.length() + period.unit().zh() + "内 (" + period.by().citation() + ")";
     }
 }

@@ -149,7 +149,7 @@ public class ObjectionHandling {
     /**
      * Answers an objection. When none is left pending the procedure resumes: the time it stood still is given
      * back (the deadline, or the end of publicity, moves by as long) [I]; an answer that amends the documents
-     * also moves the deadline to at least 15 days away (TBR 21; GPR 31).
+     * also moves the deadline as far as a clarification affecting preparation must be ({@code clarification.drl}).
      */
     public Objection answer(String tenderId, String objectionId, String answer, boolean amendsDocuments,
             Operator operator) {
@@ -182,12 +182,16 @@ public class ObjectionHandling {
                 if (phaseEnd == null) {
                     OffsetDateTime moved = tender.bidDeadline().plus(stood);
                     if (amendsDocuments || anyAmended(tenderId, tender.round())) {
+                        // an amendment is a clarification affecting preparation: as far off as clarification.drl says
                         RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
-                        LocalDate earliest = ruleSet.policy().calendar().periodEnd(LocalDate.ofInstant(now,
-                                LegalClock.CHINA), 15, io.huitong.shared.time.PeriodUnit.CALENDAR_DAYS);
-                        OffsetDateTime legal = earliest.atTime(moved.atZoneSameInstant(LegalClock.CHINA).toLocalTime())
-                                .atZone(LegalClock.CHINA).toOffsetDateTime();
-                        moved = legal.isAfter(moved) ? legal : moved;
+                        for (DeadlineMove move : ruleSet.evaluate(List.of(new ClarificationFacts(
+                                periods.facts(tender).law(), true))).all(DeadlineMove.class)) {
+                            LocalDate earliest = ruleSet.policy().calendar().periodEnd(LocalDate.ofInstant(now,
+                                    LegalClock.CHINA), move.length(), move.unit());
+                            OffsetDateTime legal = earliest.atTime(moved.atZoneSameInstant(LegalClock.CHINA)
+                                    .toLocalTime()).atZone(LegalClock.CHINA).toOffsetDateTime();
+                            moved = legal.isAfter(moved) ? legal : moved;
+                        }
                     }
                     deadlineAfter = moved;
                     if (moved.isAfter(tender.bidDeadline())) {

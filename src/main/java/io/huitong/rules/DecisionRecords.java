@@ -47,7 +47,7 @@ public class DecisionRecords {
     }
 
     /** Longer texts are kept as their beginning, length and hash: a refusal of an over-long value is still recorded. */
-    static final int KEPT_TEXT = 2_000;
+    public static final int KEPT_TEXT = 2_000;
 
     private static JsonNode clipped(JsonNode node) {
         if (node == null) {
@@ -106,6 +106,29 @@ public class DecisionRecords {
                         + " and decided_at < :to and kind in (:kinds) order by decided_at, id")
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("kinds", List.copyOf(kinds))
                 .query(this::map).list();
+    }
+
+    /**
+     * The same decisions as {@link #decidedBetween}, page by page (at most {@code pageSize} each, in the order they
+     * were taken), so that a long period is never held in memory at once: their ids first, in order, then each page
+     * by id (a page by offset or by the last key would sort and read the rest of the period again for every page).
+     */
+    public void decidedBetween(java.time.Instant from, java.time.Instant to, java.util.Collection<String> kinds,
+            int pageSize, java.util.function.Consumer<List<DecisionRecord>> pages) {
+        if (kinds.isEmpty()) {
+            return;
+        }
+        List<String> ids = jdbc.sql("select id from decision_record where sandbox = false and decided_at >= :from"
+                        + " and decided_at < :to and kind in (:kinds) order by decided_at, id")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("kinds", List.copyOf(kinds))
+                .query(String.class).list();
+        for (int start = 0; start < ids.size(); start += pageSize) {
+            List<String> page = ids.subList(start, Math.min(ids.size(), start + pageSize));
+            java.util.Map<String, DecisionRecord> byId = new java.util.HashMap<>();
+            jdbc.sql("select * from decision_record where id in (:ids)").param("ids", page).query(this::map).list()
+                    .forEach(r -> byId.put(r.id(), r));
+            pages.accept(page.stream().map(byId::get).filter(java.util.Objects::nonNull).toList());
+        }
     }
 
     /** How many decision records there are (of every kind, sandbox or not). */

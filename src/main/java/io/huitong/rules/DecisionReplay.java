@@ -37,6 +37,16 @@ public interface DecisionReplay {
         return replay(record.inputs(), ruleSet);
     }
 
+    /**
+     * The answer the stored record already keeps, in the form {@link #replay(DecisionRecord, RuleSet)} gives it under
+     * the version the record names: a decision is deterministic in its inputs and its rule set, so an impact analysis
+     * compares the candidate with this instead of deciding again under the old version. Empty (the default) where the
+     * record keeps less than that answer, or in another shape: then the record is decided again under its version.
+     */
+    default java.util.Optional<Replayed> recorded(DecisionRecord record) {
+        return java.util.Optional.empty();
+    }
+
     /** What the rules concluded: the kind's outputs (comparable as JSON) and the rules that fired, in order. */
     record Replayed(JsonNode outputs, List<FiredRule> firedRules) {
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kie.api.KieBase;
@@ -22,9 +23,10 @@ import org.kie.api.runtime.KieContainer;
 
 /**
  * The one place that touches the KIE build API: compiles DRL files (classic mvel compilation, exact error
- * lines), parses the policy files and checks what the compiler cannot: every rule carries a citation and a
- * tag, every parameter a rule names exists, and every message a rule writes is in its folder's messages.yaml with
- * the placeholders the rule passes ({@link RuleMessages}).
+ * lines) and decision tables (CSV, turned into DRL by {@link DecisionTable}, problems reported at their row),
+ * parses the policy files and checks what the compiler cannot: every rule carries a citation and a tag, every
+ * parameter a rule names exists, and every message a rule writes is in its folder's messages.yaml with the
+ * placeholders the rule passes ({@link RuleMessages}).
  */
 public final class RuleSetCompiler {
 
@@ -60,19 +62,28 @@ public final class RuleSetCompiler {
     /** Compiles a rule set, or refuses it with every problem found (file, line, column). */
     public RuleSet compile(RuleSetSources sources) {
         List<RuleProblem> problems = new ArrayList<>();
-        List<RuleSource> drls = sources.files().stream().filter(RuleSource::isDrl).toList();
-        if (drls.isEmpty()) {
+        List<RuleSource> drls = new ArrayList<>(sources.files().stream().filter(RuleSource::isDrl).toList());
+        // a table's DRL keeps the table's path; its lines are reported as the table's rows
+        Map<String, IntUnaryOperator> rows = new HashMap<>();
+        for (RuleSource table : sources.files().stream().filter(RuleSource::isTable).toList()) {
+            DecisionTable.Compiled compiled = DecisionTable.compile(table, problems);
+            if (compiled != null) {
+                drls.add(compiled.drl());
+                rows.put(table.path(), compiled::row);
+            }
+        }
+        if (drls.isEmpty() && problems.isEmpty()) {
             problems.add(new RuleProblem("(rule set)", 0, 0, "no *.drl file in " + sources.origin()));
         }
         PolicyData policy = PolicyData.parse(sources.files().stream().filter(RuleSource::isPolicy).toList(),
                 problems);
         Map<RuleSet.RuleKey, RuleLocation> locations = new HashMap<>();
         for (RuleSource drl : drls) {
-            scan(drl, policy, locations, problems);
+            scan(drl, rows.getOrDefault(drl.path(), IntUnaryOperator.identity()), policy, locations, problems);
         }
         RuleMessages messages = RuleMessages.compile(
                 sources.files().stream().filter(RuleSource::isMessages).toList(), drls, problems);
-        KieBase kieBase = drls.isEmpty() ? null : build(sources.version(), drls, problems);
+        KieBase kieBase = drls.isEmpty() ? null : build(sources.version(), drls, rows, problems);
         if (kieBase != null) {
             checkMetadata(kieBase, locations, problems);
         }
@@ -83,7 +94,8 @@ public final class RuleSetCompiler {
                 policy, locations, messages);
     }
 
-    private KieBase build(String version, List<RuleSource> drls, List<RuleProblem> problems) {
+    private KieBase build(String version, List<RuleSource> drls, Map<String, IntUnaryOperator> rows,
+            List<RuleProblem> problems) {
         KieFileSystem files = kie.newKieFileSystem();
         ReleaseId releaseId = kie.newReleaseId("io.huitong.rules", "rule-set",
                 version + "-" + BUILDS.incrementAndGet());
@@ -93,14 +105,14 @@ public final class RuleSetCompiler {
         // puts it, and its problems are reported under the path the rule author knows
         Map<String, String> authorPaths = new HashMap<>();
         for (RuleSource drl : drls) {
-            String inPackage = packageFolder(drl) + "/" + drl.path().replace('/', '_');
+            String inPackage = packageFolder(drl) + "/" + drl.path().replace('/', '_') + (drl.isDrl() ? "" : ".drl");
             authorPaths.put(inPackage, drl.path());
             authorPaths.put(KFS_ROOT + inPackage, drl.path());
             files.write(KFS_ROOT + inPackage, drl.content());
         }
         MissingNamesCache loader = new MissingNamesCache(classLoader);
         try {
-            return build(files, releaseId, loader, drls, authorPaths, problems);
+            return build(files, releaseId, loader, drls, authorPaths, rows, problems);
         } finally {
             loader.stopCaching();
         }
@@ -118,7 +130,7 @@ public final class RuleSetCompiler {
     }
 
     private KieBase build(KieFileSystem files, ReleaseId releaseId, ClassLoader loader, List<RuleSource> drls,
-            Map<String, String> authorPaths, List<RuleProblem> problems) {
+            Map<String, String> authorPaths, Map<String, IntUnaryOperator> rows, List<RuleProblem> problems) {
         KieBuilder builder = kie.newKieBuilder(files, loader).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
@@ -138,7 +150,14 @@ public final class RuleSetCompiler {
                     line = drls.stream().filter(d -> d.path().equals(path)).findFirst()
                             .map(d -> lineOfExpression(d, text)).orElse(0);
                 }
-                found.add(new RuleProblem(path, line, column, text));
+                String message = text;
+                if (rows.containsKey(path)) {
+                    // the generated DRL's line and column mean nothing to the author: the row of the table
+                    line = rows.get(path).applyAsInt(line);
+                    column = 0;
+                    message = "decision table row " + line + ": " + text;
+                }
+                found.add(new RuleProblem(path, line, column, message));
             }
             // "Parser returned a null Package" only repeats that the file above did not parse
             found.stream()
@@ -175,8 +194,9 @@ public final class RuleSetCompiler {
     }
 
     /** Notes where each rule is declared and checks the parameters it names. */
-    private static void scan(RuleSource drl, PolicyData policy, Map<RuleSet.RuleKey, RuleLocation> locations,
-            List<RuleProblem> problems) {
+    private static void scan(RuleSource drl, IntUnaryOperator rowOf, PolicyData policy,
+            Map<RuleSet.RuleKey, RuleLocation> locations, List<RuleProblem> problems) {
+        boolean table = drl.isTable();
         String pkg = "";
         String[] lines = drl.content().split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -187,12 +207,12 @@ public final class RuleSetCompiler {
             Matcher r = RULE.matcher(lines[i]);
             if (r.find()) {
                 String name = r.group(1) != null ? r.group(1) : r.group(2) != null ? r.group(2) : r.group(3);
-                locations.put(new RuleSet.RuleKey(pkg, name), new RuleLocation(drl.path(), i + 1));
+                locations.put(new RuleSet.RuleKey(pkg, name), new RuleLocation(drl.path(), rowOf.applyAsInt(i + 1)));
             }
             Matcher k = PARAMETER.matcher(lines[i]);
             while (k.find()) {
                 if (!policy.parameters().has(k.group(1))) {
-                    problems.add(new RuleProblem(drl.path(), i + 1, k.start(1) + 1,
+                    problems.add(new RuleProblem(drl.path(), rowOf.applyAsInt(i + 1), table ? 0 : k.start(1) + 1,
                             "parameter '" + k.group(1) + "' is not defined in any policy file"));
                 }
             }

@@ -33,7 +33,7 @@ public record RuleSetSources(String origin, List<RuleSource> files, String conte
         return Files.isDirectory(folder) ? fromFolder(folder) : fromClasspath();
     }
 
-    /** Every *.drl and *.yaml under the folder, recursively. */
+    /** Every *.drl, *.csv (decision table) and *.yaml under the folder, recursively. */
     public static RuleSetSources fromFolder(Path folder) {
         Path root = folder.toAbsolutePath().normalize();
         try (Stream<Path> walk = Files.walk(root)) {
@@ -76,8 +76,10 @@ public record RuleSetSources(String origin, List<RuleSource> files, String conte
         return isRuleFile(file.getFileName().toString());
     }
 
-    private static boolean isRuleFile(String name) {
-        return name != null && (name.endsWith(".drl") || name.endsWith(".yaml") || name.endsWith(".yml"));
+    /** Whether a file of this name belongs to a rule set: DRL, a decision table (CSV) or policy data (YAML). */
+    public static boolean isRuleFile(String name) {
+        return name != null && (name.endsWith(".drl") || name.endsWith(".csv") || name.endsWith(".yaml")
+                || name.endsWith(".yml"));
     }
 
     private static String hash(List<RuleSource> files) {

@@ -7,6 +7,11 @@ public record RuleSource(String path, String content) {
         return path.endsWith(".drl");
     }
 
+    /** A decision table: a Drools decision table in CSV, one rule a row. */
+    public boolean isTable() {
+        return path.endsWith(".csv");
+    }
+
     /** Policy data: every YAML file but the messages. */
     public boolean isPolicy() {
         return (path.endsWith(".yaml") || path.endsWith(".yml")) && !isMessages();

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * Writes the generated part of {@code docs/rules.md} from a compiled rule set: every rule of every area with its
- * citation (instrument ids linked to {@code docs/instruments.md}, catalogue ids to the table of ids), tag and file,
- * then the policy data. The test that holds the document to it is {@link RuleCatalogueTest}.
+ * citation (instrument ids linked to {@code docs/instruments.md}, catalogue ids to the table of ids), tag and file
+ * (a decision table's rules with their row), then the policy data. The test that holds the document to it is {@link RuleCatalogueTest}.
  */
 final class RuleCatalogue {
 
@@ -122,8 +122,8 @@ final class RuleCatalogue {
             out.append("| rule: what it decides | citation | tag | file |\n|---|---|---|---|\n");
             for (RuleDefinition rule : rules) {
                 out.append("| ").append(cell(named(ruleSet, rule))).append(" | ").append(cite(rule.citation(), instruments))
-                        .append(" | ").append(cell(rule.tag())).append(" | `")
-                        .append(rule.file().substring(area.getKey().length() + 1)).append("` |\n");
+                        .append(" | ").append(cell(rule.tag())).append(" | ")
+                        .append(file(rule, rule.file().substring(area.getKey().length() + 1))).append(" |\n");
             }
         }
         List<RuleDefinition> elsewhere = ruleSet.rules().stream()
@@ -132,7 +132,8 @@ final class RuleCatalogue {
             out.append("\n### Other rules\n\n| rule: what it decides | citation | tag | file |\n|---|---|---|---|\n");
             for (RuleDefinition rule : elsewhere) {
                 out.append("| ").append(cell(named(ruleSet, rule))).append(" | ").append(cite(rule.citation(), instruments))
-                        .append(" | ").append(cell(rule.tag())).append(" | `").append(rule.file()).append("` |\n");
+                        .append(" | ").append(cell(rule.tag())).append(" | ").append(file(rule, rule.file()))
+                        .append(" |\n");
             }
         }
         out.append("\n### Policy data: parameters\n\n");
@@ -170,6 +171,11 @@ final class RuleCatalogue {
         }
         out.append("\n").append(END).append("\n");
         return out.toString();
+    }
+
+    /** Where a rule is written: its DRL file, or its decision table and row (a row is a rule). */
+    static String file(RuleDefinition rule, String shown) {
+        return "`" + shown + "`" + (shown.endsWith(".csv") ? " row " + rule.line() : "");
     }
 
     /** A citation with its instrument ids linked to docs/instruments.md and catalogue ids to the table above. */

@@ -44,8 +44,8 @@ class EvaluationRulesTest {
 
     @AfterAll
     static void everyEvaluationRuleIsExercised() {
-        assertThat(FIRED).as("evaluation rules that no test made fire")
-                .containsAll(RuleSets.current().ruleNames("io.huitong.rules.evaluation"));
+        assertThat(io.huitong.support.RuleCoverage.unfired(FIRED, "io.huitong.rules.evaluation"))
+                .as("evaluation rules that no test made fire").isEmpty();
     }
 
     @Nested
@@ -321,6 +321,81 @@ class EvaluationRulesTest {
             CollusionReportRecipient r = recipient(Regime.TENDERING_LAW);
             assertThat(r.group()).isEqualTo("supervisor");
             assertThat(r.by().citation()).isEqualTo("TBR 51(七)");
+        }
+    }
+
+    /** The qualified bids an evaluation needs (minimum-qualified.drl): just below, at and just above. */
+    @Nested
+    class Minimum_qualified {
+
+        List<TooFewQualified> tooFew(Regime law, int count) {
+            return evaluate(new QualifiedBids(law, count)).all(TooFewQualified.class);
+        }
+
+        @Test
+        void government_procurement_evaluates_from_3_qualified_bidders() {
+            assertThat(tooFew(Regime.GOVERNMENT_PROCUREMENT, 2)).singleElement().satisfies(t -> {
+                assertThat(t.minimum()).isEqualTo(3);
+                assertThat(t.count()).isEqualTo(2);
+                assertThat(t.by().citation()).isEqualTo("GPL 36; O87 44");
+            });
+            assertThat(tooFew(Regime.GOVERNMENT_PROCUREMENT, 3)).as("at the minimum").isEmpty();
+            assertThat(tooFew(Regime.GOVERNMENT_PROCUREMENT, 4)).isEmpty();
+        }
+
+        @Test
+        void under_the_tendering_law_fewer_than_3_let_the_committee_reject_them_all() {
+            assertThat(tooFew(Regime.TENDERING_LAW, 2)).singleElement()
+                    .satisfies(t -> assertThat(t.by().citation()).isEqualTo("R12 27; G1117 (十三)"));
+            assertThat(tooFew(Regime.TENDERING_LAW, 3)).as("at the minimum").isEmpty();
+            assertThat(tooFew(Regime.TENDERING_LAW, 4)).isEmpty();
+            assertThat(tooFew(Regime.TENDERING_LAW, 0)).hasSize(1);
+        }
+    }
+
+    /** Experts only from the pool (expert-pool.drl). */
+    @Nested
+    class Expert_pool {
+
+        @Test
+        void an_expert_outside_the_pool_is_refused_with_its_article() {
+            List<Refusal> refused = evaluate(new CommitteeFacts.ExpertSeat("u1", false)).all(Refusal.class);
+            assertThat(refused).singleElement().satisfies(r -> {
+                assertThat(r.by().rule()).isEqualTo("TBR-45 experts come from the pool of evaluation experts");
+                assertThat(r.by().citation()).isEqualTo("TBR 45; O87 48");
+                assertThat(r.value()).isEqualTo("u1");
+            });
+            assertThat(evaluate(new CommitteeFacts.ExpertSeat("u2", true)).all(Refusal.class)).isEmpty();
+        }
+    }
+
+    /** How price is scored (price-formula.drl): the base, the points, the rounding, per law. */
+    @Nested
+    class Price_formula {
+
+        PriceFormula formula(Regime law) {
+            List<PriceFormula> formulas = evaluate(new PricingFacts(law, law, Category.GOODS, false))
+                    .all(PriceFormula.class);
+            assertThat(formulas).as(law + ": one formula").hasSize(1);
+            return formulas.get(0);
+        }
+
+        @Test
+        void government_procurement_scores_against_the_lowest_evaluated_price_out_of_100() {
+            PriceFormula f = formula(Regime.GOVERNMENT_PROCUREMENT);
+            assertThat(f.base()).isEqualTo(PriceFormula.Base.LOWEST_EVALUATED_PRICE);
+            assertThat(f.totalPoints()).isEqualByComparingTo("100");
+            assertThat(f.priceScale()).isEqualTo(2);
+            assertThat(f.scoreScale()).isEqualTo(4);
+            assertThat(f.by().citation()).isEqualTo("O87 55");
+        }
+
+        @Test
+        void the_tendering_law_uses_the_same_formula_as_the_documents_default() {
+            PriceFormula f = formula(Regime.TENDERING_LAW);
+            assertThat(f.base()).isEqualTo(PriceFormula.Base.LOWEST_EVALUATED_PRICE);
+            assertThat(f.totalPoints()).isEqualByComparingTo("100");
+            assertThat(f.by().citation()).isEqualTo("R12 (综合评估法)");
         }
     }
 }

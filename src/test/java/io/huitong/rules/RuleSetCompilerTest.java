@@ -24,7 +24,8 @@ class RuleSetCompilerTest {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 String relative = root.relativize(file).toString().replace('\\', '/');
-                if (!relative.equals(path) && (relative.endsWith(".drl") || relative.endsWith(".yaml"))) {
+                if (!relative.equals(path) && (relative.endsWith(".drl") || relative.endsWith(".csv")
+                        || relative.endsWith(".yaml"))) {
                     files.add(new RuleSource(relative, Files.readString(file)));
                 }
             }
@@ -190,6 +191,86 @@ class RuleSetCompilerTest {
         RuleProblem problem = onlyProblem(projectRulesWith("test/parameter.drl", missing));
         assertThat(problem.line()).isEqualTo(7);
         assertThat(problem.message()).contains("no.such.parameter");
+    }
+
+    /** A decision table of the project with one row changed: {@code change} gets the row's cells. */
+    static RuleSetSources projectRulesWithRow(String table, String ruleName,
+            java.util.function.UnaryOperator<String> change) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("rules", table)));
+        int row = rowOf(table, ruleName);
+        lines.set(row - 1, change.apply(lines.get(row - 1)));
+        return projectRulesWith(table, String.join("\n", lines) + "\n");
+    }
+
+    /** The row (1-based, as a spreadsheet numbers it) of the rule of that name in a decision table. */
+    static int rowOf(String table, String ruleName) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("rules", table));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(ruleName + ",") || lines.get(i).startsWith("\"" + ruleName + "\",")) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no row '" + ruleName + "' in " + table);
+    }
+
+    @Test
+    void a_decision_table_is_part_of_the_version_and_each_row_is_a_rule_at_its_row() throws IOException {
+        RuleSet ruleSet = compiler.compile(RuleSetSources.fromFolder(Path.of("rules")));
+        String name = "TBL-46 the contract within 30 days of the award notice";
+        assertThat(ruleSet.rules()).filteredOn(r -> r.name().equals(name)).singleElement().satisfies(r -> {
+            assertThat(r.file()).isEqualTo("lifecycle/periods.csv");
+            assertThat(r.line()).isEqualTo(rowOf("lifecycle/periods.csv", name));
+            assertThat(r.citation()).isEqualTo("TBL 46");
+            assertThat(r.tag()).isEqualTo("S");
+        });
+        RuleSetSources changed = projectRulesWithRow("lifecycle/periods.csv", name,
+                row -> row.replace(",30,CALENDAR_DAYS", ",31,CALENDAR_DAYS"));
+        assertThat(changed.version()).as("one cell changed makes another version")
+                .isNotEqualTo(RuleSetSources.fromFolder(Path.of("rules")).version());
+        assertThat(compiler.compile(changed).version()).isEqualTo(changed.version());
+    }
+
+    @Test
+    void a_table_row_that_does_not_compile_is_refused_with_its_file_and_row() throws IOException {
+        String name = "GPR-50 the contract is published within 2 working days";
+        RuleProblem problem = onlyProblem(projectRulesWithRow("lifecycle/periods.csv", name,
+                row -> row.replace(",WORKING_DAYS", ",WORKING_WEEKS")));
+        assertThat(problem.file()).isEqualTo("lifecycle/periods.csv");
+        assertThat(problem.line()).isEqualTo(rowOf("lifecycle/periods.csv", name));
+        assertThat(problem.message()).contains("WORKING_WEEKS");
+    }
+
+    @Test
+    void a_table_row_without_a_citation_is_refused_at_its_row() throws IOException {
+        String name = "TBR-16 tender documents on sale for at least 5 days";
+        RuleProblem problem = onlyProblem(projectRulesWithRow("registration/periods.csv", name,
+                row -> row.replace(",TBR 16,S,", ",,S,")));
+        assertThat(problem.file()).isEqualTo("registration/periods.csv");
+        assertThat(problem.line()).isEqualTo(rowOf("registration/periods.csv", name));
+        assertThat(problem.message()).contains("@citation");
+    }
+
+    @Test
+    void a_condition_that_holds_or_not_takes_yes_or_nothing_and_a_no_is_refused_at_its_cell() throws IOException {
+        String name = "TBR-16 tender documents on sale for at least 5 days";
+        RuleProblem problem = onlyProblem(projectRulesWithRow("registration/periods.csv", name,
+                row -> row.replace(",TENDERING_LAW,,,,yes,", ",TENDERING_LAW,,no,,yes,")));
+        assertThat(problem.file()).isEqualTo("registration/periods.csv");
+        assertThat(problem.line()).isEqualTo(rowOf("registration/periods.csv", name));
+        assertThat(problem.column()).as("the 'must tender' column").isEqualTo(6);
+        assertThat(problem.message()).contains("must tender").contains("'no'");
+    }
+
+    @Test
+    void a_table_whose_header_is_broken_is_refused_with_its_file_and_row() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("rules", "lifecycle/periods.csv")));
+        int kinds = lines.indexOf(lines.stream().filter(l -> l.startsWith("NAME,")).findFirst().orElseThrow());
+        lines.set(kinds, lines.get(kinds).replace("NAME,METADATA,METADATA,CONDITION,", "NAME,METADATA,METADATA,,"));
+        List<RuleProblem> problems = problems(projectRulesWith("lifecycle/periods.csv", String.join("\n", lines)));
+        assertThat(problems).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.file()).isEqualTo("lifecycle/periods.csv");
+            assertThat(p.line()).isPositive();
+        });
     }
 
     @Test

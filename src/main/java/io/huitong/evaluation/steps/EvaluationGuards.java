@@ -19,9 +19,14 @@ public class EvaluationGuards {
         this.checks = checks;
     }
 
-    /** The review is done: the gateway reads the qualified bids counted from the bids, not from the completion. */
+    /**
+     * The review is done: the gateway reads whether the rules find the qualified bids enough ({@code enoughQualified},
+     * {@code rules/evaluation/minimum-qualified.drl}), counted from the bids, not from the completion.
+     */
     public void reviewed(DelegateTask task) {
-        task.getExecution().setVariable("qualifiedCount", checks.reviewed(tenderId(task)));
+        CompletionChecks.Qualified qualified = checks.reviewed(tenderId(task));
+        task.getExecution().setVariable("qualifiedCount", qualified.count());
+        task.getExecution().setVariable("enoughQualified", qualified.enough());
     }
 
     public void rejectAllDecided(DelegateTask task) {

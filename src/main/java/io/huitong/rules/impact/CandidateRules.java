@@ -57,8 +57,29 @@ class CandidateRules {
             return new Candidate(registry.version(sources.version()), "upload (= stored version " + sources.version()
                     + ")");
         }
-        return new Candidate(compiler.compile(sources), "upload");
+        RuleSet cached;
+        synchronized (recent) {
+            cached = recent.get(sources.contentHash());
+        }
+        if (cached != null) {
+            return new Candidate(cached, "upload");
+        }
+        RuleSet compiled = compiler.compile(sources);
+        synchronized (recent) {
+            recent.put(sources.contentHash(), compiled);
+        }
+        return new Candidate(compiled, "upload");
     }
+
+    /** Uploads compiled lately, by content hash: the same folder measured again is not compiled again. */
+    static final int KEPT_UPLOADS = 3;
+
+    private final java.util.Map<String, RuleSet> recent = new java.util.LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, RuleSet> eldest) {
+            return size() > KEPT_UPLOADS;
+        }
+    };
 
     /** The rule files of the zip, by their path under {@code rules/} (a leading {@code rules/} folder is dropped). */
     static List<RuleSource> unzip(byte[] zip) {
@@ -72,7 +93,7 @@ class CandidateRules {
                     throw new CandidateTooLarge(MAX_UNPACKED);
                 }
                 String path = entry.getName().replace('\\', '/');
-                if (entry.isDirectory() || !(path.endsWith(".drl") || path.endsWith(".yaml") || path.endsWith(".yml"))) {
+                if (entry.isDirectory() || !RuleSetSources.isRuleFile(path)) {
                     continue;
                 }
                 if (path.startsWith("/") || path.contains("../")) {
@@ -94,7 +115,7 @@ class CandidateRules {
             throw unreadable(e.getMessage());
         }
         if (files.isEmpty()) {
-            throw unreadable("no *.drl or *.yaml file in it");
+            throw unreadable("no *.drl, *.csv or *.yaml file in it");
         }
         if (files.stream().allMatch(f -> f.path().startsWith("rules/"))) {
             files.replaceAll(f -> new RuleSource(f.path().substring("rules/".length()), f.content()));

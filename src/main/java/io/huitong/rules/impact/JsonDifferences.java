@@ -43,6 +43,51 @@ final class JsonDifferences {
         }
     }
 
+    /**
+     * The parts of {@code full} where it differs: the objects on the way to each difference with only the members
+     * that lead to one, an array (or any value) whole where a difference is in or at it; empty where none is on this side.
+     */
+    static JsonNode only(JsonNode full, List<Difference> differences) {
+        if (full == null || !full.isObject()) {
+            return full;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode();
+        for (Difference d : differences) {
+            if (d.path().equals("/")) {
+                return full;
+            }
+            String[] names = d.path().substring(1).split("/", -1);
+            JsonNode source = full;
+            List<String> way = new ArrayList<>();
+            JsonNode found = null;
+            for (String escaped : names) {
+                String name = escaped.replace("~1", "/").replace("~0", "~");
+                JsonNode child = source.get(name);
+                if (child == null) {
+                    break;
+                }
+                way.add(name);
+                if (!child.isObject() || way.size() == names.length) {
+                    found = child;
+                    break;
+                }
+                source = child;
+            }
+            if (found == null) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode into = out;
+            for (int i = 0; i < way.size() - 1; i++) {
+                JsonNode existing = into.get(way.get(i));
+                into = existing instanceof com.fasterxml.jackson.databind.node.ObjectNode object ? object
+                        : into.putObject(way.get(i));
+            }
+            into.set(way.get(way.size() - 1), found);
+        }
+        return out;
+    }
+
     static boolean same(JsonNode a, JsonNode b) {
         if (a.isNumber() && b.isNumber()) {
             return a.decimalValue().compareTo(b.decimalValue()) == 0;

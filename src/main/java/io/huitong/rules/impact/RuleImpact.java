@@ -26,17 +26,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
  * Measures the impact of a candidate rule set: every past decision of the period and kinds (not the sandbox's) is
- * decided again from its stored inputs under the candidate and under the version it was taken with, and the two are
- * compared. Reads decisions, writes only the report. Decisions sealed from the user (bids before the opening, a
+ * decided again from its stored inputs under the candidate and compared with its answer under the version it was
+ * taken with (as its record keeps it, or decided again under that version where the record cannot tell). Page by
+ * page, each page decided on all cores (one rule session per decision). Reads decisions, writes only the report. Decisions sealed from the user (bids before the opening, a
  * committee before the result) are left out: counted where their existence may be known, not even that otherwise.
  */
 @Service
 public class RuleImpact {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RuleImpact.class);
+
+    /** Decisions read and decided at a time: a long period is never held in memory at once. */
+    static final int PAGE = 1_000;
 
     /** The failures listed in a report (all are counted). */
     static final int LISTED_FAILURES = 100;
@@ -82,57 +89,86 @@ public class RuleImpact {
             throw new ValidationException(List.of(Violation.of("to", "impact.period", null, "from <= to",
                     request.to(), "须给出起止日期，且截止日不早于起始日", "Give from and to, to not before from")));
         }
-        CandidateRules.Candidate candidate = candidate(request);
-        RuleSet next = candidate.ruleSet();
+        // the candidate compiles on a thread of its own while the first page of decisions is read
+        long[] candidateReady = new long[1];
+        CompletableFuture<CandidateRules.Candidate> compiling = CompletableFuture.supplyAsync(() -> {
+            CandidateRules.Candidate c = candidate(request);
+            candidateReady[0] = (System.nanoTime() - started) / 1_000_000;
+            return c;
+        }, task -> {
+            Thread thread = new Thread(task, "impact-candidate");
+            thread.setDaemon(true);
+            thread.start();
+        });
         Instant from = request.from().atStartOfDay(LegalClock.CHINA).toInstant();
         Instant to = request.to().plusDays(1).atStartOfDay(LegalClock.CHINA).toInstant();
 
         Map<String, Counts> counts = new LinkedHashMap<>();
         kinds.keySet().forEach(k -> counts.put(k, new Counts()));
-        List<DecisionRecord> open = new ArrayList<>();
-        for (DecisionRecord r : records.decidedBetween(from, to, kinds.keySet())) {
-            if (sealing.stream().anyMatch(s -> s.hidden(r, userId))) {
-                continue;
-            }
-            if (sealing.stream().anyMatch(s -> s.sealed(r, userId))) {
-                counts.get(r.kind()).sealed++;
-                continue;
-            }
-            if (r.firedRules().isEmpty() && (r.outputs() == null || r.outputs().isNull())) {
-                // refused by validation before any rule ran (a malformed request): no rule change can change it
-                counts.get(r.kind()).beforeRules++;
-                continue;
-            }
-            open.add(r);
-        }
         Map<String, Object> versions = new ConcurrentHashMap<>();
-        List<Outcome> outcomes = open.parallelStream()
-                .map(r -> decideAgain(r, kinds.get(r.kind()), next, versions)).toList();
-
         ArrayNode changed = json.createArrayNode();
         ArrayNode failed = json.createArrayNode();
-        for (Outcome o : outcomes) {
-            Counts c = counts.get(o.record().kind());
-            c.evaluated++;
-            if (o.failure() != null) {
-                c.failed++;
-                if (failed.size() < LISTED_FAILURES) {
-                    failed.addObject().put("decisionId", o.record().id()).put("kind", o.record().kind())
-                            .put("tenderId", o.record().tenderId()).put("reason", o.failure());
+        RuleSet next = null;
+        long waiting = 0;
+        long deciding = 0;
+        try (PagesAhead pages = new PagesAhead(sink -> records.decidedBetween(from, to, kinds.keySet(), PAGE, sink))) {
+            while (true) {
+                long asked = System.nanoTime();
+                List<DecisionRecord> page = pages.next();
+                waiting += System.nanoTime() - asked;
+                if (page == null) {
+                    break;
                 }
-            } else if (o.changed() != null) {
-                c.changed++;
-                changed.add(o.changed());
+                List<DecisionRecord> open = new ArrayList<>(page.size());
+                for (DecisionRecord r : page) {
+                    if (sealing.stream().anyMatch(s -> s.hidden(r, userId))) {
+                        continue;
+                    }
+                    if (sealing.stream().anyMatch(s -> s.sealed(r, userId))) {
+                        counts.get(r.kind()).sealed++;
+                        continue;
+                    }
+                    if (r.firedRules().isEmpty() && (r.outputs() == null || r.outputs().isNull())) {
+                        // refused by validation before any rule ran (a malformed request): no rule change changes it
+                        counts.get(r.kind()).beforeRules++;
+                        continue;
+                    }
+                    open.add(r);
+                }
+                if (next == null) {
+                    next = compiled(compiling).ruleSet();
+                }
+                long begun = System.nanoTime();
+                RuleSet candidate = next;
+                List<Outcome> outcomes = open.parallelStream()
+                        .map(r -> decideAgain(r, kinds.get(r.kind()), candidate, versions)).toList();
+                for (Outcome o : outcomes) {
+                    Counts c = counts.get(o.record().kind());
+                    c.evaluated++;
+                    if (o.failure() != null) {
+                        c.failed++;
+                        if (failed.size() < LISTED_FAILURES) {
+                            failed.addObject().put("decisionId", o.record().id()).put("kind", o.record().kind())
+                                    .put("tenderId", o.record().tenderId()).put("reason", o.failure());
+                        }
+                    } else if (o.changed() != null) {
+                        c.changed++;
+                        changed.add(o.changed());
+                    }
+                }
+                deciding += System.nanoTime() - begun;
             }
         }
+        CandidateRules.Candidate candidate = compiled(compiling);
+        long decided = System.nanoTime();
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        ObjectNode parameters = json.createObjectNode().put("candidateVersion", next.version())
+        ObjectNode parameters = json.createObjectNode().put("candidateVersion", candidate.ruleSet().version())
                 .put("candidateOrigin", candidate.origin()).put("from", request.from().toString())
                 .put("to", request.to().toString());
         parameters.set("kinds", json.valueToTree(List.copyOf(kinds.keySet())));
         ObjectNode report = json.createObjectNode().put("id", id).put("createdBy", userId)
-                .put("createdAt", now.toString()).put("candidateVersion", next.version())
+                .put("createdAt", now.toString()).put("candidateVersion", candidate.ruleSet().version())
                 .put("candidateOrigin", candidate.origin());
         report.set("parameters", parameters);
         ArrayNode byKind = report.putArray("counts");
@@ -142,9 +178,32 @@ public class RuleImpact {
         report.set("changed", changed);
         report.set("failed", failed);
         report.put("elapsedMillis", (System.nanoTime() - started) / 1_000_000);
-        ImpactReports.Stored stored = new ImpactReports.Stored(id, userId, now, next.version(), parameters, report);
+        ImpactReports.Stored stored = new ImpactReports.Stored(id, userId, now, candidate.ruleSet().version(),
+                parameters, report);
         reports.save(stored);
+        log.info("impact report {}: {} decisions, {} changed, in {} ms (candidate ready after {} ms, waiting for "
+                + "pages {} ms, deciding and comparing {} ms, the report made and stored in {} ms)", id,
+                counts.values().stream().mapToInt(c -> c.evaluated).sum(), changed.size(),
+                (System.nanoTime() - started) / 1_000_000, candidateReady[0], waiting / 1_000_000,
+                deciding / 1_000_000,
+                (System.nanoTime() - decided) / 1_000_000);
         return stored;
+    }
+
+
+    /** The candidate once compiled; what its compilation threw, as thrown. */
+    private static CandidateRules.Candidate compiled(CompletableFuture<CandidateRules.Candidate> compiling) {
+        try {
+            return compiling.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private Map<String, DecisionReplay> kinds(ImpactRequest request) {
@@ -187,17 +246,24 @@ public class RuleImpact {
         return candidates.uploaded(zip);
     }
 
-    /** One decision under the version it used and under the candidate. */
+    /**
+     * One decision under the candidate, compared with its answer under the version it used: the answer its record
+     * keeps where the kind can read it back ({@link DecisionReplay#recorded}), otherwise decided again under that
+     * version.
+     */
     private Outcome decideAgain(DecisionRecord r, DecisionReplay replay, RuleSet next, Map<String, Object> versions) {
         if (r.ruleSetVersion().equals(next.version())) {
             return new Outcome(r, null, null);
         }
         try {
-            Object used = versions.computeIfAbsent(r.ruleSetVersion(), this::compiled);
-            if (used instanceof String failure) {
-                return new Outcome(r, null, failure);
+            Replayed before = replay.recorded(r).orElse(null);
+            if (before == null) {
+                Object used = versions.computeIfAbsent(r.ruleSetVersion(), this::compiled);
+                if (used instanceof String failure) {
+                    return new Outcome(r, null, failure);
+                }
+                before = replay.replay(r, (RuleSet) used);
             }
-            Replayed before = replay.replay(r, (RuleSet) used);
             Replayed after = replay.replay(r, next);
             return new Outcome(r, compare(r, before, after), null);
         } catch (ValidationException | io.huitong.shared.web.NotFoundException e) {
@@ -228,8 +294,9 @@ public class RuleImpact {
         ObjectNode node = json.createObjectNode().put("decisionId", r.id()).put("kind", r.kind())
                 .put("tenderId", r.tenderId()).put("decidedAt", r.decidedAt().toString())
                 .put("ruleSetVersion", r.ruleSetVersion());
-        node.set("before", before.outputs());
-        node.set("after", after.outputs());
+        // the outputs where they differ, not whole: a report over thousands of decisions stays small
+        node.set("before", JsonDifferences.only(before.outputs(), differences));
+        node.set("after", JsonDifferences.only(after.outputs(), differences));
         ArrayNode diffs = node.putArray("differences");
         differences.forEach(d -> diffs.addObject().put("path", d.path()).<ObjectNode>set("before", d.before())
                 .set("after", d.after()));
@@ -251,58 +318,4 @@ public class RuleImpact {
         return only;
     }
 
-    /** The report's changed decisions as CSV: one line each, for a spreadsheet. */
-    public static String csv(JsonNode report) {
-        StringBuilder out = new StringBuilder("decision_id,kind,tender_id,decided_at,rule_set_version,differences,"
-                + "fired_only_before,fired_only_after\r\n");
-        for (JsonNode c : report.path("changed")) {
-            List<String> diffs = new ArrayList<>();
-            c.path("differences").forEach(d -> diffs.add(d.path("path").asText() + ": " + text(d.get("before"))
-                    + " -> " + text(d.get("after"))));
-            List<String> before = new ArrayList<>();
-            c.path("firedOnlyBefore").forEach(f -> before.add(f.path("rule").asText()));
-            List<String> after = new ArrayList<>();
-            c.path("firedOnlyAfter").forEach(f -> after.add(f.path("rule").asText()));
-            out.append(String.join(",", List.of(cell(c.path("decisionId").asText()), cell(c.path("kind").asText()),
-                    cell(c.path("tenderId").asText("")), cell(c.path("decidedAt").asText()),
-                    cell(c.path("ruleSetVersion").asText()), cell(String.join("; ", diffs)),
-                    cell(String.join("; ", before)), cell(String.join("; ", after))))).append("\r\n");
-        }
-        return out.toString();
-    }
-
-    private static String text(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return "(none)";
-        }
-        if (node.isNumber()) {
-            return node.decimalValue().toPlainString();
-        }
-        return node.isValueNode() ? node.asText() : PLAIN.writeValueAsStringUnchecked(node);
-    }
-
-    /** Amounts as written (800000, not 8E+5). */
-    private static final class PlainWriter {
-        private final ObjectMapper mapper = new ObjectMapper()
-                .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-
-        String writeValueAsStringUnchecked(JsonNode node) {
-            try {
-                return mapper.writeValueAsString(node);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static final PlainWriter PLAIN = new PlainWriter();
-
-    /** A CSV cell, quoted; a leading = + - @ is neutralised so a spreadsheet does not run it as a formula. */
-    private static String cell(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return "\"" + v.replace("\"", "\"\"") + "\"";
-    }
 }

@@ -73,10 +73,12 @@ class RuleImpactController {
 
     @PostMapping("/impact")
     @Operation(summary = "规则变更影响分析 The impact of a candidate rule set on past decisions",
-            description = "Decides the decisions of the period (and kinds) again from their stored inputs, under the "
-                    + "candidate and under the version each used, and reports per kind how many were decided again, "
-                    + "changed and failed, and each changed decision with its tender, old and new outputs and the rules "
-                    + "that fired differently. The candidate is a stored version or the rules folder zipped (base64), "
+            description = "Decides the decisions of the period (and kinds) again from their stored inputs under the "
+                    + "candidate and compares each with its answer under the version it used (as its record keeps it, "
+                    + "or decided again under that version where the record cannot tell), and reports per kind how "
+                    + "many were decided again, changed and failed, and each changed decision with its tender, its old "
+                    + "and new outputs where they differ (before, after: only the members that differ; differences: "
+                    + "each path with its old and new value) and the rules that fired differently. The candidate is a stored version or the rules folder zipped (base64), "
                     + "compiled in memory and never activated: 422 with file and line if it does not compile. Only the "
                     + "report is stored (201, at the Location given). Rule authors and administrators.")
     ResponseEntity<JsonNode> measure(@Valid @RequestBody ImpactRequest request) {
@@ -93,7 +95,7 @@ class RuleImpactController {
         if ("csv".equalsIgnoreCase(format)) {
             return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                     .header("Content-Disposition", "attachment; filename=\"impact-" + report.id() + ".csv\"")
-                    .body(RuleImpact.csv(report.report()));
+                    .body(io.huitong.rules.impact.ImpactCsv.csv(report.report()));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report.report());
     }

@@ -127,5 +127,64 @@ public final class Conclusions {
             return new PeriodRequirement(name, labelZh, labelEn, anchor, length, unit, enforced,
                     RuleOutput.of(rule));
         }
+
+        /**
+         * A period written cell by cell, as a row of the decision table {@code rules/registration/periods.csv}
+         * gives it: labels, anchor, length, unit, and last whether it is enforced, which makes the period.
+         */
+        public static Draft draft(RuleContext rule, String name) {
+            return new Draft(RuleOutput.of(rule), name);
+        }
+
+        /** A period being written by a table row; {@link #enforced} finishes it. */
+        public static final class Draft {
+
+            private final RuleOutput by;
+            private final String name;
+            private String labelZh;
+            private String labelEn;
+            private Anchor anchor;
+            private Integer length;
+            private PeriodUnit unit;
+
+            private Draft(RuleOutput by, String name) {
+                this.by = by;
+                this.name = name;
+            }
+
+            public Draft zh(String label) {
+                this.labelZh = label;
+                return this;
+            }
+
+            public Draft en(String label) {
+                this.labelEn = label;
+                return this;
+            }
+
+            public Draft anchor(Anchor anchor) {
+                this.anchor = anchor;
+                return this;
+            }
+
+            public Draft length(int length) {
+                this.length = length;
+                return this;
+            }
+
+            public Draft unit(PeriodUnit unit) {
+                this.unit = unit;
+                return this;
+            }
+
+            /** The period; a row without labels, anchor, length or unit is a rule bug, refused here. */
+            public PeriodRequirement enforced(boolean enforced) {
+                if (labelZh == null || labelEn == null || anchor == null || length == null || unit == null) {
+                    throw new IllegalStateException("rule '" + by.rule() + "' gives period '" + name
+                            + "' without its labels, anchor, length or unit");
+                }
+                return new PeriodRequirement(name, labelZh, labelEn, anchor, length, unit, enforced, by);
+            }
+        }
     }
 }

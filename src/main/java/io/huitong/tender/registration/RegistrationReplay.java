@@ -45,6 +45,26 @@ class RegistrationReplay implements DecisionReplay {
                 + "them; POST /api/rules/registration/evaluate takes the registration request itself";
     }
 
+    /**
+     * As {@code RegistrationService} keeps a registration decided on its facts: the decisions as outputs, the
+     * outcome, the refusals and the rules that fired. A record refused before the rules (no facts), one whose outputs
+     * or fired rules are missing, or one with a refusal value clipped for storage is decided again instead.
+     */
+    @Override
+    public java.util.Optional<Replayed> recorded(DecisionRecord record) {
+        JsonNode outputs = record.outputs();
+        if (!record.inputs().has("facts") || outputs == null || !outputs.isObject() || outputs.isEmpty()
+                || record.firedRules() == null || record.firedRules().isEmpty() || record.violations() == null
+                || record.violations().stream().anyMatch(v -> v.value() instanceof String text
+                        && text.length() > io.huitong.rules.DecisionRecords.KEPT_TEXT)) {
+            return java.util.Optional.empty();
+        }
+        ObjectNode answer = json.createObjectNode().put("outcome", record.outcome().name());
+        answer.set("decisions", outputs);
+        answer.set("violations", facts.sorted(record.violations()));
+        return java.util.Optional.of(new Replayed(answer, record.firedRules()));
+    }
+
     @Override
     public Replayed replay(JsonNode inputs, RuleSet ruleSet) {
         RegistrationEvaluation evaluation = rules.evaluate(facts.one(inputs, "facts", RegistrationFacts.class),

@@ -107,7 +107,8 @@ final class BareEngine implements AutoCloseable {
             complete(id, "recordCommittee", null, Variables.createVariables()
                     .putValue("members", new ArrayList<>(HuitongLifecycles.MEMBERS))
                     .putValue("chair", HuitongLifecycles.MEMBERS.get(0)));
-            complete(id, "reviewQualifications", null, Variables.createVariables().putValue("qualifiedCount", 5));
+            complete(id, "reviewQualifications", null, Variables.createVariables().putValue("qualifiedCount", 5)
+                    .putValue("enoughQualified", true));
             for (String member : HuitongLifecycles.MEMBERS) {
                 complete(id, "scoreBids", member, Map.of());
             }

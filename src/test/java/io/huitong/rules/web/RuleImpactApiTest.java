@@ -40,6 +40,9 @@ class RuleImpactApiTest extends ApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    io.huitong.rules.DecisionRecords records;
+
     /** A works project of 50 million with a bond of 700,000: under the 2% of the estimate, at most the 800,000 cap. */
     private String largeWorksWithBond() {
         JsonNode created = json(post("purchaser", "/api/tenders", works().with("estimatedAmount",
@@ -98,6 +101,92 @@ class RuleImpactApiTest extends ApiTest {
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(csv.getBody()).startsWith("decision_id,kind,tender_id").contains(capped)
                 .contains("/decisions/bidBond/maxAmount: 800000 -> 600000").doesNotContain(below);
+    }
+
+    /**
+     * Done means (issue 16): a rule author changes a period's length in one cell of a decision table and sees, before
+     * reloading, which existing tenders it would change: here the Tendering Law's documents-on-sale period, 5 → 7 days.
+     */
+    @Test
+    void one_cell_of_a_decision_table_changed_shows_the_tenders_it_changes() {
+        String works = smallWorksWithBond();
+        String row = "TBR-16 tender documents on sale for at least 5 days,TBR 16,S,TENDERING_LAW,,,,yes,,documentPeriod,"
+                + "招标文件发售期,Tender documents on sale,AFTER_DOCUMENT_ISSUE,5,CALENDAR_DAYS,true";
+        assertThat(read("registration/periods.csv")).as("the row as the table writes it").contains(row);
+
+        JsonNode report = json(post("ruleauthor", "/api/rules/impact", request(candidateWith(
+                "registration/periods.csv", table -> table.replace(row, row.replace(",5,CALENDAR_DAYS,", ",7,CALENDAR_DAYS,"))),
+                "REGISTRATION")));
+
+        JsonNode change = changeOf(report, works);
+        assertThat(change).as("the works tender's registration changes: " + report).isNotNull();
+        assertThat(change.get("differences").findValuesAsText("path")).as(change.toString())
+                .anyMatch(path -> path.startsWith("/decisions/periods"));
+        assertThat(change.get("before").toString()).contains("\"length\":5");
+        assertThat(change.get("after").toString()).contains("\"length\":7");
+    }
+
+    @Test
+    void a_changed_decision_lists_only_what_differs_not_its_whole_outputs() {
+        String capped = largeWorksWithBond();
+        JsonNode report = json(post("ruleauthor", "/api/rules/impact", request(candidate(
+                files -> files.replace(CAP, "  bond.cap.works-goods:\n    value: 600000\n")), "REGISTRATION")));
+        JsonNode change = changeOf(report, capped);
+        assertThat(change).as(report.toString()).isNotNull();
+        // the bond cap changed, the other decisions of the registration (must-tender, periods, ...) did not
+        assertThat(iterable(change.get("before").get("decisions").fieldNames())).containsExactly("bidBond");
+        assertThat(iterable(change.get("after").get("decisions").fieldNames())).containsExactly("bidBond");
+        assertThat(iterable(change.get("before").get("decisions").get("bidBond").fieldNames()))
+                .containsExactlyInAnyOrderElementsOf(iterable(change.get("after").get("decisions").get("bidBond")
+                        .fieldNames()))
+                .contains("maxAmount");
+        for (JsonNode d : change.get("differences")) {
+            assertThat(d.get("path").asText()).matches("/outcome|/decisions/bidBond/.*|/violations.*");
+        }
+    }
+
+    @Test
+    void a_candidate_that_decides_alike_changes_nothing_against_the_answers_the_records_keep() {
+        largeWorksWithBond();
+        smallWorksWithBond();
+        // another version (a comment more), the same rules: each record's kept answer is what the rules give again
+        JsonNode report = json(post("ruleauthor", "/api/rules/impact", request(candidate(
+                files -> files + "\n# the same rules, another version\n"), "REGISTRATION")));
+        JsonNode counts = report.get("counts").get(0);
+        assertThat(counts.get("evaluated").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(counts.get("failed").asInt()).as(report.get("failed").toString()).isZero();
+        assertThat(report.get("changed")).as(report.toString()).isEmpty();
+    }
+
+    @Test
+    void a_record_that_keeps_no_outputs_is_decided_again_under_the_version_it_used() {
+        String capped = largeWorksWithBond();
+        io.huitong.rules.DecisionRecord kept = records.get(jdbc.sql(
+                "select id from decision_record where tender_id = ? and kind = 'REGISTRATION'").param(capped)
+                .query(String.class).single());
+        String bare = java.util.UUID.randomUUID().toString();
+        // the same registration as an older build kept it: its inputs and version, no outputs, no fired rules
+        records.save(new io.huitong.rules.DecisionRecord(java.util.UUID.randomUUID().toString(), "REGISTRATION",
+                io.huitong.rules.DecisionRecord.Outcome.ACCEPTED, false, bare, kept.ruleSetVersion(),
+                kept.decidedAt(), "test", null, kept.inputs(), JSON.createObjectNode(), List.of(), List.of()));
+
+        JsonNode report = json(post("ruleauthor", "/api/rules/impact", request(candidate(
+                files -> files.replace(CAP, "  bond.cap.works-goods:\n    value: 600000\n")), "REGISTRATION")));
+        JsonNode change = changeOf(report, bare);
+        assertThat(change).as(report.toString()).isNotNull();
+        assertThat(change.get("before").get("outcome").asText()).isEqualTo("ACCEPTED");
+        assertThat(change.get("after").get("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(change.get("before").get("decisions").get("bidBond").get("maxAmount").decimalValue())
+                .isEqualByComparingTo("800000");
+        assertThat(change.get("firedOnlyBefore")).isEmpty();
+        assertThat(change.get("differences").findValuesAsText("path")).contains("/outcome",
+                "/decisions/bidBond/maxAmount");
+    }
+
+    private static <T> Iterable<T> iterable(java.util.Iterator<T> items) {
+        List<T> all = new ArrayList<>();
+        items.forEachRemaining(all::add);
+        return all;
     }
 
     @Test
