@@ -103,7 +103,7 @@ class LegalPeriods {
 
     /** Why the round failed and on which article, as {@code rules/lifecycle/failure-reasons.drl} gives it. */
     public FailureReason failureReason(Tender tender, FailureFacts failure) {
-        List<FailureReason> reasons = ruleSet(tender).evaluate(List.of(facts(tender), failure))
+        List<FailureReason> reasons = ruleSet(tender).evaluate(procedureDate(tender), List.of(facts(tender), failure))
                 .all(FailureReason.class);
         if (reasons.size() != 1) {
             throw new IllegalStateException("the rules give " + reasons.size() + " reasons for the failure of "
