@@ -234,6 +234,53 @@ class EffectiveDatesTest {
         }
     }
 
+    /** A decision table whose rows carry their own window in a METADATA column (an empty cell: always). */
+    private static final String TABLE = """
+            RuleSet,io.huitong.rules.test
+            Import,'java.lang.String'
+
+            RuleTable Effective rows
+            NAME,METADATA,METADATA,METADATA,CONDITION,ACTION,DESCRIPTION
+            ,,,,$s : String,,
+            ,'citation(''$param'')','tag(''$param'')','effectiveFrom(''$param'')','this == ''$param''',insert(Long.valueOf($param));,
+            rule,citation,tag,in force from,act,number,note
+            T-1 a row in force from 2 March 2027,TBL 1,I,2027-03-02,table act,1,
+            T-2 a row always in force,TBL 1,I,,table act,2,
+            """.replace('\'', '"');
+
+    @Nested
+    class A_decision_table_row_with_a_window {
+
+        private RuleSet tableRuleSet(String table) throws IOException {
+            Map<String, String> files = new LinkedHashMap<>();
+            files.put("test/effective.csv", table);
+            return compiler.compile(projectRulesWith(files));
+        }
+
+        private List<Long> fired(RuleSet ruleSet, LocalDate asOf) {
+            return ruleSet.evaluate(asOf, List.of("table act")).all(Long.class).stream().sorted().toList();
+        }
+
+        @Test
+        void applies_from_its_date_and_a_row_without_one_always() throws IOException {
+            RuleSet ruleSet = tableRuleSet(TABLE);
+            assertThat(fired(ruleSet, FROM.minusDays(1))).containsExactly(2L);
+            assertThat(fired(ruleSet, FROM)).containsExactly(1L, 2L);
+        }
+
+        @Test
+        void with_a_malformed_date_is_refused_with_the_file_the_row_and_the_rule() throws IOException {
+            var refused = catchThrowableOfType(RuleSetRejectedException.class,
+                    () -> tableRuleSet(TABLE.replace("2027-03-02", "2 March 2027")));
+            assertThat(refused).isNotNull();
+            assertThat(refused.problems()).singleElement().satisfies(p -> {
+                assertThat(p.file()).isEqualTo("test/effective.csv");
+                assertThat(p.line()).isEqualTo(9);
+                assertThat(p.message()).contains("T-1 a row in force from 2 March 2027", "yyyy-MM-dd");
+            });
+        }
+    }
+
     @Nested
     class A_malformed_window {
 
