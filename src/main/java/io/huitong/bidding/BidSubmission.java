@@ -115,7 +115,7 @@ public class BidSubmission {
         if (guarantee != null) {
             input.add(guarantee);
         }
-        RuleSet.Evaluation evaluation = ruleSet.evaluate(input);
+        RuleSet.Evaluation evaluation = ruleSet.evaluate(tender.bidDeadlineDate(), input);
         List<Violation> violations = evaluation.all(Refusal.class).stream().map(Refusal::violation).toList();
 
         ObjectNode inputs = json.createObjectNode();

@@ -50,14 +50,17 @@ class EligibilityReplay implements DecisionReplay {
     @Override
     public Replayed replay(JsonNode inputs, RuleSet ruleSet) {
         List<Object> input = new ArrayList<>();
-        input.add(facts.one(inputs, "facts", BidFacts.class));
+        BidFacts bid = facts.one(inputs, "facts", BidFacts.class);
+        input.add(bid);
         input.add(facts.one(inputs, "bondRequirement", BondRequirement.class));
         input.addAll(facts.list(inputs, "creditRecords", CreditRecord.class));
         GuaranteeOnRecord guarantee = facts.optional(inputs, "eGuarantee", GuaranteeOnRecord.class);
         if (guarantee != null) {
             input.add(guarantee);
         }
-        RuleSet.Evaluation evaluation = ruleSet.evaluate(input);
+        // as at submission: the law in force on the bid deadline's day
+        RuleSet.Evaluation evaluation = ruleSet.evaluate(bid.deadline() == null ? null
+                : java.time.LocalDate.ofInstant(bid.deadline(), io.huitong.shared.time.LegalClock.CHINA), input);
         List<Violation> violations = evaluation.all(Refusal.class).stream().map(Refusal::violation).toList();
         ObjectNode outputs = json.createObjectNode().put("outcome", (violations.isEmpty()
                 ? DecisionRecord.Outcome.ACCEPTED : DecisionRecord.Outcome.REFUSED).name());

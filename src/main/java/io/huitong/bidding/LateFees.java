@@ -45,14 +45,14 @@ class LateFees {
                 now.atZone(LegalClock.CHINA).toLocalDate());
         return new LateRefund(tenders.decisions(tender).applicableLaw(), bid.id(), bid.bondForm(), bid.bondAmount(),
                 days, ruleSets.version(tender.ruleSetVersion()).policy().parameters()
-                        .amount("refund.late-fee.annual-rate"));
+                        .on(tender.bidDeadlineDate()).amount("refund.late-fee.annual-rate"));
     }
 
     /** Charges the fees the rules set for these late refunds, and records the decision. */
     void charge(String tenderId, List<LateRefund> late, Instant now) {
         Tender tender = tenders.get(tenderId);
         RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
-        RuleSet.Evaluation evaluation = ruleSet.evaluate(new ArrayList<>(late));
+        RuleSet.Evaluation evaluation = ruleSet.evaluate(tender.bidDeadlineDate(), new ArrayList<>(late));
         List<LateFee> fees = evaluation.all(LateFee.class);
         for (LateFee fee : fees) {
             bids.save(bids.lock(tenderId, fee.bidId()).chargeLateFee(fee.amount(), fee.by().citation()));

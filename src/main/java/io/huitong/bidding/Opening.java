@@ -92,7 +92,7 @@ class Opening {
             parties.addAll(bidParties);
         }
         input.addAll(credit.relationsAmong(parties));
-        RuleSet.Evaluation evaluation = ruleSet.evaluate(input);
+        RuleSet.Evaluation evaluation = ruleSet.evaluate(tender.bidDeadlineDate(), input);
         Instant now = clock.instant();
         Map<String, DecryptionOutcome> undecrypted = new LinkedHashMap<>();
         evaluation.all(DecryptionOutcome.class).forEach(o -> undecrypted.putIfAbsent(o.bidId(), o));

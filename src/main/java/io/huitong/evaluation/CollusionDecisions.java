@@ -96,7 +96,7 @@ public class CollusionDecisions {
             if (!invalid.isEmpty()) {
                 throw new ValidationException(invalid);
             }
-            RuleSet.Evaluation consequences = ruleSets.version(tender.ruleSetVersion()).evaluate(List.of(
+            RuleSet.Evaluation consequences = ruleSets.version(tender.ruleSetVersion()).evaluate(tender.bidDeadlineDate(), List.of(
                     new ConfirmedCollusion(tenders.decisions(tender).applicableLaw(), flag.citation())));
             // a case of its own article (one legal representative, TBR 34) is invalid but no collusion: no report
             InvalidWithoutCollusion notCollusion = consequences.all(InvalidWithoutCollusion.class).stream()

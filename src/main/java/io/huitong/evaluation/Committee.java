@@ -95,7 +95,7 @@ class Committee {
         }
         List<CommitteeFacts.ExpertSeat> seats = expertSeats(members);
         input.addAll(seats);
-        RuleSet.Evaluation evaluation = ruleSet.evaluate(input);
+        RuleSet.Evaluation evaluation = ruleSet.evaluate(tender.bidDeadlineDate(), input);
         List<Violation> violations = new ArrayList<>(
                 evaluation.all(Refusal.class).stream().map(Refusal::violation).toList());
         violations.addAll(membership(members));

@@ -43,7 +43,7 @@ class PriceRules implements EvaluationScheme.Source {
         facts.add(new PricingFacts(decisions.applicableLaw(), tender.regime(), tender.category(),
                 decisions.smeReserved()));
         valid.forEach(b -> facts.add(new PricedBid(b.id(), b.smeSize(), b.price())));
-        RuleSet.Evaluation evaluation = ruleSets.version(tender.ruleSetVersion()).evaluate(facts);
+        RuleSet.Evaluation evaluation = ruleSets.version(tender.ruleSetVersion()).evaluate(tender.bidDeadlineDate(), facts);
         List<PriceWeight> weights = evaluation.all(PriceWeight.class);
         if (weights.size() != 1) {
             throw new IllegalStateException("the rules give " + weights.size() + " price weights for tender "

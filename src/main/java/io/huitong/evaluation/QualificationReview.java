@@ -69,7 +69,8 @@ class QualificationReview {
      */
     java.util.Optional<TooFewQualified> tooFew(Tender tender) {
         QualifiedBids facts = new QualifiedBids(tenders.decisions(tender).applicableLaw(), qualified(tender));
-        return ruleSets.version(tender.ruleSetVersion()).evaluate(List.of(facts)).all(TooFewQualified.class)
+        return ruleSets.version(tender.ruleSetVersion()).evaluate(tender.bidDeadlineDate(), List.of(facts))
+                .all(TooFewQualified.class)
                 .stream().findFirst();
     }
 

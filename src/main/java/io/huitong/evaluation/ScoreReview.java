@@ -96,7 +96,7 @@ class ScoreReview {
                     .map(BigDecimal::stripTrailingZeros).distinct().sorted().toList();
             facts.add(new ObjectiveSpread(bid.id(), bid.bidderName(), objectives));
         }
-        RuleSet.Evaluation evaluation = ruleSets.version(tender.ruleSetVersion()).evaluate(facts);
+        RuleSet.Evaluation evaluation = ruleSets.version(tender.ruleSetVersion()).evaluate(tender.bidDeadlineDate(), facts);
         flags.dropOpen(tender.id(), tender.round());
         List<ScoreFlag> resolved = flags.of(tender.id(), tender.round());
         for (ScoreFlag.Raised raised : evaluation.all(ScoreFlag.Raised.class)) {

@@ -87,10 +87,10 @@ class TieRanking {
     Ranked rank(Tender tender, List<Scored> scored) {
         RegistrationDecision decisions = tenders.decisions(tender);
         RankingFacts facts = new RankingFacts(decisions.applicableLaw(), tenders.registration(tender).tieBreak());
-        RuleSet.Evaluation evaluation = ruleSets.version(tender.ruleSetVersion()).evaluate(List.of(facts));
+        RuleSet.Evaluation evaluation = ruleSets.version(tender.ruleSetVersion()).evaluate(tender.bidDeadlineDate(), List.of(facts));
         if (evaluation.all(RankingStep.class).isEmpty()) {
             // a tender registered under a rule set older than the ranking rules: those in force now decide
-            evaluation = ruleSets.active().evaluate(List.of(facts));
+            evaluation = ruleSets.active().evaluate(tender.bidDeadlineDate(), List.of(facts));
         }
         List<RankingStep> steps = evaluation.all(RankingStep.class).stream()
                 .sorted(Comparator.comparingInt(RankingStep::order)).toList();

@@ -108,7 +108,8 @@ public class ElectronicGuarantees {
 
     /** The last day a guarantee must cover: the bid deadline plus the bid validity (C17). */
     LocalDate requiredEnd(Tender tender) {
-        int days = ruleSets.version(tender.ruleSetVersion()).policy().parameters().amount(VALIDITY_DAYS)
+        int days = ruleSets.version(tender.ruleSetVersion()).policy().parameters()
+                .on(tender.bidDeadlineDate()).amount(VALIDITY_DAYS)
                 .intValueExact();
         return tender.bidDeadline().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate().plusDays(days);
     }

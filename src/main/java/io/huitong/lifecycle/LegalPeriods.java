@@ -56,7 +56,7 @@ class LegalPeriods {
 
     /** The period of that name for the tender, as its rules give it. */
     public LegalPeriod period(Tender tender, String name) {
-        List<LegalPeriod> periods = ruleSet(tender).evaluate(List.of(facts(tender), new PeriodQuery(name)))
+        List<LegalPeriod> periods = ruleSet(tender).evaluate(procedureDate(tender), List.of(facts(tender), new PeriodQuery(name)))
                 .all(LegalPeriod.class);
         if (periods.size() != 1) {
             throw new IllegalStateException("rule set " + tender.ruleSetVersion() + " gives " + periods.size()
@@ -67,7 +67,7 @@ class LegalPeriods {
 
     /** Whether the first-ranked candidate must win unless it drops out (TBR 55). */
     public boolean winnerByRank(Tender tender) {
-        return ruleSet(tender).evaluate(List.of(facts(tender))).any(WinnerByRank.class);
+        return ruleSet(tender).evaluate(procedureDate(tender), List.of(facts(tender))).any(WinnerByRank.class);
     }
 
     /**
@@ -76,13 +76,13 @@ class LegalPeriods {
      */
     /** Whether the province's policy sends the tender to remote evaluation (nothing recorded). */
     public boolean remoteRequired(Tender tender) {
-        return ruleSet(tender).evaluate(List.of(facts(tender))).any(RemoteEvaluationRequired.class);
+        return ruleSet(tender).evaluate(procedureDate(tender), List.of(facts(tender))).any(RemoteEvaluationRequired.class);
     }
 
     public String evaluationProcess(Tender tender) {
         RuleSet ruleSet = ruleSet(tender);
         LifecycleFacts facts = facts(tender);
-        RuleSet.Evaluation evaluation = ruleSet.evaluate(List.of(facts));
+        RuleSet.Evaluation evaluation = ruleSet.evaluate(procedureDate(tender), List.of(facts));
         String process = evaluation.any(RemoteEvaluationRequired.class) ? LifecycleProcess.REMOTE_EVALUATION
                 : LifecycleProcess.LOCAL_EVALUATION;
         decisionRecords.save(new io.huitong.rules.DecisionRecord(java.util.UUID.randomUUID().toString(),
@@ -94,7 +94,7 @@ class LegalPeriods {
 
     /** How many bids the tender's procedure needs (TBL 28; O87 41; GPL 38–40). */
     public int minimumBids(Tender tender) {
-        List<MinimumBids> minimum = ruleSet(tender).evaluate(List.of(facts(tender))).all(MinimumBids.class);
+        List<MinimumBids> minimum = ruleSet(tender).evaluate(procedureDate(tender), List.of(facts(tender))).all(MinimumBids.class);
         if (minimum.size() != 1) {
             throw new IllegalStateException("the rules give " + minimum.size() + " minimum bid counts for " + tender.id());
         }
@@ -103,7 +103,7 @@ class LegalPeriods {
 
     /** Why the round failed and on which article, as {@code rules/lifecycle/failure-reasons.drl} gives it. */
     public FailureReason failureReason(Tender tender, FailureFacts failure) {
-        List<FailureReason> reasons = ruleSet(tender).evaluate(List.of(facts(tender), failure))
+        List<FailureReason> reasons = ruleSet(tender).evaluate(procedureDate(tender), List.of(facts(tender), failure))
                 .all(FailureReason.class);
         if (reasons.size() != 1) {
             throw new IllegalStateException("the rules give " + reasons.size() + " reasons for the failure of "
@@ -115,7 +115,7 @@ class LegalPeriods {
     /** Why the rules refuse a step after a failure (TBL 28 and F4; O87 43), if they do. */
     public List<io.huitong.shared.web.Violation> afterFailureRefusals(Tender tender, boolean methodChange,
             boolean documentsDefective) {
-        return ruleSet(tender).evaluate(List.of(new AfterFailureFacts(facts(tender).law(), tender.round(), methodChange,
+        return ruleSet(tender).evaluate(procedureDate(tender), List.of(new AfterFailureFacts(facts(tender).law(), tender.round(), methodChange,
                 documentsDefective))).all(io.huitong.rules.Refusal.class).stream()
                 .map(io.huitong.rules.Refusal::violation).toList();
     }
@@ -127,7 +127,7 @@ class LegalPeriods {
     public void keepMinimumPeriods(Tender tender) {
         RuleSet ruleSet = ruleSet(tender);
         RegistrationEvaluation evaluation = registrationRules.evaluate(tenders.facts(tender, tender.documentIssueDate(),
-                tender.bidDeadline(), tender.round() > 1, clock.today()), ruleSet);
+                tender.bidDeadline(), tender.round() > 1, clock.today()), ruleSet, procedureDate(tender));
         LocalDate earliest = evaluation.violations().stream()
                 .filter(v -> "bidDeadline".equals(v.field()) && v.limit() instanceof LocalDate)
                 .map(v -> (LocalDate) v.limit()).max(LocalDate::compareTo).orElse(null);
@@ -182,7 +182,7 @@ class LegalPeriods {
         OffsetDateTime deadline = tender.bidDeadline();
         RegistrationEvaluation evaluation = registrationRules.evaluate(
                 tenders.facts(tender, tender.documentIssueDate(), deadline, tender.round() > 1, clock.today()),
-                ruleSet(tender));
+                ruleSet(tender), procedureDate(tender));
         Period preparation = evaluation.decisions().periods().stream().filter(p -> p.name().equals("bidPreparation"))
                 .findFirst().orElse(null);
         timeline.schedule(tender.id(), tender.round(), "bidDeadline", "投标截止时间 / Bid deadline",
@@ -210,7 +210,8 @@ class LegalPeriods {
     public OffsetDateTime scheduleDecryption(Tender tender) {
         Integer set = tenders.registration(tender).decryptionWindowMinutes();
         int minutes = set != null ? set
-                : ruleSet(tender).policy().parameters().amount("opening.decryption-window.minutes").intValueExact();
+                : ruleSet(tender).policy().parameters().on(tender.bidDeadlineDate())
+                        .amount("opening.decryption-window.minutes").intValueExact();
         OffsetDateTime ends = tender.bidDeadline().plusMinutes(minutes).atZoneSameInstant(LegalClock.CHINA)
                 .toOffsetDateTime();
         timeline.schedule(tender.id(), tender.round(), io.huitong.bidding.BidService.DECRYPTION_WINDOW,
@@ -218,6 +219,14 @@ class LegalPeriods {
                 set != null ? "EB20 30 (招标文件规定 / set by the tender documents)"
                         : "EB20 30 (opening.decryption-window.minutes)", null);
         return ends;
+    }
+
+    /**
+     * The date of the act the procedure's rules govern: the announcement, the day the tender documents are issued
+     * (today before they are).
+     */
+    private LocalDate procedureDate(Tender tender) {
+        return tender.documentIssueDate() != null ? tender.documentIssueDate() : clock.today();
     }
 
     private static OffsetDateTime endOf(LocalDate lastDay) {

@@ -184,7 +184,7 @@ public class ObjectionHandling {
                     if (amendsDocuments || anyAmended(tenderId, tender.round())) {
                         // an amendment is a clarification affecting preparation: as far off as clarification.drl says
                         RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
-                        for (DeadlineMove move : ruleSet.evaluate(List.of(new ClarificationFacts(
+                        for (DeadlineMove move : ruleSet.evaluate(tender.documentIssueDate(), List.of(new ClarificationFacts(
                                 periods.facts(tender).law(), true))).all(DeadlineMove.class)) {
                             LocalDate earliest = ruleSet.policy().calendar().periodEnd(LocalDate.ofInstant(now,
                                     LegalClock.CHINA), move.length(), move.unit());

@@ -102,7 +102,8 @@ public class PurchaserDecisions {
             RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
             boolean liftReservation = tender.failureKind() == Tender.FailureKind.RESERVATION_UNFILLED;
             RegistrationEvaluation evaluation = registrationRules.evaluate(
-                    tenders.facts(tender, documentIssueDate, bidDeadline, true, liftReservation, clock.today()), ruleSet);
+                    tenders.facts(tender, documentIssueDate, bidDeadline, true, liftReservation, clock.today()), ruleSet,
+                    documentIssueDate);
             ObjectNode inputs = json.createObjectNode().put("documentIssueDate", documentIssueDate.toString())
                     .put("bidDeadline", bidDeadline.toString()).put("round", tender.round() + 1);
             DecisionRecord record = new DecisionRecord(UUID.randomUUID().toString(), "RETENDER",

@@ -78,7 +78,7 @@ public class TenderClarifications {
             }
             RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
             Regime law = periods.facts(tender).law();
-            RuleSet.Evaluation evaluation = ruleSet.evaluate(List.of(new ClarificationFacts(law, affectsPreparation)));
+            RuleSet.Evaluation evaluation = ruleSet.evaluate(tender.documentIssueDate(), List.of(new ClarificationFacts(law, affectsPreparation)));
             OffsetDateTime before = tender.bidDeadline();
             OffsetDateTime earliest = null;
             String citation = null;

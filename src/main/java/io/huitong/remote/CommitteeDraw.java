@@ -185,7 +185,7 @@ public class CommitteeDraw {
             byVenue.put(venueId, experts);
             experts.forEach(x -> addFacts(facts, x));
         }
-        RuleSet.Evaluation decided = ruleSet.evaluate(facts);
+        RuleSet.Evaluation decided = ruleSet.evaluate(tender.bidDeadlineDate(), facts);
         Map<String, List<DrawFacts.Exclusion>> excluded = new LinkedHashMap<>();
         decided.all(DrawFacts.Exclusion.class).forEach(x -> excluded.computeIfAbsent(x.expertId(), k -> new ArrayList<>())
                 .add(x));

@@ -89,7 +89,11 @@ class LockNotice {
         boolean reached = !now.isBefore(thresholdAt);
         OffsetDateTime at = OffsetDateTime.ofInstant(thresholdAt, LegalClock.CHINA);
         Instant since = failure.sealedAt() != null ? failure.sealedAt() : failure.reportedAt();
-        String hours = parameter.value().stripTrailingZeros().toPlainString();
+        // the figure in force on the bid deadline's day, as RemotePolicy reads it for the timers
+        var tender = tenders.get(e.tenderId());
+        java.math.BigDecimal figure = ruleSets.version(tender.ruleSetVersion()).policy().parameters()
+                .on(tender.bidDeadlineDate()).amount(before ? BEFORE_START : DURING);
+        String hours = figure.stripTrailingZeros().toPlainString();
         String whereZh = switch (failedAt) {
             case "YOUR_VENUE" -> "贵中心评标室";
             case "MAIN_VENUE" -> "主场";
@@ -135,7 +139,7 @@ class LockNotice {
                     + parameter.citation() + ").";
         }
         return new Lock(e.status().name(), since, failedAt, venueId, failure.stage(), before ? "J9" : "J10",
-                parameter.citation(), parameter.value(), at, reached, before ? "TENDERER_DECIDES" : "POSTPONED",
+                parameter.citation(), figure, at, reached, before ? "TENDERER_DECIDES" : "POSTPONED",
                 waiting, zh + " / " + en);
     }
 

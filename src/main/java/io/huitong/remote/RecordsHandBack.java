@@ -171,7 +171,7 @@ public class RecordsHandBack {
         if (!parameters.has(AV_PER_SESSION)) {
             parameters = ruleSets.active().policy().parameters();
         }
-        BigDecimal value = parameters.amount(AV_PER_SESSION);
+        BigDecimal value = parameters.on(tenders.get(e.tenderId()).bidDeadlineDate()).amount(AV_PER_SESSION);
         return value.intValueExact();
     }
 

@@ -133,7 +133,7 @@ public class RemotePlanning {
         List<String> reps = plan.representatives() == null ? List.of() : plan.representatives();
         CommitteeFacts facts = new CommitteeFacts(decisions.applicableLaw(), tender.regime(), decisions.mustTender(),
                 tender.estimatedAmount(), plan.committeeSize(), plan.committeeSize() - reps.size(), 1, false);
-        RuleSet.Evaluation decided = ruleSet.evaluate(List.of(facts));
+        RuleSet.Evaluation decided = ruleSet.evaluate(tender.bidDeadlineDate(), List.of(facts));
         List<Violation> violations = new ArrayList<>(decided.all(Refusal.class).stream().map(Refusal::violation)
                 .toList());
         for (String rep : reps) {

@@ -50,7 +50,8 @@ class RemotePolicy {
     }
 
     BigDecimal parameter(RemoteRecords.Evaluation e, String key) {
-        return ruleSet(e).policy().parameters().amount(key);
+        // the evaluation's law: as of the bid deadline's day
+        return ruleSet(e).policy().parameters().on(tenders.get(e.tenderId()).bidDeadlineDate()).amount(key);
     }
 
     Duration hours(RemoteRecords.Evaluation e, String key) {

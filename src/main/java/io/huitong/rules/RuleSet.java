@@ -1,7 +1,10 @@
 package io.huitong.rules;
 
+import io.huitong.rules.RuleMetadata.RuleWindow;
 import io.huitong.rules.policy.PolicyData;
+import io.huitong.shared.time.LegalClock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +16,7 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.AgendaFilter;
 
 /**
  * One compiled rule-set version: its rules, its policy data and its calendar. Thread-safe; every evaluation
@@ -28,6 +32,8 @@ public final class RuleSet {
     /** Sessions made up front; the pool grows to the number of decisions taken at once and keeps them. */
     private static final int INITIAL_SESSIONS = 2;
     static final RuleLocation UNKNOWN = new RuleLocation("?", 0);
+    /** Today in China, for a decision whose caller names no act date. */
+    private static final LegalClock CLOCK = new LegalClock();
 
     private final String version;
     private final String contentHash;
@@ -38,6 +44,8 @@ public final class RuleSet {
     private final Map<RuleKey, RuleLocation> locations;
     private final List<RuleDefinition> rules;
     private final RuleMessages messages;
+    /** The rules that apply only on some days of the act ({@code @effectiveFrom}/{@code @effectiveTo}). */
+    private final Map<RuleKey, RuleWindow> windows;
 
     RuleSet(String version, String contentHash, String origin, Instant compiledAt, KieBase kieBase,
             PolicyData policy, Map<RuleKey, RuleLocation> locations) {
@@ -63,6 +71,18 @@ public final class RuleSet {
                 }))
                 .sorted(java.util.Comparator.comparing(RuleDefinition::file).thenComparing(RuleDefinition::line))
                 .toList();
+        Map<RuleKey, RuleWindow> windows = new java.util.HashMap<>();
+        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(rule -> {
+            try {
+                RuleWindow window = RuleMetadata.window(rule.getMetaData());
+                if (window != null) {
+                    windows.put(new RuleKey(p.getName(), rule.getName()), window);
+                }
+            } catch (java.time.DateTimeException e) {
+                // refused by the compiler before a rule set is made; nothing to add here
+            }
+        }));
+        this.windows = Map.copyOf(windows);
     }
 
     /** A rule's package and name. */
@@ -86,20 +106,31 @@ public final class RuleSet {
     }
 
     /**
-     * Inserts the facts together with this version's policy facts (parameters, jurisdiction policies, sign-off
-     * levels, platform operators), fires the rules and returns what they concluded.
+     * Decides as of today in China: for a decision whose act is taken now, or whose caller knows no better date.
+     * Prefer {@link #evaluate(LocalDate, Collection)} with the date of the act the decision governs.
      */
     public Evaluation evaluate(Collection<?> facts) {
+        return evaluate(CLOCK.today(), facts);
+    }
+
+    /**
+     * Inserts the facts together with this version's policy facts (parameters as of {@code asOf}, jurisdiction
+     * policies, sign-off levels, platform operators), fires the rules in force on {@code asOf} and returns what they
+     * concluded. {@code asOf} is the date of the act the decision governs (registration, announcement, bid
+     * deadline), not the day it is computed: a rule with {@code @effectiveFrom}/{@code @effectiveTo} outside it does
+     * not fire, and a parameter with dated values answers the one in force on it.
+     */
+    public Evaluation evaluate(LocalDate asOf, Collection<?> facts) {
         io.micrometer.core.instrument.Timer.Sample sample = io.micrometer.core.instrument.Timer.start();
         try {
-            return run(facts);
+            return run(asOf == null ? CLOCK.today() : asOf, facts);
         } finally {
             // decision latency, whatever the rules: huitong_decision_seconds in /actuator/prometheus
             sample.stop(io.micrometer.core.instrument.Metrics.timer("huitong.decision"));
         }
     }
 
-    private Evaluation run(Collection<?> facts) {
+    private Evaluation run(LocalDate asOf, Collection<?> facts) {
         KieSession session = sessions.newKieSession();
         try {
             List<FiredRule> fired = new ArrayList<>();
@@ -116,12 +147,13 @@ public final class RuleSet {
             });
             // the words of the rules' messages (messages.yaml), for the facts they insert to render
             session.getEnvironment().set(RuleMessages.ENVIRONMENT_KEY, messages);
-            session.insert(policy.parameters());
+            session.insert(policy.parameters().on(asOf));
             policy.jurisdictionPolicies().forEach(session::insert);
             policy.approvalRoute().signOffLevels().forEach(session::insert);
             policy.platformOperators().forEach(session::insert);
             facts.forEach(session::insert);
-            int firings = session.fireAllRules(MAX_FIRINGS);
+            int firings = windows.isEmpty() ? session.fireAllRules(MAX_FIRINGS)
+                    : session.fireAllRules(inForce(asOf), MAX_FIRINGS);
             if (firings >= MAX_FIRINGS) {
                 throw new IllegalStateException("rule set " + version + " did not settle after " + MAX_FIRINGS
                         + " firings: a rule keeps re-activating itself");
@@ -131,6 +163,21 @@ public final class RuleSet {
             // back to the pool, reset: working memory, agenda and the listener above are cleared
             session.dispose();
         }
+    }
+
+    /** Lets a match fire unless its rule has a window that leaves out the date of the act. */
+    private AgendaFilter inForce(LocalDate asOf) {
+        return match -> {
+            var rule = match.getRule();
+            RuleWindow window = windows.get(new RuleKey(rule.getPackageName(), rule.getName()));
+            return window == null || window.contains(asOf);
+        };
+    }
+
+    /** The days of the act on which a rule applies, as its metadata sets them; null when it always applies. */
+    public String window(RuleDefinition rule) {
+        RuleWindow window = windows.get(new RuleKey(rule.pkg(), rule.name()));
+        return window == null ? null : window.toString();
     }
 
     public String version() {

@@ -235,7 +235,23 @@ public final class RuleSetCompiler {
                     problems.add(new RuleProblem(at.file(), at.line(), 0, "rule '" + rule.getName()
                             + "' needs @tag with one or more of " + RuleMetadata.TAGS + ", found: " + tag));
                 }
+                checkWindow(rule, at, problems);
             }
+        }
+    }
+
+    /** {@code @effectiveFrom}/{@code @effectiveTo}: dates yyyy-MM-dd, the end not before the start. */
+    private static void checkWindow(Rule rule, RuleLocation at, List<RuleProblem> problems) {
+        try {
+            RuleMetadata.RuleWindow window = RuleMetadata.window(rule.getMetaData());
+            if (window != null && window.from() != null && window.to() != null && window.to().isBefore(window.from())) {
+                problems.add(new RuleProblem(at.file(), at.line(), 0, "rule '" + rule.getName() + "' ends ("
+                        + window.to() + ") before it takes effect (" + window.from() + ")"));
+            }
+        } catch (java.time.DateTimeException e) {
+            problems.add(new RuleProblem(at.file(), at.line(), 0, "rule '" + rule.getName() + "': @"
+                    + RuleMetadata.EFFECTIVE_FROM + " and @" + RuleMetadata.EFFECTIVE_TO
+                    + " take a date written \"yyyy-MM-dd\" (a day in China, inclusive): " + e.getMessage()));
         }
     }
 }

@@ -316,6 +316,15 @@ public final class Tender {
         return bidDeadline;
     }
 
+    /**
+     * The bid deadline's day in China: the date of the act the bid and evaluation rules govern (the law of the
+     * procedure in force by the deadline applies to its bids and their evaluation).
+     */
+    public LocalDate bidDeadlineDate() {
+        return bidDeadline == null ? null
+                : bidDeadline.atZoneSameInstant(io.huitong.shared.time.LegalClock.CHINA).toLocalDate();
+    }
+
     public String ruleSetVersion() {
         return ruleSetVersion;
     }

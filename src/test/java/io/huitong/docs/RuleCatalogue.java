@@ -85,6 +85,26 @@ final class RuleCatalogue {
         return id.startsWith("§") ? "section-" + id.substring(1).toLowerCase() : id.toLowerCase();
     }
 
+    /** A rule's name, and the days of the act it applies to when its metadata limits them (rules/README.md). */
+    private static String named(RuleSet ruleSet, RuleDefinition rule) {
+        String window = ruleSet.window(rule);
+        return window == null ? rule.name() : rule.name() + " (in force " + window + ")";
+    }
+
+    /** A parameter's value, and its dated values with the days each is in force from. */
+    private static String value(Parameter p) {
+        List<String> parts = new ArrayList<>();
+        if (p.value() != null) {
+            parts.add(p.value().toPlainString());
+        }
+        for (Parameter.DatedValue v : p.values()) {
+            parts.add(v.value().toPlainString() + " " + (v.effectiveFrom() == null ? "" : "from " + v.effectiveFrom())
+                    + (v.effectiveFrom() != null && v.effectiveTo() != null ? " " : "")
+                    + (v.effectiveTo() == null ? "" : "to " + v.effectiveTo()));
+        }
+        return String.join("; ", parts);
+    }
+
     /** The generated block, markers included. */
     static String render(RuleSet ruleSet, Map<String, String> instruments) {
         StringBuilder out = new StringBuilder();
@@ -101,7 +121,7 @@ final class RuleCatalogue {
                     .append("`.\n\n");
             out.append("| rule: what it decides | citation | tag | file |\n|---|---|---|---|\n");
             for (RuleDefinition rule : rules) {
-                out.append("| ").append(cell(rule.name())).append(" | ").append(cite(rule.citation(), instruments))
+                out.append("| ").append(cell(named(ruleSet, rule))).append(" | ").append(cite(rule.citation(), instruments))
                         .append(" | ").append(cell(rule.tag())).append(" | ")
                         .append(file(rule, rule.file().substring(area.getKey().length() + 1))).append(" |\n");
             }
@@ -111,7 +131,7 @@ final class RuleCatalogue {
         if (!elsewhere.isEmpty()) {
             out.append("\n### Other rules\n\n| rule: what it decides | citation | tag | file |\n|---|---|---|---|\n");
             for (RuleDefinition rule : elsewhere) {
-                out.append("| ").append(cell(rule.name())).append(" | ").append(cite(rule.citation(), instruments))
+                out.append("| ").append(cell(named(ruleSet, rule))).append(" | ").append(cite(rule.citation(), instruments))
                         .append(" | ").append(cell(rule.tag())).append(" | ").append(file(rule, rule.file()))
                         .append(" |\n");
             }
@@ -121,7 +141,7 @@ final class RuleCatalogue {
         out.append("| parameter | value | unit | what it is | citation | tag |\n|---|---|---|---|---|---|\n");
         for (Map.Entry<String, Parameter> p : ruleSet.policy().parameters().asMap().entrySet()) {
             Parameter v = p.getValue();
-            out.append("| `").append(p.getKey()).append("` | ").append(v.value().toPlainString()).append(" | ")
+            out.append("| `").append(p.getKey()).append("` | ").append(value(v)).append(" | ")
                     .append(cell(v.unit())).append(" | ").append(cell(v.note())).append(" | ")
                     .append(cite(v.citation(), instruments)).append(" | ").append(cell(v.tag())).append(" |\n");
         }

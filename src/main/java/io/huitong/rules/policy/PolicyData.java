@@ -71,10 +71,12 @@ public record PolicyData(Parameters parameters, List<JurisdictionPolicy> jurisdi
             Checker check = new Checker(file, problems);
             if (parsed.parameters() != null) {
                 parsed.parameters().forEach((key, p) -> {
-                    if (p == null || p.value() == null) {
+                    if (p == null || p.value() == null && !p.isDated()) {
                         check.problem(key, "parameter '" + key + "' has no value");
                     } else if (p.tag() == null || p.citation() == null) {
                         check.problem(key, "parameter '" + key + "' needs a tag and a citation");
+                    } else if (!check.datedValues(key, p)) {
+                        return;
                     } else if (parameters.putIfAbsent(key, p) != null) {
                         check.problem(key, "parameter '" + key + "' is defined twice");
                     }
@@ -208,6 +210,44 @@ public record PolicyData(Parameters parameters, List<JurisdictionPolicy> jurisdi
                     problem(level.group(), "sign-off group '" + level.group() + "' is not in approvalRoute.order");
                 }
             }
+        }
+
+        /**
+         * Checks a parameter's dated values: each has a value, ends no earlier than it starts, and overlaps no other;
+         * without an undated value they must leave no day without one. True if all is well.
+         */
+        boolean datedValues(String key, Parameter p) {
+            int before = problems.size();
+            List<Parameter.DatedValue> values = p.values();
+            for (int i = 0; i < values.size(); i++) {
+                Parameter.DatedValue v = values.get(i);
+                Parameter.DatedValue next = i + 1 < values.size() ? values.get(i + 1) : null;
+                String from = v.effectiveFrom() == null ? "since always" : v.effectiveFrom().toString();
+                if (v.value() == null) {
+                    problem(key, "parameter '" + key + "': the value in force from " + from + " has no value");
+                }
+                if (v.effectiveTo() != null && v.effectiveFrom() != null
+                        && v.effectiveTo().isBefore(v.effectiveFrom())) {
+                    problem(key, "parameter '" + key + "': the value in force from " + from + " ends before it starts ("
+                            + v.effectiveTo() + ")");
+                }
+                if (next != null && next.effectiveFrom() == null) {
+                    problem(key, "parameter '" + key + "': only one dated value may have no effectiveFrom");
+                } else if (next != null && v.effectiveTo() != null && !v.effectiveTo().isBefore(next.effectiveFrom())) {
+                    problem(key, "parameter '" + key + "': the value in force from " + from + " to " + v.effectiveTo()
+                            + " overlaps the one from " + next.effectiveFrom());
+                } else if (next != null && v.effectiveFrom() != null && v.effectiveFrom().equals(next.effectiveFrom())) {
+                    problem(key, "parameter '" + key + "': two values take effect on " + v.effectiveFrom());
+                }
+                if (p.value() == null && (i == 0 && v.effectiveFrom() != null
+                        || v.effectiveTo() != null && (next == null
+                        || next.effectiveFrom() != null && next.effectiveFrom().isAfter(v.effectiveTo().plusDays(1))))) {
+                    problem(key, "parameter '" + key + "' has no undated value and no value in force "
+                            + (i == 0 && v.effectiveFrom() != null ? "before " + v.effectiveFrom()
+                                    : "after " + v.effectiveTo()) + ": add `value` or cover every day");
+                }
+            }
+            return problems.size() == before;
         }
 
         /** Checks a holiday year; only a year without problems enters the calendar. */

@@ -44,8 +44,17 @@ public class RegistrationRules {
 
     private static final Set<String> METHOD_FIELDS = Set.of("procurementMethod", "invitationGround");
 
+    /** Decides as of the registration date the facts carry (the law in force when the tender is registered). */
     public RegistrationEvaluation evaluate(RegistrationFacts facts, RuleSet ruleSet) {
-        RuleSet.Evaluation evaluation = ruleSet.evaluate(List.of(facts));
+        return evaluate(facts, ruleSet, facts.registrationDate());
+    }
+
+    /**
+     * Decides as of the date of the act the decision governs: the registration, or the announcement when the
+     * bidding periods are decided again for new dates ({@code asOf} null: today).
+     */
+    public RegistrationEvaluation evaluate(RegistrationFacts facts, RuleSet ruleSet, LocalDate asOf) {
+        RuleSet.Evaluation evaluation = ruleSet.evaluate(asOf, List.of(facts));
         LegalCalendar calendar = ruleSet.policy().calendar();
         List<Violation> violations = new ArrayList<>();
         for (Refusal refusal : evaluation.all(Refusal.class)) {
@@ -81,7 +90,7 @@ public class RegistrationRules {
     /** Why each group is on the approval route: the rules that put it there, with their citations. */
     public Map<String, List<io.huitong.rules.RuleOutput>> routeReasons(RegistrationFacts facts, RuleSet ruleSet) {
         Map<String, List<io.huitong.rules.RuleOutput>> reasons = new java.util.LinkedHashMap<>();
-        ruleSet.evaluate(List.of(facts)).all(ApprovalStep.class)
+        ruleSet.evaluate(facts.registrationDate(), List.of(facts)).all(ApprovalStep.class)
                 .forEach(step -> reasons.computeIfAbsent(step.group(), g -> new ArrayList<>()).add(step.by()));
         return reasons;
     }
