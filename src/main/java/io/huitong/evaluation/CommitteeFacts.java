@@ -17,11 +17,6 @@ public record CommitteeFacts(Regime law, Regime regime, boolean mustTender, BigD
         return size % 2 == 1;
     }
 
-    /** Experts are at least two thirds of the members (TBL 37; O87 47). */
-    public boolean isExpertsTwoThirds() {
-        return experts * 3 >= size * 2;
-    }
-
     /** The tenderer (招标人) or purchaser (采购人) named with the committee, by its credit code. */
     public record Tenderer(String partyId) {
     }

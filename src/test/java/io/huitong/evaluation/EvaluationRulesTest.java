@@ -67,6 +67,9 @@ class EvaluationRulesTest {
             assertThat(refusals(tl(5, 3))).contains("TBL-37 experts are at least two thirds of a must-tender committee");
             assertThat(refusals(tl(7, 5))).isEmpty();
             assertThat(refusals(tl(7, 4))).contains("TBL-37 experts are at least two thirds of a must-tender committee");
+            // the boundary, in the rule's own arithmetic: 6 of 9 is exactly two thirds (enough), 5 of 9 is not
+            assertThat(refusals(tl(9, 6))).doesNotContain("TBL-37 experts are at least two thirds of a must-tender committee");
+            assertThat(refusals(tl(9, 5))).contains("TBL-37 experts are at least two thirds of a must-tender committee");
         }
 
         @Test
