@@ -110,6 +110,6 @@ public class LifecycleChecks {
     }
 
     private static ValidationException invalid(String field, Object value, String zh, String en) {
-        return new ValidationException(List.of(Violation.of(field, "validation." + field, null, null, value, zh, en)));
+        return ValidationException.of(field, value, null, zh, en);
     }
 }

@@ -1,5 +1,7 @@
 package io.huitong.rules;
 
+import io.huitong.support.RuleSets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -7,14 +9,10 @@ import io.huitong.rules.policy.Parameters;
 import io.huitong.shared.time.LegalClock;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -86,26 +84,11 @@ class EffectiveDatesTest {
 
     private final RuleSetCompiler compiler = new RuleSetCompiler(new LegalClock());
 
-    private static RuleSetSources projectRulesWith(Map<String, String> added) throws IOException {
-        Path root = Path.of("rules");
-        List<RuleSource> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                String relative = root.relativize(file).toString().replace('\\', '/');
-                if (!added.containsKey(relative) && (relative.endsWith(".drl") || relative.endsWith(".yaml"))) {
-                    files.add(new RuleSource(relative, Files.readString(file)));
-                }
-            }
-        }
-        added.forEach((path, content) -> files.add(new RuleSource(path, content)));
-        return RuleSetSources.of("test", files);
-    }
-
     private static RuleSetSources testRules(String drl, String policy) throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("test/effective.drl", drl);
         files.put("test/policy.yaml", policy);
-        return projectRulesWith(files);
+        return RuleSets.projectRulesWith(files);
     }
 
     private RuleSet ruleSet() throws IOException {
@@ -254,7 +237,7 @@ class EffectiveDatesTest {
         private RuleSet tableRuleSet(String table) throws IOException {
             Map<String, String> files = new LinkedHashMap<>();
             files.put("test/effective.csv", table);
-            return compiler.compile(projectRulesWith(files));
+            return compiler.compile(RuleSets.projectRulesWith(files));
         }
 
         private List<Long> fired(RuleSet ruleSet, LocalDate asOf) {

@@ -1,5 +1,9 @@
 package io.huitong.rules;
 
+import io.huitong.support.RuleSets;
+import java.util.HashMap;
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -9,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** A rule set that does not compile is refused with its file, line and column; one that does gets a hash. */
@@ -18,22 +21,10 @@ class RuleSetCompilerTest {
     private final RuleSetCompiler compiler = new RuleSetCompiler(new LegalClock());
 
     /** The project's own rule files, with one file replaced or added. */
-    static RuleSetSources projectRulesWith(String path, String content) throws IOException {
-        Path root = Path.of("rules");
-        List<RuleSource> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                String relative = root.relativize(file).toString().replace('\\', '/');
-                if (!relative.equals(path) && (relative.endsWith(".drl") || relative.endsWith(".csv")
-                        || relative.endsWith(".yaml"))) {
-                    files.add(new RuleSource(relative, Files.readString(file)));
-                }
-            }
-        }
-        if (content != null) {
-            files.add(new RuleSource(path, content));
-        }
-        return RuleSetSources.of("test", files);
+    static RuleSetSources projectRulesWith(String path, String content) {
+        Map<String, String> changed = new HashMap<>();
+        changed.put(path, content);
+        return RuleSets.projectRulesWith(changed);
     }
 
     private List<RuleProblem> problems(RuleSetSources sources) {

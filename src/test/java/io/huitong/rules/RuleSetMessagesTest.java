@@ -1,18 +1,18 @@
 package io.huitong.rules;
 
+import io.huitong.support.RuleSets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.huitong.shared.time.LegalClock;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,29 +71,13 @@ class RuleSetMessagesTest {
 
     private final RuleSetCompiler compiler = new RuleSetCompiler(new LegalClock());
 
-    /** The project's own rule files, with the files given added (or replacing those of the same path). */
-    private static RuleSetSources projectRulesWith(Map<String, String> added) throws IOException {
-        Path root = Path.of("rules");
-        List<RuleSource> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                String relative = root.relativize(file).toString().replace('\\', '/');
-                if (!added.containsKey(relative) && (relative.endsWith(".drl") || relative.endsWith(".yaml"))) {
-                    files.add(new RuleSource(relative, Files.readString(file)));
-                }
-            }
-        }
-        added.forEach((path, content) -> files.add(new RuleSource(path, content)));
-        return RuleSetSources.of("test", files);
-    }
-
     private static RuleSetSources testRules(String drl, String messages) throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("test/test.drl", drl);
         if (messages != null) {
             files.put("test/messages.yaml", messages);
         }
-        return projectRulesWith(files);
+        return RuleSets.projectRulesWith(files);
     }
 
     private List<RuleProblem> problems(RuleSetSources sources) {
