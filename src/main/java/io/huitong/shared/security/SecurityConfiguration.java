@@ -107,6 +107,12 @@ class SecurityConfiguration {
                         .hasAnyAuthority(authorities(ADMIN))
                         .requestMatchers(path(HttpMethod.POST, "/api/centres"), path(HttpMethod.POST, "/api/centres/**"))
                         .hasAnyAuthority(authorities(ADMIN))
+                        // partner platforms and this centre's signing keys (issue 17); the exchange's record is read by
+                        // supervisors too
+                        .requestMatchers(path(HttpMethod.GET, "/api/interconnect/messages"))
+                        .hasAnyAuthority(authorities(ADMIN, SUPERVISOR))
+                        .requestMatchers(any("/api/peers", "/api/peers/**", "/api/interconnect/**"))
+                        .hasAnyAuthority(authorities(ADMIN))
                         .requestMatchers(path(HttpMethod.POST, "/api/centre-agreements"))
                         .hasAnyAuthority(authorities(ADMIN, CENTRE_DIRECTOR))
                         .requestMatchers(path(HttpMethod.GET, "/api/audit/**"))
@@ -183,6 +189,26 @@ class SecurityConfiguration {
             matchers[i] = PathPatternRequestMatcher.withDefaults().matcher(patterns[i]);
         }
         return new OrRequestMatcher(matchers);
+    }
+
+    /**
+     * The door of peer platforms (issue 17): a message's signature, checked against the peer's registered keys, is its
+     * authentication ({@code interconnect/Inbox}), and the controller audits each with the peer as operator; the
+     * centre's public keys are published. Nothing else under {@code /interconnect} answers.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain peerPlatforms(HttpSecurity http, BodyLimitFilterHolder bodyLimit) throws Exception {
+        http.securityMatcher(any("/interconnect/**"))
+                .addFilterBefore(bodyLimit.filter(), AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path(HttpMethod.POST, "/interconnect/messages"),
+                                path(HttpMethod.GET, "/interconnect/jwks.json"))
+                        .permitAll()
+                        .anyRequest().denyAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable);
+        return http.build();
     }
 
     /**
