@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Rotating this centre's signing key without stopping the exchange: a new key is staged and announced to every peer
  * ({@value #KEY_ADDED}, signed with the active key, so peers trust it as they trust the sender); once every peer has
  * acknowledged the announcement it is activated and signs; the old key is then retired ({@value #KEY_RETIRED}). While
- * both are valid, messages signed with either are accepted. The peers' side: the announcements a peer sends add and
+ * both are valid, messages signed with either are accepted. An administrator may activate over a peer that is down for
+ * good ({@code force}): that peer refuses messages until its administrator adds the key by hand. The peers' side: the announcements a peer sends add and
  * retire its keys here.
  */
 @Component
@@ -58,12 +59,12 @@ class KeyRotation {
                 .toList();
     }
 
-    void activate(String keyId) {
+    void activate(String keyId, boolean force) {
         if (keys.key(keyId).isEmpty() || keys.isRetired(keyId)) {
             throw new NotFoundException("没有该待启用密钥 / No staged key " + keyId);
         }
         List<String> waiting = unacknowledged(keyId);
-        if (keys.isStaged(keyId) && !waiting.isEmpty()) {
+        if (keys.isStaged(keyId) && !waiting.isEmpty() && !force) {
             throw new ConflictException("以下协作平台尚未确认收到新密钥：" + String.join("、", waiting)
                     + " / These peers have not acknowledged the new key yet: " + String.join(", ", waiting));
         }

@@ -138,8 +138,8 @@ public class PeerAdmin {
                 thumbprint(key));
     }
 
-    public void activateKey(String keyId) {
-        rotation.activate(keyId);
+    public void activateKey(String keyId, boolean force) {
+        rotation.activate(keyId, force);
     }
 
     public void retireOwnKey(String keyId) {

@@ -86,9 +86,11 @@ class PeerController {
     }
 
     @PostMapping("/interconnect/keys/{keyId}/activation")
-    @Operation(summary = "启用密钥 Activate a key", description = "Refused (409) until every peer acknowledged it.")
-    List<Map<String, Object>> activate(@PathVariable String keyId) {
-        admin.activateKey(keyId);
+    @Operation(summary = "启用密钥 Activate a key", description = "Refused (409) until every peer acknowledged it, "
+            + "unless forced: a peer that has not will refuse messages until its administrator adds the key by hand.")
+    List<Map<String, Object>> activate(@PathVariable String keyId,
+            @RequestParam(defaultValue = "false") boolean force) {
+        admin.activateKey(keyId, force);
         return admin.ownKeys();
     }
 
