@@ -160,24 +160,9 @@ public class CommitteeDraw {
     Map<String, List<String>> draw(RemoteRecords.Evaluation e, String purpose, Map<String, Integer> seatsByVenue,
             Set<String> notAgain) {
         Tender tender = tenders.get(e.tenderId());
-        RegistrationDecision decisions = tenders.decisions(tender);
         RuleSet ruleSet = policy.ruleSet(e);
         LocalDate day = e.scheduledStart().atZoneSameInstant(LegalClock.CHINA).toLocalDate();
-        List<Object> facts = new ArrayList<>();
-        facts.add(new DrawFacts.Context(decisions.applicableLaw(), tender.regime(), day, e.purchaserId(),
-                tenders.registration(tender).agencyId(), e.supervisoryDepartment()));
-        Set<String> bidders = new HashSet<>();
-        bids.ofRound(tender.id(), tender.round()).stream()
-                .filter(b -> b.status() == BidStatus.VALID || b.status() == BidStatus.INVALID)
-                .map(Bid::parties).forEach(bidders::addAll);
-        bidders.forEach(p -> facts.add(new DrawFacts.Bidder(p)));
-        for (PartyRelation r : credit.relationsAmong(bidders)) {
-            if (bidders.contains(r.partyId()) && !bidders.contains(r.relatedPartyId())) {
-                facts.add(new DrawFacts.RelatedToBidder(r.relatedPartyId(), r.partyId()));
-            } else if (bidders.contains(r.relatedPartyId()) && !bidders.contains(r.partyId())) {
-                facts.add(new DrawFacts.RelatedToBidder(r.partyId(), r.relatedPartyId()));
-            }
-        }
+        List<Object> facts = projectFacts(e);
         Map<String, List<Expert>> byVenue = new LinkedHashMap<>();
         for (String venueId : seatsByVenue.keySet()) {
             List<Expert> experts = pool.of(centres.venue(venueId).centreCode(), e.speciality()).stream()
@@ -225,6 +210,33 @@ public class CommitteeDraw {
                 outputs);
         draws.reveal(committed.id(), seed, json.valueToTree(drawn).toString(), decisionId, clock.instant());
         return drawn;
+    }
+
+    /**
+     * What the avoidance rules need to know of the project, whichever pool they run over: the law, the day, the
+     * purchaser, its agency and supervising department, every bidder of the round and the parties related to one
+     * (the credit registry's control relations). A partner on another platform gets these with the request.
+     */
+    List<Object> projectFacts(RemoteRecords.Evaluation e) {
+        Tender tender = tenders.get(e.tenderId());
+        RegistrationDecision decisions = tenders.decisions(tender);
+        LocalDate day = e.scheduledStart().atZoneSameInstant(LegalClock.CHINA).toLocalDate();
+        List<Object> facts = new ArrayList<>();
+        facts.add(new DrawFacts.Context(decisions.applicableLaw(), tender.regime(), day, e.purchaserId(),
+                tenders.registration(tender).agencyId(), e.supervisoryDepartment()));
+        Set<String> bidders = new HashSet<>();
+        bids.ofRound(tender.id(), tender.round()).stream()
+                .filter(b -> b.status() == BidStatus.VALID || b.status() == BidStatus.INVALID)
+                .map(Bid::parties).forEach(bidders::addAll);
+        bidders.stream().sorted().forEach(p -> facts.add(new DrawFacts.Bidder(p)));
+        for (PartyRelation r : credit.relationsAmong(bidders)) {
+            if (bidders.contains(r.partyId()) && !bidders.contains(r.relatedPartyId())) {
+                facts.add(new DrawFacts.RelatedToBidder(r.relatedPartyId(), r.partyId()));
+            } else if (bidders.contains(r.relatedPartyId()) && !bidders.contains(r.partyId())) {
+                facts.add(new DrawFacts.RelatedToBidder(r.partyId(), r.relatedPartyId()));
+            }
+        }
+        return facts;
     }
 
     /**

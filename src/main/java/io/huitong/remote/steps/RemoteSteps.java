@@ -8,6 +8,7 @@ import static io.huitong.remote.steps.StepInputs.text;
 import io.huitong.remote.CommitteeDraw;
 import io.huitong.remote.LinkFailures;
 import io.huitong.remote.MemberReplacement;
+import io.huitong.remote.PeerPartners;
 import io.huitong.remote.PartnerRequests;
 import io.huitong.remote.Postponement;
 import io.huitong.remote.RemoteAccess;
@@ -43,9 +44,12 @@ public class RemoteSteps {
     private final Settlement settlement;
     private final RemoteAccess access;
 
+    private final PeerPartners peers;
+
     RemoteSteps(RemotePlanning planning, PartnerRequests requests, CommitteeDraw committee, VenueOperations venues,
             LinkFailures links, Postponement postponement, MemberReplacement replacement, Settlement settlement,
-            RemoteAccess access) {
+            RemoteAccess access, PeerPartners peers) {
+        this.peers = peers;
         this.planning = planning;
         this.requests = requests;
         this.committee = committee;
@@ -105,7 +109,10 @@ public class RemoteSteps {
 
     /** Service task {@code sendRequest}: the next partner is asked and becomes this turn's {@code partnerCentre}. */
     public void requestNext(DelegateExecution execution) {
-        String centre = requests.askNext((String) execution.getVariable(RemoteProcess.EVALUATION_ID));
+        String evaluationId = (String) execution.getVariable(RemoteProcess.EVALUATION_ID);
+        String centre = requests.askNext(evaluationId);
+        // a partner on another platform gets the request as a signed message, sent with this step's commit
+        peers.requested(evaluationId, centre);
         execution.setVariableLocal(RemoteProcess.PARTNER_CENTRE, centre);
     }
 
@@ -115,6 +122,7 @@ public class RemoteSteps {
 
     public void timedOut(String evaluationId, String centre) {
         requests.timedOut(evaluationId, centre);
+        peers.withdrawn(evaluationId, centre, "逾期未答复 / No answer in time");
     }
 
     /** Listener of {@code answerRequest}: accepted with a venue, or refused with reasons. */
