@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A partner's clerk who answers in Tasklist is on record as the one who answered: the step read the operator from
- * the API's login only, and wrote "anonymousUser" for every step done in a webapp.
+ * the API's login only, and wrote "anonymousUser" for every step done in a webapp. And the change is in the audit
+ * trail, with the clerk and the address, as the API's changes are (the webapps' requests were not audited).
  */
 class TasklistOperatorTest extends RemoteTest {
 
@@ -36,5 +37,9 @@ class TasklistOperatorTest extends RemoteTest {
 
         assertThat(jdbc.sql("select answered_by from remote_partner where evaluation_id = ? and centre_code = 'LY'")
                 .param(evaluationId).query(String.class).single()).isEqualTo("lyclerk");
+        assertThat(jdbc.sql("select operator, address, status from audit_entry where path = ?")
+                .param("/camunda/api/engine/engine/default/task/" + task.get("id").asText() + "/submit-form")
+                .query((rs, i) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getInt(3)).list())
+                .containsExactly("lyclerk 127.0.0.1 204");
     }
 }

@@ -179,6 +179,23 @@ class SecurityConfiguration {
         };
     }
 
+    /** The user logged in to Camunda's webapps in this request's session, if any. */
+    static String webappUser(jakarta.servlet.http.HttpServletRequest request) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        try {
+            org.camunda.bpm.webapp.impl.security.auth.Authentications auths =
+                    org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil.getAuthsFromSession(session);
+            return auths == null ? null : auths.getAuthentications().stream().findFirst()
+                    .map(org.camunda.bpm.webapp.impl.security.auth.Authentication::getIdentityId).orElse(null);
+        } catch (IllegalStateException invalidated) {
+            // a logout invalidates the session while the request runs
+            return null;
+        }
+    }
+
     private static RequestMatcher path(HttpMethod method, String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
     }
@@ -217,8 +234,12 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain webapps(HttpSecurity http, BodyLimitFilterHolder bodyLimit) throws Exception {
+    SecurityFilterChain webapps(HttpSecurity http, BodyLimitFilterHolder bodyLimit, AuditLog audit) throws Exception {
         http.addFilterBefore(bodyLimit.filter(), AuthorizationFilter.class)
+                // what users change through Tasklist, Cockpit and Admin is audited as the API's changes are, the
+                // operator being the webapp session's user
+                .addFilterBefore(new AuditFilter(audit, SecurityConfiguration::webappUser, "/camunda/api/"),
+                        AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(any("/actuator/health/**", "/actuator/health")).permitAll()
                         // what the law requires to be published, read-only: the live opening, its record, the result
