@@ -26,7 +26,8 @@ import java.util.Map;
  * the pool is fixed, shows the seed was not chosen after seeing the pool; the pool's records carry the time they
  * were made (experts, absences), so a verifier sees any change between the commitment and the draw. It does not
  * stop whoever knows the seed from changing the pool: that needs entropy nobody knows in advance (a public beacon,
- * or partners' contributions), left for later. A replacement's seed is committed and drawn at once.
+ * or partners' contributions): between two deployments {@link JointDraw} takes both centres' shares. A
+ * replacement's seed is committed and drawn at once.
  *
  * <p>The seed, commitment, canonical snapshot and pick are {@link VerifiableLot}'s, shared with the draw between
  * tied candidates; the group label of a pick is the venue id.
