@@ -97,7 +97,7 @@ public class BidDecryption {
         }
         SealedFiles.Opened opened = sealedFiles.open(sealed, password);
         if (opened instanceof SealedFiles.WrongPassword) {
-            throw new ValidationException(List.of(ruleSets.notice(BiddingNotices.DECRYPTION_WRONG_PASSWORD)
+            throw new ValidationException(List.of(ruleSets.notice(BiddingNotices.DECRYPTION_KEY_REFUSED)
                     .violation("password", "validation.decryption-password", null, null)));
         }
         if (opened instanceof SealedFiles.Broken broken) {

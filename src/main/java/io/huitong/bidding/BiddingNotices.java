@@ -13,7 +13,7 @@ public final class BiddingNotices implements NoticeCatalogue {
 
     public static final NoticeKey DECRYPTION_BEFORE_DEADLINE = NoticeKey.of("bidding", "decryption-before-deadline");
     public static final NoticeKey DECRYPTION_OUTSIDE_WINDOW = NoticeKey.of("bidding", "decryption-outside-window");
-    public static final NoticeKey DECRYPTION_WRONG_PASSWORD = NoticeKey.of("bidding", "decryption-wrong-password");
+    public static final NoticeKey DECRYPTION_KEY_REFUSED = NoticeKey.of("bidding", "decryption-key-refused");
     public static final NoticeKey DECRYPTION_ALREADY_DONE = NoticeKey.of("bidding", "decryption-already-done");
     public static final NoticeKey DECRYPTION_FAILED = NoticeKey.of("bidding", "decryption-failed");
     public static final NoticeKey BID_FILE_SEALED = NoticeKey.of("bidding", "bid-file-sealed");

@@ -1,7 +1,7 @@
 package io.huitong.lifecycle;
 
-import io.huitong.rules.RuleSet;
 import io.huitong.rules.Notice;
+import io.huitong.rules.RuleSet;
 import io.huitong.rules.RuleSetRegistry;
 import io.huitong.shared.party.BidderAccount;
 import io.huitong.shared.party.BidderAccounts;

@@ -7,7 +7,7 @@ import io.huitong.shared.web.Violation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Checks of a registration that bean validation cannot make: those between fields, and those that need the
@@ -22,8 +22,7 @@ final class RegistrationValidator {
      * The checks, the notices (rules/registration/notices.yaml) from {@code notices}: the version in force's
      * ({@code RuleSetRegistry::notice}).
      */
-    static List<Violation> check(RegistrationRequest r, LocalDate today,
-            BiFunction<NoticeKey, Object[], Notice> notices) {
+    static List<Violation> check(RegistrationRequest r, LocalDate today, Function<NoticeKey, Notice> notices) {
         List<Violation> violations = new ArrayList<>();
         if (r.documentIssueDate().isBefore(today)) {
             violations.add(Violation.of("documentIssueDate", "validation.not-before-today", null, today,
@@ -51,13 +50,13 @@ final class RegistrationValidator {
         }
         if (r.regime() == Regime.TENDERING_LAW) {
             // MT16 Arts 2 and 5 cannot be decided without these: a missing one must not read as "no".
-            Notice mustTender = notices.apply(TenderNotices.REQUIRED_FOR_MUST_TENDER, new Object[0]);
+            Notice mustTender = notices.apply(TenderNotices.REQUIRED_FOR_MUST_TENDER);
             requireForTenderingLaw(violations, "budgetFunds", r.budgetFunds(), mustTender);
             requireForTenderingLaw(violations, "totalInvestment", r.totalInvestment(), mustTender);
             requireForTenderingLaw(violations, "stateControlled", r.stateControlled(), mustTender);
             if (r.category() == Category.SERVICES) {
                 requireForTenderingLaw(violations, "serviceKind", r.serviceKind(),
-                        notices.apply(TenderNotices.REQUIRED_FOR_SERVICE_KIND, new Object[0]));
+                        notices.apply(TenderNotices.REQUIRED_FOR_SERVICE_KIND));
             }
         }
         return violations;
