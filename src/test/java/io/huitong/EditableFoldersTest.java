@@ -196,6 +196,60 @@ class EditableFoldersTest extends ApiTest {
         assertThat(activeVersion()).isEqualTo(before);
     }
 
+    @Test
+    void a_notice_the_platform_asks_for_missing_from_its_file_is_refused_with_file_and_key() throws IOException {
+        String before = activeVersion();
+        Path notices = RULES.resolve("registration/notices.yaml");
+        String original = Files.readString(notices);
+        Files.writeString(notices, original.replace("required-for-service-kind:", "required-for-a-kind-of-service:"));
+        try {
+            ResponseEntity<String> response = reload();
+            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            assertThat(json(response).get("problems")).anySatisfy(problem -> {
+                assertThat(problem.get("file").asText()).isEqualTo("registration/notices.yaml");
+                assertThat(problem.get("message").asText()).contains("\"required-for-service-kind\"");
+            }).anySatisfy(problem -> assertThat(problem.get("message").asText())
+                    .as("the notice nobody asks for").contains("\"required-for-a-kind-of-service\""));
+            assertThat(activeVersion()).isEqualTo(before);
+        } finally {
+            Files.writeString(notices, original);
+        }
+    }
+
+    /** The platform's own words and articles are the rules': a reload changes them, as a refusal shows. */
+    @Test
+    void a_changed_notice_is_a_new_version_whose_words_and_article_the_platform_speaks() throws IOException {
+        String before = activeVersion();
+        assertThat(mustTenderRefusal().get("citation").asText()).isEqualTo("MT16 2");
+        Path notices = RULES.resolve("registration/notices.yaml");
+        String original = Files.readString(notices);
+        Files.writeString(notices, original.replace("citation: \"MT16 2\"", "citation: \"MT16 2, 3\"")
+                .replace("to decide must-tender\"", "to decide whether it must be tendered\""));
+        try {
+            JsonNode reload = json(reload());
+            assertThat(reload.get("changed").asBoolean()).isTrue();
+            JsonNode refusal = mustTenderRefusal();
+            assertThat(refusal.get("citation").asText()).isEqualTo("MT16 2, 3");
+            assertThat(refusal.get("message").asText()).endsWith("to decide whether it must be tendered");
+        } finally {
+            Files.writeString(notices, original);
+            reload();
+        }
+        assertThat(activeVersion()).isEqualTo(before);
+    }
+
+    /** A Tendering-Law registration without whether the project is state-controlled: refused (registration notice). */
+    private JsonNode mustTenderRefusal() {
+        ResponseEntity<String> refused = post("purchaser", "/api/tenders", works().without("stateControlled").toString());
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        for (JsonNode violation : json(refused).get("violations")) {
+            if (violation.get("field").asText().equals("stateControlled")) {
+                return violation;
+            }
+        }
+        throw new AssertionError("no refusal of stateControlled in " + refused.getBody());
+    }
+
     ProcessDefinition latest() {
         return repository.createProcessDefinitionQuery().processDefinitionKey("tender-registration")
                 .latestVersion().singleResult();

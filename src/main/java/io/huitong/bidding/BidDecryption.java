@@ -1,6 +1,7 @@
 package io.huitong.bidding;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huitong.rules.RuleSetRegistry;
 import io.huitong.shared.Digests;
 import io.huitong.shared.security.Operator;
 import io.huitong.shared.time.LegalClock;
@@ -52,10 +53,11 @@ public class BidDecryption {
     private final SealedFiles sealedFiles;
     private final Validator validator;
     private final BidOwnership owners;
+    private final RuleSetRegistry ruleSets;
 
     BidDecryption(Bids bids, TenderService tenders, TenderTimeline timeline, TransactionTemplate transactions,
             LegalClock clock, ObjectMapper json, ApplicationEventPublisher events, SealedFiles sealedFiles,
-            Validator validator, BidOwnership owners) {
+            Validator validator, BidOwnership owners, RuleSetRegistry ruleSets) {
         this.bids = bids;
         this.tenders = tenders;
         this.timeline = timeline;
@@ -66,6 +68,7 @@ public class BidDecryption {
         this.sealedFiles = sealedFiles;
         this.validator = validator;
         this.owners = owners;
+        this.ruleSets = ruleSets;
     }
 
     /**
@@ -83,7 +86,8 @@ public class BidDecryption {
         }
         if (bid.decryptionFault() == DecryptionFault.BIDDER) {
             // the bidder's file cannot be opened: trying again opens nothing more
-            return new Decryption(bidId, false, bid.decryptionFault(), bid.decryptionNote(), "EB20 31", windowEnds);
+            return new Decryption(bidId, false, bid.decryptionFault(), bid.decryptionNote(),
+                    ruleSets.notice(BiddingNotices.DECRYPTION_FAILED).citation(), windowEnds);
         }
         String sealed = bids.sealedFile(bidId).orElse(null);
         if (sealed == null || !SealedFiles.hash(sealed).equals(bid.sealedHash())) {
@@ -93,8 +97,8 @@ public class BidDecryption {
         }
         SealedFiles.Opened opened = sealedFiles.open(sealed, password);
         if (opened instanceof SealedFiles.WrongPassword) {
-            throw new ValidationException(List.of(Violation.of("password", "validation.decryption-password",
-                    "EB20 30", null, null, "解密口令不能打开该投标文件", "The password does not open the bid file")));
+            throw new ValidationException(List.of(ruleSets.notice(BiddingNotices.DECRYPTION_KEY_REFUSED)
+                    .violation("password", "validation.decryption-password", null, null)));
         }
         if (opened instanceof SealedFiles.Broken broken) {
             return fault(tenderId, bid, DecryptionFault.BIDDER, "投标文件无法解密 / The file cannot be decrypted: "
@@ -136,8 +140,8 @@ public class BidDecryption {
                 Bid bid = bids.lock(tenderId, bidId);
                 requireWindow(tenderId, bid);
                 if (bid.decrypted()) {
-                    throw new ValidationException(List.of(Violation.of("bidIds", "validation.already-decrypted",
-                            "EB20 31", null, bidId, "该投标文件已解密", "This bid is already decrypted")));
+                    throw new ValidationException(List.of(ruleSets.notice(BiddingNotices.DECRYPTION_ALREADY_DONE)
+                            .violation("bidIds", "validation.already-decrypted", null, bidId)));
                 }
                 Bid recorded = bid.recordDecryptionFault(DecryptionFault.PLATFORM, reason.strip());
                 bids.save(recorded);
@@ -166,12 +170,12 @@ public class BidDecryption {
         Instant now = clock.instant();
         if (tender.status() == TenderStatus.BIDDING || tender.status() == TenderStatus.SUSPENDED
                 || now.isBefore(tender.bidDeadline().toInstant())) {
-            throw new ConflictException("投标截止前任何人不得解密投标文件 / Nobody decrypts a bid before the deadline (EB20 27)");
+            throw new ConflictException(ruleSets.notice(BiddingNotices.DECRYPTION_BEFORE_DEADLINE).cited());
         }
         Instant ends = timeline.open(tenderId, bid.round(), WINDOW).map(d -> d.dueAt().toInstant()).orElse(null);
         if (tender.status() != TenderStatus.CLOSED || bid.round() != tender.round() || ends == null
                 || !now.isBefore(ends) || bid.status() != BidStatus.SUBMITTED) {
-            throw new ConflictException("不在该投标的解密时间内 / Outside this bid's decryption window (EB20 30)");
+            throw new ConflictException(ruleSets.notice(BiddingNotices.DECRYPTION_OUTSIDE_WINDOW).cited());
         }
         return ends;
     }
@@ -197,7 +201,8 @@ public class BidDecryption {
                     bid.bidderName(), fault.name(), clock.instant()));
             settledIfDone(tenderId, bid.round());
         });
-        return new Decryption(bid.id(), false, fault, note, "EB20 31", windowEnds);
+        return new Decryption(bid.id(), false, fault, note, ruleSets.notice(BiddingNotices.DECRYPTION_FAILED).citation(),
+                windowEnds);
     }
 
     /**

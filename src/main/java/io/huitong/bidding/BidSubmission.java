@@ -203,8 +203,7 @@ public class BidSubmission {
             if (standing.status() != BidStatus.SUBMITTED || standing.round() != tender.round()
                     || tender.status() != TenderStatus.BIDDING
                     || !clock.instant().isBefore(tender.bidDeadline().toInstant())) {
-                throw new ConflictException("共同投标协议须在投标截止前、对有效递交的投标确认 / The joint bidding agreement is "
-                        + "confirmed before the deadline, on a bid still standing (TBL 31; GPL 24)");
+                throw new ConflictException(ruleSets.notice(BiddingNotices.CONSORTIUM_CONFIRMATION_LATE).cited());
             }
             return bids.confirmations(bidId).stream().filter(c -> c.memberId().equals(member)).findFirst()
                     .orElseGet(() -> {

@@ -1,6 +1,7 @@
 package io.huitong.bidding;
 
 import io.huitong.guarantee.ElectronicGuarantees;
+import io.huitong.rules.RuleSetRegistry;
 import io.huitong.shared.security.Operator;
 import io.huitong.shared.time.LegalClock;
 import io.huitong.shared.web.ValidationException;
@@ -33,9 +34,12 @@ public class BondRefunds {
     private final ApplicationEventPublisher events;
     private final ElectronicGuarantees guarantees;
     private final LateFees lateFees;
+    private final RuleSetRegistry ruleSets;
 
     BondRefunds(Bids bids, TenderService tenders, TransactionTemplate transactions, LegalClock clock,
-            ApplicationEventPublisher events, ElectronicGuarantees guarantees, LateFees lateFees) {
+            ApplicationEventPublisher events, ElectronicGuarantees guarantees, LateFees lateFees,
+            RuleSetRegistry ruleSets) {
+        this.ruleSets = ruleSets;
         this.bids = bids;
         this.tenders = tenders;
         this.transactions = transactions;
@@ -89,8 +93,8 @@ public class BondRefunds {
             for (String bidId : bidIds) {
                 Bid bid = bids.get(tenderId, bidId);
                 if (!bid.holdsBond() || bid.bondRefundedAt() != null || bid.bondRefundDue() == null) {
-                    refused.add(Violation.of("bidIds", "validation.refund-due", "TBR 35, 57; O87 38", null, bidId,
-                            "该投标无待退还的保证金", "This bid holds no bond due for refund"));
+                    refused.add(ruleSets.notice(BiddingNotices.REFUND_NOT_DUE)
+                            .violation("bidIds", "validation.refund-due", null, bidId));
                 }
             }
             if (!refused.isEmpty()) {

@@ -9,6 +9,8 @@ import com.nimbusds.jose.crypto.impl.AESGCM;
 import com.nimbusds.jose.crypto.impl.AESKW;
 import com.nimbusds.jose.crypto.impl.PBKDF2;
 import com.nimbusds.jose.crypto.impl.PRFParams;
+import io.huitong.rules.Notice;
+import io.huitong.rules.RuleSetRegistry;
 import io.huitong.shared.Digests;
 import io.huitong.shared.web.ValidationException;
 import io.huitong.shared.web.Violation;
@@ -34,6 +36,12 @@ class SealedFiles {
     /** PBKDF2 iterations accepted: RFC 7518 recommends at least 1000; a cap keeps opening a file cheap. */
     static final int MIN_ITERATIONS = 1000;
     static final int MAX_ITERATIONS = 1_000_000;
+
+    private final RuleSetRegistry ruleSets;
+
+    SealedFiles(RuleSetRegistry ruleSets) {
+        this.ruleSets = ruleSets;
+    }
 
     /** What the platform may know of a sealed file: how it is sealed and its hash, never its content. */
     record Envelope(String algorithm, String hash) {
@@ -122,8 +130,10 @@ class SealedFiles {
         return Digests.sha256Hex(sealed);
     }
 
-    private static ValidationException refused(String field, Object value, String zh, String en) {
-        return new ValidationException(List.of(Violation.of(field, "validation.sealed-bid", "EB20 26", null, value,
-                zh, en)));
+    /** Refused with the notice that bid files are sealed (its article) and the reason this one is not. */
+    private ValidationException refused(String field, Object value, String zh, String en) {
+        Notice sealed = ruleSets.notice(BiddingNotices.BID_FILE_SEALED);
+        return new ValidationException(List.of(Violation.of(field, "validation.sealed-bid", sealed.citation(), null,
+                value, sealed.zh() + "：" + zh, sealed.en() + ": " + en)));
     }
 }

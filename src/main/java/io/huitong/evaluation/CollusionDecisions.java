@@ -145,10 +145,9 @@ public class CollusionDecisions {
         List<String> open = bids.collusionFlags(tender.id(), tender.round()).stream()
                 .filter(CollusionFlag::isOpen).map(CollusionFlag::id).toList();
         if (!open.isEmpty()) {
-            throw new ValidationException(List.of(Violation.of("collusionFlags", "validation.collusion-undecided",
-                    "TBR 40; TBR 51(七); O87 37", null, open,
-                    "评标委员会须对每个串通标记作出决定：POST /collusion-flags/{id}/decision",
-                    "Decide every collusion flag first: POST /collusion-flags/{id}/decision")));
+            throw new ValidationException(List.of(ruleSets.notice(EvaluationNotices.COLLUSION_UNDECIDED,
+                    "door", "POST /collusion-flags/{id}/decision")
+                    .violation("collusionFlags", "validation.collusion-undecided", null, open)));
         }
     }
 }

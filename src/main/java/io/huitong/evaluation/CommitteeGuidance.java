@@ -3,6 +3,8 @@ package io.huitong.evaluation;
 import io.huitong.bidding.BidService;
 import io.huitong.bidding.BidStatus;
 import io.huitong.bidding.CollusionFlag;
+import io.huitong.rules.Notice;
+import io.huitong.rules.RuleSetRegistry;
 import io.huitong.tender.Tender;
 import io.huitong.tender.TenderService;
 import java.util.List;
@@ -22,9 +24,11 @@ public class CommitteeGuidance {
     private final MemberScoring scoring;
     private final ScoreReview scoreReview;
     private final CollusionDecisions collusion;
+    private final RuleSetRegistry ruleSets;
 
     CommitteeGuidance(TenderService tenders, BidService bids, MemberScoring scoring, ScoreReview scoreReview,
-            CollusionDecisions collusion) {
+            CollusionDecisions collusion, RuleSetRegistry ruleSets) {
+        this.ruleSets = ruleSets;
         this.tenders = tenders;
         this.bids = bids;
         this.scoring = scoring;
@@ -46,16 +50,26 @@ public class CommitteeGuidance {
                         + (Evaluation.SCORE.equals(taskKey)
                                 ? "\n技术分上限 Most technical points："
                                         + scoring.maxTechnicalScore(tenderId).toPlainString()
-                                        + "（价格分由系统按 O87 55 计算 / price points by O87 55）"
+                                        + pricePoints()
                                 : "");
             }
-            case Evaluation.DECIDE_REJECT_ALL -> "合格投标不足3个 Fewer than 3 qualified：评标委员会可以否决全部投标，"
-                    + "否决的须在评标报告中写明理由 (R12 27; TBL 42) / The committee may reject every bid, with its reasons";
-            case Evaluation.REVIEW_FLAGS -> "提请复核的评分 Flagged scores (G1117 (五); O87 64)：\n"
+            case Evaluation.DECIDE_REJECT_ALL -> ruleSets.notice(EvaluationNotices.GUIDE_REJECT_ALL).cited();
+            case Evaluation.REVIEW_FLAGS -> heading(ruleSets.notice(EvaluationNotices.GUIDE_FLAGGED_SCORES))
                     + scoreReview.open(tenderId).stream()
                             .map(f -> "· " + f.id() + "：" + f.detail()).collect(Collectors.joining("\n"));
             default -> null;
         };
+    }
+
+    /** How the price points are computed, after the most technical points: "（价格分由系统计算 / …，O87 55）". */
+    private String pricePoints() {
+        Notice notice = ruleSets.notice(EvaluationNotices.GUIDE_PRICE_POINTS);
+        return "（" + notice.both() + "，" + notice.citation() + "）";
+    }
+
+    /** A list's heading: "提请复核的评分 Flagged scores (G1117 (五); O87 64)：". */
+    private static String heading(Notice notice) {
+        return notice.zh() + " " + notice.en() + " (" + notice.citation() + ")：\n";
     }
 
     /** The collusion flags the committee decides in its review, each with its article and evidence. */

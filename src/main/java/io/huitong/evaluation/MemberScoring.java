@@ -3,6 +3,7 @@ package io.huitong.evaluation;
 import io.huitong.bidding.Bid;
 import io.huitong.bidding.BidService;
 import io.huitong.bidding.BidStatus;
+import io.huitong.rules.RuleSetRegistry;
 import io.huitong.shared.security.Operator;
 import io.huitong.shared.web.ValidationException;
 import io.huitong.shared.web.Violation;
@@ -33,9 +34,12 @@ class MemberScoring {
     private final TaskActions tasks;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final RuleSetRegistry ruleSets;
 
     MemberScoring(TenderService tenders, BidService bids, Committee committee, Committees committees,
-            PriceRules prices, TaskActions tasks, TransactionTemplate transactions, Clock clock) {
+            PriceRules prices, TaskActions tasks, TransactionTemplate transactions, Clock clock,
+            RuleSetRegistry ruleSets) {
+        this.ruleSets = ruleSets;
         this.tenders = tenders;
         this.bids = bids;
         this.committee = committee;
@@ -73,9 +77,8 @@ class MemberScoring {
         for (Bid bid : valid) {
             BigDecimal score = scores.get(bid.id());
             if (score == null || score.signum() < 0 || score.compareTo(max) > 0) {
-                invalid.add(Violation.of("scores." + bid.id(), "validation.score-range", "O87 55; O87 64", max,
-                        score, "每个合格投标须评分，分值在0至" + max.toPlainString() + "之间",
-                        "Every qualified bid is scored between 0 and " + max.toPlainString()));
+                invalid.add(ruleSets.notice(EvaluationNotices.SCORE_RANGE, "max", max)
+                        .violation("scores." + bid.id(), "validation.score-range", max, score));
             }
         }
         scores.keySet().stream().filter(id -> valid.stream().noneMatch(b -> b.id().equals(id)))
@@ -85,9 +88,8 @@ class MemberScoring {
             objectiveScores.forEach((id, objective) -> {
                 BigDecimal score = scores.get(id);
                 if (objective == null || objective.signum() < 0 || score == null || objective.compareTo(score) > 0) {
-                    invalid.add(Violation.of("objectiveScores." + id, "validation.objective-range", "O87 64",
-                            score, objective, "客观评审因素得分在0与该投标技术得分之间",
-                            "The objective part lies between 0 and the bid's technical score"));
+                    invalid.add(ruleSets.notice(EvaluationNotices.OBJECTIVE_RANGE)
+                            .violation("objectiveScores." + id, "validation.objective-range", score, objective));
                 }
             });
         }
@@ -103,8 +105,8 @@ class MemberScoring {
         Set<String> scored = committees.scoredBy(member.id());
         List<String> missing = valid(tender).stream().map(Bid::id).filter(id -> !scored.contains(id)).toList();
         if (!missing.isEmpty()) {
-            throw new ValidationException(List.of(Violation.of("scores", "validation.every-bid-scored", "O87 55",
-                    null, missing, "须对每个合格投标评分：POST /scores", "Score every qualified bid first: POST /scores")));
+            throw new ValidationException(List.of(ruleSets.notice(EvaluationNotices.EVERY_BID_SCORED)
+                    .violation("scores", "validation.every-bid-scored", null, missing)));
         }
     }
 

@@ -87,12 +87,12 @@ class QualificationReview {
                     "true | false", rejectAll, "请选择是否否决全部投标", "Reject every bid or go on: choose one")));
         }
         if (!decision && qualified(tender) == 0) {
-            throw new ValidationException(List.of(Violation.of("rejectAll", "validation.no-valid-bid", "TBL 42", true,
-                    false, "没有有效投标，只能否决全部投标", "With no valid bid every bid is rejected")));
+            throw new ValidationException(List.of(ruleSets.notice(EvaluationNotices.REJECT_ALL_NO_VALID_BID)
+                    .violation("rejectAll", "validation.no-valid-bid", true, false)));
         }
         if (decision && (!(reason instanceof String r) || r.isBlank())) {
-            throw new ValidationException(List.of(Violation.of("reason", "validation.reasons", "R12 27", null, null,
-                    "否决全部投标须在评标报告中写明理由", "Rejecting every bid records its reasons in the report")));
+            throw new ValidationException(List.of(ruleSets.notice(EvaluationNotices.REJECT_ALL_REASONS)
+                    .violation("reason", "validation.reasons", null, null)));
         }
     }
 }

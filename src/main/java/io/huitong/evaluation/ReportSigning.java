@@ -1,5 +1,6 @@
 package io.huitong.evaluation;
 
+import io.huitong.rules.RuleSetRegistry;
 import io.huitong.shared.security.Operator;
 import io.huitong.shared.web.ValidationException;
 import io.huitong.shared.web.Violation;
@@ -25,9 +26,11 @@ class ReportSigning {
     private final TaskActions tasks;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final RuleSetRegistry ruleSets;
 
     ReportSigning(TenderService tenders, Committee committee, Committees committees, TaskActions tasks,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, RuleSetRegistry ruleSets) {
+        this.ruleSets = ruleSets;
         this.tenders = tenders;
         this.committee = committee;
         this.committees = committees;
@@ -39,8 +42,8 @@ class ReportSigning {
     /** A member signs, agreeing, or dissenting with written reasons; completes that member's signing task. */
     void sign(String tenderId, boolean agree, String dissent, Operator operator) {
         if (!agree && (dissent == null || dissent.isBlank())) {
-            throw new ValidationException(List.of(Violation.of("dissent", "validation.reasons", "TBR 53; R12 45", null,
-                    dissent, "持不同意见的，应当以书面形式说明理由", "A dissent is written with its reasons")));
+            throw new ValidationException(List.of(ruleSets.notice(EvaluationNotices.DISSENT_REASONS)
+                    .violation("dissent", "validation.reasons", null, dissent)));
         }
         transactions.executeWithoutResult(s -> {
             CommitteeMember member = committee.member(tenders.get(tenderId), operator.userId());

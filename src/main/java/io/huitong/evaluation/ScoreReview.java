@@ -133,8 +133,8 @@ class ScoreReview {
                         "只有在复核评分时才能修改评分 / Scores are corrected only while the committee reviews flagged scores");
             }
             if (reason == null || reason.isBlank()) {
-                throw new ValidationException(List.of(Violation.of("reason", "validation.reasons", "O87 64", null, null,
-                        "修改评分须说明理由", "A correction gives its reason")));
+                throw new ValidationException(List.of(ruleSets.notice(EvaluationNotices.CORRECTION_REASON)
+                        .violation("reason", "validation.reasons", null, null)));
             }
             List<ScoreFlag> open = flags.of(tenderId, tender.round()).stream().filter(ScoreFlag::isOpen).toList();
             List<Violation> invalid = new ArrayList<>();
@@ -142,8 +142,8 @@ class ScoreReview {
                 boolean flagged = open.stream().anyMatch(f -> f.bidId().equals(bidId)
                         && (f.memberId() == null || f.memberId().equals(member.id())));
                 if (!flagged) {
-                    invalid.add(Violation.of("scores." + bidId, "validation.flagged-only", "O87 64", null, bidId,
-                            "只能修改被提请复核的评分", "Only flagged scores may be corrected"));
+                    invalid.add(ruleSets.notice(EvaluationNotices.CORRECTION_FLAGGED_ONLY)
+                            .violation("scores." + bidId, "validation.flagged-only", null, bidId));
                 }
             }
             if (!invalid.isEmpty()) {
@@ -154,8 +154,8 @@ class ScoreReview {
                 BigDecimal objective = objectiveScores == null ? null : objectiveScores.get(bidId);
                 if (score == null || score.signum() < 0 || score.compareTo(max) > 0
                         || objective != null && (objective.signum() < 0 || objective.compareTo(score) > 0)) {
-                    throw new ValidationException(List.of(Violation.of("scores." + bidId, "validation.score-range",
-                            "O87 55; O87 64", max, score, "分值超出范围", "Score out of range")));
+                    throw new ValidationException(List.of(ruleSets.notice(EvaluationNotices.CORRECTION_RANGE)
+                            .violation("scores." + bidId, "validation.score-range", max, score)));
                 }
                 committees.score(member.id(), bidId, score, objective, clock.instant());
             });
@@ -184,14 +184,15 @@ class ScoreReview {
             Tender tender = tenders.get(tenderId);
             List<ScoreFlag> open = flags.of(tenderId, tender.round()).stream().filter(ScoreFlag::isOpen).toList();
             for (Evaluation.Resolution r : resolutions) {
-                if (open.stream().noneMatch(f -> f.id().equals(r.flagId()))) {
+                ScoreFlag flag = open.stream().filter(f -> f.id().equals(r.flagId())).findFirst().orElse(null);
+                if (flag == null) {
                     throw new ValidationException(List.of(Violation.of("resolutions", "validation.open-flag", null,
                             null, r.flagId(), "该复核事项不存在或已处理", "No such open flag")));
                 }
                 if (r.resolution() == null || r.resolution().isBlank()) {
+                    // the article of the rule that raised the flag
                     throw new ValidationException(List.of(Violation.of("resolutions", "validation.reasons",
-                            "G1117 (五); O87 64", null, r.flagId(), "每项复核须写明结论",
-                            "Each flag is resolved in writing")));
+                            flag.citation(), null, r.flagId(), "每项复核须写明结论", "Each flag is resolved in writing")));
                 }
                 flags.resolve(r.flagId(), r.resolution().strip(), operator.userId(), clock.instant());
             }
@@ -201,11 +202,14 @@ class ScoreReview {
 
     /** Every flag resolved, however the review task was completed. */
     void checkFlagsReviewed(Tender tender) {
-        List<String> open = flags.of(tender.id(), tender.round()).stream().filter(ScoreFlag::isOpen)
-                .map(ScoreFlag::id).toList();
-        if (!open.isEmpty()) {
+        List<ScoreFlag> unresolved = flags.of(tender.id(), tender.round()).stream().filter(ScoreFlag::isOpen).toList();
+        if (!unresolved.isEmpty()) {
+            // the articles of the rules that raised the flags
+            String citation = unresolved.stream().flatMap(f -> java.util.Arrays.stream(f.citation().split(";\\s*")))
+                    .distinct().collect(java.util.stream.Collectors.joining("; "));
+            List<String> open = unresolved.stream().map(ScoreFlag::id).toList();
             throw new ValidationException(List.of(Violation.of("resolutions", "validation.every-flag-resolved",
-                    "G1117 (五); O87 64", null, open, "每项复核事项须写明结论：POST /score-flags/review",
+                    citation, null, open, "每项复核事项须写明结论：POST /score-flags/review",
                     "Resolve every flag in writing first: POST /score-flags/review")));
         }
     }

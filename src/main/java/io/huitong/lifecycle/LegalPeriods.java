@@ -1,5 +1,6 @@
 package io.huitong.lifecycle;
 
+import io.huitong.rules.Notice;
 import io.huitong.rules.RuleSet;
 import io.huitong.rules.RuleSetRegistry;
 import io.huitong.shared.time.LegalCalendar;
@@ -66,6 +67,20 @@ class LegalPeriods {
     }
 
     /** Whether the first-ranked candidate must win unless it drops out (TBR 55). */
+    /**
+     * The article by which the winner goes by rank (another candidate only with the reason the better-ranked ones
+     * dropped out), from the rule that decides it: under government procurement the rule of the purchaser's period
+     * to determine the winner in rank order, under the Tendering Law the rule that makes rank one win; null where the
+     * tenderer chooses freely among the candidates.
+     */
+    public String rankOrderCitation(Tender tender) {
+        if (facts(tender).law() == Regime.GOVERNMENT_PROCUREMENT) {
+            return period(tender, "winnerDetermination").by().citation();
+        }
+        return ruleSet(tender).evaluate(procedureDate(tender), List.of(facts(tender))).all(WinnerByRank.class).stream()
+                .findFirst().map(w -> w.by().citation()).orElse(null);
+    }
+
     public boolean winnerByRank(Tender tender) {
         return ruleSet(tender).evaluate(procedureDate(tender), List.of(facts(tender))).any(WinnerByRank.class);
     }
@@ -185,9 +200,11 @@ class LegalPeriods {
                 ruleSet(tender), procedureDate(tender));
         Period preparation = evaluation.decisions().periods().stream().filter(p -> p.name().equals("bidPreparation"))
                 .findFirst().orElse(null);
-        timeline.schedule(tender.id(), tender.round(), "bidDeadline", "投标截止时间 / Bid deadline",
+        Notice deadlineNotice = ruleSets.notice(LifecycleNotices.BID_DEADLINE);
+        timeline.schedule(tender.id(), tender.round(), "bidDeadline", deadlineNotice.both(),
                 deadline.atZoneSameInstant(LegalClock.CHINA).toOffsetDateTime(), null, null,
-                preparation == null ? "EB20 26" : preparation.citation(), preparation == null ? null : preparation.rule());
+                preparation == null ? deadlineNotice.citation() : preparation.citation(),
+                preparation == null ? null : preparation.rule());
         for (Period p : evaluation.decisions().periods()) {
             if (p.name().equals("bidPreparation")) {
                 continue;
@@ -209,15 +226,15 @@ class LegalPeriods {
      */
     public OffsetDateTime scheduleDecryption(Tender tender) {
         Integer set = tenders.registration(tender).decryptionWindowMinutes();
-        int minutes = set != null ? set
-                : ruleSet(tender).policy().parameters().on(tender.bidDeadlineDate())
-                        .amount("opening.decryption-window.minutes").intValueExact();
+        var parameters = ruleSet(tender).policy().parameters().on(tender.bidDeadlineDate());
+        int minutes = set != null ? set : parameters.amount(DECRYPTION_WINDOW_MINUTES).intValueExact();
+        Notice window = ruleSets.notice(LifecycleNotices.DECRYPTION_WINDOW, "minutes", minutes);
         OffsetDateTime ends = tender.bidDeadline().plusMinutes(minutes).atZoneSameInstant(LegalClock.CHINA)
                 .toOffsetDateTime();
-        timeline.schedule(tender.id(), tender.round(), io.huitong.bidding.BidService.DECRYPTION_WINDOW,
-                "投标文件解密时限（" + minutes + "分钟）/ Decryption window (" + minutes + " minutes)", ends, null, null,
-                set != null ? "EB20 30 (招标文件规定 / set by the tender documents)"
-                        : "EB20 30 (opening.decryption-window.minutes)", null);
+        // set by the tender documents, the notice's article; else the centre's default, the parameter's
+        timeline.schedule(tender.id(), tender.round(), io.huitong.bidding.BidService.DECRYPTION_WINDOW, window.both(),
+                ends, null, null, set != null ? window.citation()
+                        : parameters.asMap().get(DECRYPTION_WINDOW_MINUTES).citation(), null);
         return ends;
     }
 
@@ -228,6 +245,9 @@ class LegalPeriods {
     private LocalDate procedureDate(Tender tender) {
         return tender.documentIssueDate() != null ? tender.documentIssueDate() : clock.today();
     }
+
+    /** The centre's decryption window when the tender documents set none (rules/policy/parameters.yaml). */
+    private static final String DECRYPTION_WINDOW_MINUTES = "opening.decryption-window.minutes";
 
     private static OffsetDateTime endOf(LocalDate lastDay) {
         return lastDay.plusDays(1).atStartOfDay(LegalClock.CHINA).toOffsetDateTime();

@@ -2,12 +2,12 @@ package io.huitong.lifecycle;
 
 import io.huitong.bidding.Bid;
 import io.huitong.bidding.BidService;
+import io.huitong.rules.RuleSetRegistry;
 import io.huitong.shared.web.ConflictException;
 import io.huitong.shared.web.RuleRefusalException;
 import io.huitong.shared.web.ValidationException;
 import io.huitong.shared.web.Violation;
 import io.huitong.tender.ProcurementMethod;
-import io.huitong.tender.Regime;
 import io.huitong.tender.Tender;
 import io.huitong.tender.TenderService;
 import java.util.List;
@@ -25,8 +25,11 @@ public class LifecycleChecks {
     private final Objections objections;
     private final LegalPeriods periods;
     private final BidService bids;
+    private final RuleSetRegistry ruleSets;
 
-    LifecycleChecks(TenderService tenders, Objections objections, LegalPeriods periods, BidService bids) {
+    LifecycleChecks(TenderService tenders, Objections objections, LegalPeriods periods, BidService bids,
+            RuleSetRegistry ruleSets) {
+        this.ruleSets = ruleSets;
         this.tenders = tenders;
         this.objections = objections;
         this.periods = periods;
@@ -88,14 +91,17 @@ public class LifecycleChecks {
         Bid winner = winnerId instanceof String id ? bids.ofRound(tender.id(), tender.round()).stream()
                 .filter(b -> b.id().equals(id) && b.candidateRank() != null).findFirst().orElse(null) : null;
         if (winner == null) {
-            throw invalid(LifecycleProcess.WINNER_BID_ID, winnerId, "中标人须从中标候选人中确定",
-                    "The winner is one of the candidates (TBL 40; TBL 57)");
+            throw new ValidationException(List.of(ruleSets.notice(LifecycleNotices.WINNER_NOT_CANDIDATE)
+                    .violation(LifecycleProcess.WINNER_BID_ID, "validation." + LifecycleProcess.WINNER_BID_ID, null,
+                            winnerId)));
         }
-        boolean ranked = periods.facts(tender).law() == Regime.GOVERNMENT_PROCUREMENT || periods.winnerByRank(tender);
-        if (ranked && winner.candidateRank() != 1 && (!(reason instanceof String r) || r.isBlank())) {
+        if (winner.candidateRank() == 1 || reason instanceof String r && !r.isBlank()) {
+            return;
+        }
+        String rankOrder = periods.rankOrderCitation(tender);
+        if (rankOrder != null) {
             throw new ValidationException(List.of(Violation.of(LifecycleProcess.REASON, "validation.rank-order",
-                    periods.facts(tender).law() == Regime.GOVERNMENT_PROCUREMENT ? "O87 68" : "TBR 55", 1,
-                    winner.candidateRank(), "不确定排名第一的中标候选人的，须说明其放弃中标或者不能履行的理由",
+                    rankOrder, 1, winner.candidateRank(), "不确定排名第一的中标候选人的，须说明其放弃中标或者不能履行的理由",
                     "Passing over the first-ranked candidate needs the reason it dropped out")));
         }
     }

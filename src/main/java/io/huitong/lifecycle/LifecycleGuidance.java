@@ -2,6 +2,8 @@ package io.huitong.lifecycle;
 
 import io.huitong.bidding.Bid;
 import io.huitong.bidding.BidService;
+import io.huitong.rules.Notice;
+import io.huitong.rules.RuleSetRegistry;
 import io.huitong.tender.Regime;
 import io.huitong.tender.Tender;
 import io.huitong.tender.TenderService;
@@ -20,8 +22,11 @@ public class LifecycleGuidance {
     private final BidService bids;
     private final LegalPeriods periods;
     private final Objections objections;
+    private final RuleSetRegistry ruleSets;
 
-    LifecycleGuidance(TenderService tenders, BidService bids, LegalPeriods periods, Objections objections) {
+    LifecycleGuidance(TenderService tenders, BidService bids, LegalPeriods periods, Objections objections,
+            RuleSetRegistry ruleSets) {
+        this.ruleSets = ruleSets;
         this.tenders = tenders;
         this.bids = bids;
         this.periods = periods;
@@ -39,15 +44,14 @@ public class LifecycleGuidance {
         boolean tl = periods.facts(tender).law() == Regime.TENDERING_LAW;
         return switch (key) {
             case LifecycleProcess.DECIDE_AFTER_FAILURE -> "失败原因 Why it failed：" + tender.outcomeReason() + "\n"
-                    + "第 " + tender.round() + " 轮。" + (tl
-                    ? "依招标投标法，重新招标后仍失败的，方可经批准变更方式 (TBL 28; TBR 44; O30 38) / Under the Tendering Law "
-                            + "the method changes only after tendering again"
-                    : "政府采购：文件或程序有缺陷的须修改后重新招标 (O87 43(一))；否则可申请变更方式 (O87 43(二)) / "
-                            + "Defective documents are corrected and tendered again; otherwise another method may be asked");
+                    + "第 " + tender.round() + " 轮。" + ruleSets.notice(tl
+                            ? LifecycleNotices.GUIDE_AFTER_FAILURE_TENDERING_LAW
+                            : LifecycleNotices.GUIDE_AFTER_FAILURE_PROCUREMENT).cited();
             case LifecycleProcess.APPROVE_METHOD_CHANGE -> "申请变更为 Asked：" + newMethod
                     + "；理由 Reasons：" + reason + "\n失败原因 Why it failed："
-                    + tender.outcomeReason() + "\n审批依据 Basis：" + (tl ? "TBL 28; TBR 44（项目审批部门）"
-                            : "GPL 27, 37; O87 43（财政部门）");
+                    + tender.outcomeReason() + "\n审批依据 Basis：" + basis(ruleSets.notice(tl
+                            ? LifecycleNotices.GUIDE_METHOD_CHANGE_BASIS_TENDERING_LAW
+                            : LifecycleNotices.GUIDE_METHOD_CHANGE_BASIS_PROCUREMENT));
             case LifecycleProcess.CHOOSE_WINNER, LifecycleProcess.DETERMINE_WINNER -> candidates(tender, tl);
             case LifecycleProcess.ANSWER_OBJECTION, LifecycleProcess.ANSWER_PUBLICITY_OBJECTION ->
                     "待答复的异议 Objections to answer (" + within(periods.period(tender,
@@ -67,9 +71,14 @@ public class LifecycleGuidance {
                 .collect(Collectors.joining("\n"));
         String rule = !tl ? "采购人应在" + within(periods.period(tender, "winnerDetermination"))
                 + "在候选人中按顺序确定；不选第一名须说明其放弃或不能履行的理由，逾期视为确定第一名"
-                : periods.winnerByRank(tender) ? "国有资金占控股或主导地位的依法必须招标项目，应确定排名第一的中标候选人为中标人 (TBR 55)"
-                : "招标人在中标候选人中确定中标人 (TBL 40)";
+                : ruleSets.notice(periods.winnerByRank(tender) ? LifecycleNotices.GUIDE_WINNER_BY_RANK
+                        : LifecycleNotices.GUIDE_WINNER_TENDERING_LAW).cited();
         return "中标候选人 Candidates：\n" + list + "\n依据 Rule：" + rule;
+    }
+
+    /** Who approves, under which articles: "TBL 28; TBR 44（项目审批部门 / the project's approval department）". */
+    private static String basis(Notice notice) {
+        return notice.citation() + "（" + notice.both() + "）";
     }
 
     /** A period as the guide states it, from the rule that sets it: "5个工作日内 (O87 68)". */

@@ -1,5 +1,6 @@
 package io.huitong.lifecycle;
 
+import io.huitong.rules.Notice;
 import io.huitong.rules.RuleSet;
 import io.huitong.rules.RuleSetRegistry;
 import io.huitong.shared.party.BidderAccount;
@@ -93,11 +94,12 @@ public class ObjectionHandling {
             Instant now = clock.instant();
             TenderTimeline.Deadline limit = timeline.open(tenderId, tender.round(), window).orElse(null);
             if (limit == null || !now.isBefore(limit.dueAt().toInstant())) {
+                // the rule that set the window is cited; without a window, the notice's article
+                Notice late = ruleSets.notice(LifecycleNotices.OBJECTION_LATE);
                 throw new RuleRefusalException(List.of(Violation.of("raisedAt", limit == null ? null : limit.rule(),
-                        limit == null ? "TBR 22; TBR 54; GPL 52" : limit.citation(),
+                        limit == null ? late.citation() : limit.citation(),
                         limit == null ? null : limit.dueAt(), OffsetDateTime.ofInstant(now, LegalClock.CHINA),
-                        "异议或者质疑已超过法定期限", "The objection or challenge comes after its legal period")),
-                        null, tender.ruleSetVersion());
+                        late.zh(), late.en())), null, tender.ruleSetVersion());
             }
             Objection objection = new Objection(UUID.randomUUID().toString(), tenderId, tender.round(), stage,
                     operator.userId(), raisedFor, now, content, null, null, null, null, null);

@@ -142,9 +142,9 @@ public class TenderClarifications {
         return (Clarification) done;
     }
 
-    private static void requireBidding(Tender tender) {
+    private void requireBidding(Tender tender) {
         if (tender.status() == TenderStatus.SUSPENDED) {
-            throw new ConflictException("异议答复前招标投标活动暂停 (TBR 22) / Suspended until the objection is answered");
+            throw new ConflictException(ruleSets.notice(LifecycleNotices.SUSPENDED_BY_OBJECTION).cited());
         }
         if (tender.status() != TenderStatus.BIDDING) {
             throw new ConflictException("招标项目当前状态为" + tender.status().label() + "，不能澄清 / Tender "

@@ -7,6 +7,8 @@ import io.huitong.bidding.Bid;
 import io.huitong.bidding.BidService;
 import io.huitong.bidding.BidStatus;
 import io.huitong.evaluation.Evaluation;
+import io.huitong.rules.Notice;
+import io.huitong.rules.RuleSetRegistry;
 import io.huitong.shared.web.ConflictException;
 import io.huitong.tender.Regime;
 import io.huitong.tender.Tender;
@@ -42,10 +44,13 @@ public class ResultPublicity {
     private final Evaluation evaluation;
     private final ObjectMapper json;
     private final String complaintContact;
+    private final RuleSetRegistry ruleSets;
 
     ResultPublicity(TenderService tenders, TenderTimeline timeline, BidService bids, Evaluation evaluation,
             ObjectMapper json, @Value("${huitong.publication.complaint-contact:项目所在地公共资源交易行政监督部门 / "
-                    + "the supervisory department of the project's locality}") String complaintContact) {
+                    + "the supervisory department of the project's locality}") String complaintContact,
+            RuleSetRegistry ruleSets) {
+        this.ruleSets = ruleSets;
         this.tenders = tenders;
         this.timeline = timeline;
         this.bids = bids;
@@ -96,24 +101,21 @@ public class ResultPublicity {
         ObjectNode complaints = page.putObject("complaintChannel");
         complaints.put("contact", complaintContact);
         if (law == Regime.GOVERNMENT_PROCUREMENT) {
-            complaints.put("challenge", "供应商认为中标、成交结果使自己的权益受到损害的，可以在知道或者应知其权益受到损害之日起七个工作日内，"
-                    + "以书面形式向采购人、采购代理机构提出质疑 / Challenge the result in writing to the purchaser or its "
-                    + "agency within 7 working days");
+            Notice challenge = ruleSets.notice(PublicationNotices.RESULT_CHALLENGE);
+            complaints.put("challenge", challenge.both());
             // the window as the rules counted it: from the end of the result's announcement (GPR 53(三))
             deadline(tender, "resultChallengeWindow").ifPresentOrElse(d -> complaints
                     .put("challengeCitation", d.citation())
                     .put("challengeUntil", d.dueAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)),
-                    () -> complaints.put("challengeCitation", "GPL 52; GPR 53"));
-            complaints.put("complaint", "质疑人对答复不满意或者未在规定时间内答复的，可以在答复期满后十五个工作日内向同级财政部门投诉 / "
-                    + "Dissatisfied with the answer, complain to the finance department within 15 working days")
-                    .put("complaintCitation", "GPL 55");
+                    () -> complaints.put("challengeCitation", challenge.citation()));
+            Notice complaint = ruleSets.notice(PublicationNotices.RESULT_COMPLAINT_PROCUREMENT);
+            complaints.put("complaint", complaint.both()).put("complaintCitation", complaint.citation());
         } else {
-            complaints.put("objection", "投标人或者其他利害关系人对评标结果有异议的，应当在中标候选人公示期间提出 / "
-                    + "Object to the result during the publicity of the candidates").put("objectionCitation", "TBR 54");
+            Notice objection = ruleSets.notice(PublicationNotices.RESULT_OBJECTION);
+            complaints.put("objection", objection.both()).put("objectionCitation", objection.citation());
             due(tender, "publicity").ifPresent(d -> complaints.put("objectionUntil", d));
-            complaints.put("complaint", "认为招标投标活动不符合法律、行政法规规定的，可以自知道或者应当知道之日起10日内向有关行政监督部门投诉 / "
-                    + "Complain to the supervisory department within 10 days of knowing").put("complaintCitation",
-                            "TBR 60");
+            Notice complaint = ruleSets.notice(PublicationNotices.RESULT_COMPLAINT_TENDERING_LAW);
+            complaints.put("complaint", complaint.both()).put("complaintCitation", complaint.citation());
         }
         return page;
     }

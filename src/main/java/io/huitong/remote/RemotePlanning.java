@@ -158,19 +158,17 @@ public class RemotePlanning {
         // the avoidance rules need what they read: the supervising department (TBR 46), the tenderer (TBL 37) or
         // purchaser (O87 47)
         if (decisions.applicableLaw() == Regime.TENDERING_LAW && blank(plan.supervisoryDepartment())) {
-            violations.add(Violation.of("supervisoryDepartment", "validation.NotBlank", "TBR 46; R12 12(二)", null, null,
-                    "须写明项目的行政监督部门，其工作人员须回避", "Name the supervising department: its staff withdraw"));
+            violations.add(ruleSets.notice(RemoteNotices.PLAN_SUPERVISORY_DEPARTMENT)
+                    .violation("supervisoryDepartment", "validation.NotBlank", null, null));
         }
         // the tenderer, whose own staff sit only as its representatives (TBL 37), never drawn as experts
         if (decisions.applicableLaw() == Regime.TENDERING_LAW && blank(plan.purchaserId())) {
-            violations.add(Violation.of("purchaserId", "validation.NotBlank", "TBL 37; R12 9", null, null,
-                    "须写明招标人的统一社会信用代码，本单位人员只能作为招标人代表，不得以专家身份抽取",
-                    "Give the tenderer's credit code: its own staff sit only as its representatives, never as experts"));
+            violations.add(ruleSets.notice(RemoteNotices.PLAN_TENDERER)
+                    .violation("purchaserId", "validation.NotBlank", null, null));
         }
         if (decisions.applicableLaw() == Regime.GOVERNMENT_PROCUREMENT && blank(plan.purchaserId())) {
-            violations.add(Violation.of("purchaserId", "validation.NotBlank", "O87 47", null, null,
-                    "须写明采购人的统一社会信用代码，本单位专家只能作为采购人代表",
-                    "Give the purchaser's credit code: its own experts sit only as its representatives"));
+            violations.add(ruleSets.notice(RemoteNotices.PLAN_PURCHASER)
+                    .violation("purchaserId", "validation.NotBlank", null, null));
         }
         List<String> partners = plan.partners() == null || plan.partners().isEmpty()
                 ? centres.agreementsOf(e.mainCentre(), clock.today()).stream().map(Agreement::partnerCentre).toList()

@@ -142,6 +142,11 @@ public final class RuleMessages {
         return path.equals(FILE_NAME) || path.endsWith("/" + FILE_NAME);
     }
 
+    /** The line (1-based) of a key of a YAML file, searching from a line on; the line before if not found. */
+    static int lineOf(String[] lines, String key, int from) {
+        return MessagesFile.lineOf(lines, key, from);
+    }
+
     private static String folder(String path) {
         int slash = path.lastIndexOf('/');
         return slash < 0 ? "" : path.substring(0, slash + 1);
@@ -247,7 +252,7 @@ public final class RuleMessages {
         }
 
         /** The line (1-based) of a key, searching from a line on; the line before if not found. */
-        private static int lineOf(String[] lines, String key, int from) {
+        static int lineOf(String[] lines, String key, int from) {
             for (int i = from; i < lines.length; i++) {
                 String line = lines[i].strip();
                 if (line.startsWith("#")) {

@@ -44,6 +44,7 @@ public final class RuleSet {
     private final Map<RuleKey, RuleLocation> locations;
     private final List<RuleDefinition> rules;
     private final RuleMessages messages;
+    private final RuleNotices notices;
     /** The rules that apply only on some days of the act ({@code @effectiveFrom}/{@code @effectiveTo}). */
     private final Map<RuleKey, RuleWindow> windows;
 
@@ -54,7 +55,13 @@ public final class RuleSet {
 
     RuleSet(String version, String contentHash, String origin, Instant compiledAt, KieBase kieBase,
             PolicyData policy, Map<RuleKey, RuleLocation> locations, RuleMessages messages) {
+        this(version, contentHash, origin, compiledAt, kieBase, policy, locations, messages, RuleNotices.NONE);
+    }
+
+    RuleSet(String version, String contentHash, String origin, Instant compiledAt, KieBase kieBase,
+            PolicyData policy, Map<RuleKey, RuleLocation> locations, RuleMessages messages, RuleNotices notices) {
         this.messages = messages;
+        this.notices = notices;
         this.version = version;
         this.contentHash = contentHash;
         this.origin = origin;
@@ -214,6 +221,11 @@ public final class RuleSet {
     /** The messages of this version's rules (every folder's messages.yaml). */
     public RuleMessages messages() {
         return messages;
+    }
+
+    /** The platform's own notices in this version (every folder's notices.yaml). */
+    public RuleNotices notices() {
+        return notices;
     }
 
     public int ruleCount() {

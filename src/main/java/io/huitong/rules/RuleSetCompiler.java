@@ -26,7 +26,7 @@ import org.kie.api.runtime.KieContainer;
  * lines) and decision tables (CSV, turned into DRL by {@link DecisionTable}, problems reported at their row),
  * parses the policy files and checks what the compiler cannot: every rule carries a citation and a tag, every
  * parameter a rule names exists, and every message a rule writes is in its folder's messages.yaml with the
- * placeholders the rule passes ({@link RuleMessages}).
+ * placeholders the rule passes ({@link RuleMessages}); the platform's notices are read ({@link RuleNotices}).
  */
 public final class RuleSetCompiler {
 
@@ -83,6 +83,8 @@ public final class RuleSetCompiler {
         }
         RuleMessages messages = RuleMessages.compile(
                 sources.files().stream().filter(RuleSource::isMessages).toList(), drls, problems);
+        RuleNotices notices = RuleNotices.compile(
+                sources.files().stream().filter(RuleSource::isNotices).toList(), problems);
         KieBase kieBase = drls.isEmpty() ? null : build(sources.version(), drls, rows, problems);
         if (kieBase != null) {
             checkMetadata(kieBase, locations, problems);
@@ -91,7 +93,7 @@ public final class RuleSetCompiler {
             throw new RuleSetRejectedException(sources.origin(), problems);
         }
         return new RuleSet(sources.version(), sources.contentHash(), sources.origin(), clock.instant(), kieBase,
-                policy, locations, messages);
+                policy, locations, messages, notices);
     }
 
     private KieBase build(String version, List<RuleSource> drls, Map<String, IntUnaryOperator> rows,

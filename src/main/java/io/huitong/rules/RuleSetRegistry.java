@@ -29,12 +29,14 @@ public class RuleSetRegistry implements InitializingBean {
     private final Clock clock;
     private final RuleSetCompiler compiler;
     private final Optional<RuleSetPrecompiler> precompiler;
+    private final List<NoticeCatalogue> notices;
     private final Map<String, RuleSet> compiled = new ConcurrentHashMap<>();
     private volatile RuleSet active;
 
     RuleSetRegistry(RuleSetRepository repository, HuitongProperties properties, TransactionTemplate transactions,
-            Clock clock, Optional<RuleSetPrecompiler> precompiler) {
+            Clock clock, Optional<RuleSetPrecompiler> precompiler, List<NoticeCatalogue> notices) {
         this.repository = repository;
+        this.notices = List.copyOf(notices);
         this.precompiler = precompiler;
         this.properties = properties;
         this.transactions = transactions;
@@ -131,6 +133,7 @@ public class RuleSetRegistry implements InitializingBean {
             return load(SYSTEM, sources, candidate);
         }
         RuleSet current = version(inForce.get());
+        requireNotices(current);
         compiled.put(candidate.version(), candidate);
         active = current;
         log.info("rules at {} are version {}, seen before; {} stays in force", sources.origin(), candidate.version(),
@@ -147,6 +150,7 @@ public class RuleSetRegistry implements InitializingBean {
     }
 
     private synchronized Reload load(String operator, RuleSetSources sources, RuleSet candidate) {
+        requireNotices(candidate);
         RuleSet previous = active;
         try {
             store(sources, candidate, operator);
@@ -162,6 +166,28 @@ public class RuleSetRegistry implements InitializingBean {
         }
         return new Reload(candidate.version(), previous == null ? null : previous.version(), changed,
                 sources.origin(), candidate.ruleCount(), sources.files().size());
+    }
+
+    /**
+     * Refuses a version to be put in force whose notices.yaml files lack a notice the platform asks for, use a
+     * placeholder it does not pass, or hold one nobody asks for: each problem with its file and key.
+     *
+     * @throws RuleSetRejectedException listing them
+     */
+    public void requireNotices(RuleSet ruleSet) {
+        List<RuleProblem> problems = ruleSet.notices().check(notices.stream()
+                .flatMap(c -> c.notices().stream()).toList());
+        if (!problems.isEmpty()) {
+            throw new RuleSetRejectedException(ruleSet.origin(), problems);
+        }
+    }
+
+    /**
+     * One of the platform's notices as the version in force words it: a reload changes it at once, for every tender
+     * (a version a tender is pinned to may be older than the notice).
+     */
+    public Notice notice(NoticeKey key, Object... namesAndValues) {
+        return active().notices().render(key, namesAndValues);
     }
 
     private void store(RuleSetSources sources, RuleSet candidate, String operator) {

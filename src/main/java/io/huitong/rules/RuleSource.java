@@ -12,9 +12,14 @@ public record RuleSource(String path, String content) {
         return path.endsWith(".csv");
     }
 
-    /** Policy data: every YAML file but the messages. */
+    /** Policy data: every YAML file but the messages and the notices. */
     public boolean isPolicy() {
-        return (path.endsWith(".yaml") || path.endsWith(".yml")) && !isMessages();
+        return (path.endsWith(".yaml") || path.endsWith(".yml")) && !isMessages() && !isNotices();
+    }
+
+    /** A folder's notices of the platform ({@code notices.yaml}): its own words, with their articles. */
+    public boolean isNotices() {
+        return RuleNotices.isNotices(path);
     }
 
     /** A folder's rule messages ({@code messages.yaml}). */

@@ -109,7 +109,7 @@ public class RegistrationService {
         RuleSet ruleSet = ruleSets.active();
         List<Violation> invalid = BeanViolations.of(validator.validate(request));
         if (invalid.isEmpty()) {
-            invalid = RegistrationValidator.check(request, today);
+            invalid = RegistrationValidator.check(request, today, ruleSets::notice);
         }
         if (!invalid.isEmpty()) {
             // the facts cannot be decided on; the refusal is kept all the same

@@ -1,10 +1,13 @@
 package io.huitong.tender;
 
+import io.huitong.rules.Notice;
+import io.huitong.rules.NoticeKey;
 import io.huitong.shared.time.LegalClock;
 import io.huitong.shared.web.Violation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Checks of a registration that bean validation cannot make: those between fields, and those that need the
@@ -15,7 +18,11 @@ final class RegistrationValidator {
     private RegistrationValidator() {
     }
 
-    static List<Violation> check(RegistrationRequest r, LocalDate today) {
+    /**
+     * The checks, the notices (rules/registration/notices.yaml) from {@code notices}: the version in force's
+     * ({@code RuleSetRegistry::notice}).
+     */
+    static List<Violation> check(RegistrationRequest r, LocalDate today, Function<NoticeKey, Notice> notices) {
         List<Violation> violations = new ArrayList<>();
         if (r.documentIssueDate().isBefore(today)) {
             violations.add(Violation.of("documentIssueDate", "validation.not-before-today", null, today,
@@ -43,21 +50,22 @@ final class RegistrationValidator {
         }
         if (r.regime() == Regime.TENDERING_LAW) {
             // MT16 Arts 2 and 5 cannot be decided without these: a missing one must not read as "no".
-            requireForTenderingLaw(violations, "budgetFunds", r.budgetFunds(), "MT16 2");
-            requireForTenderingLaw(violations, "totalInvestment", r.totalInvestment(), "MT16 2");
-            requireForTenderingLaw(violations, "stateControlled", r.stateControlled(), "MT16 2");
+            Notice mustTender = notices.apply(TenderNotices.REQUIRED_FOR_MUST_TENDER);
+            requireForTenderingLaw(violations, "budgetFunds", r.budgetFunds(), mustTender);
+            requireForTenderingLaw(violations, "totalInvestment", r.totalInvestment(), mustTender);
+            requireForTenderingLaw(violations, "stateControlled", r.stateControlled(), mustTender);
             if (r.category() == Category.SERVICES) {
-                requireForTenderingLaw(violations, "serviceKind", r.serviceKind(), "MT16 5(3)");
+                requireForTenderingLaw(violations, "serviceKind", r.serviceKind(),
+                        notices.apply(TenderNotices.REQUIRED_FOR_SERVICE_KIND));
             }
         }
         return violations;
     }
 
     private static void requireForTenderingLaw(List<Violation> violations, String field, Object value,
-            String citation) {
+            Notice notice) {
         if (value == null) {
-            violations.add(Violation.of(field, "validation.required-for-tendering-law", citation, null, null,
-                    "招标投标法项目须填写此项，以判断是否必须招标", "Required under the Tendering Law to decide must-tender"));
+            violations.add(notice.violation(field, "validation.required-for-tendering-law", null, null));
         }
     }
 }

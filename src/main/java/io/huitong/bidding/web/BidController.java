@@ -4,10 +4,12 @@ import io.huitong.bidding.Bid;
 import io.huitong.bidding.BidRequest;
 import io.huitong.bidding.BidDecryption;
 import io.huitong.bidding.BidService;
+import io.huitong.bidding.BiddingNotices;
 import io.huitong.bidding.BidSubmission;
 import io.huitong.bidding.BondRefunds;
 import io.huitong.bidding.BidStatus;
 import io.huitong.bidding.ConsortiumConfirmation;
+import io.huitong.rules.RuleSetRegistry;
 import io.huitong.shared.security.Groups;
 import io.huitong.shared.security.Operator;
 import io.huitong.shared.web.ConflictException;
@@ -44,9 +46,11 @@ class BidController {
     private final BondRefunds bondRefunds;
     private final TenderService tenders;
     private final Validator validator;
+    private final RuleSetRegistry ruleSets;
 
     BidController(BidService bids, BidSubmission submission, BidDecryption decryption, BondRefunds bondRefunds,
-            TenderService tenders, Validator validator) {
+            TenderService tenders, Validator validator, RuleSetRegistry ruleSets) {
+        this.ruleSets = ruleSets;
         this.bids = bids;
         this.submission = submission;
         this.decryption = decryption;
@@ -148,7 +152,7 @@ class BidController {
         List<Bid> opened = bids.ofTender(tenderId).stream().filter(b -> bids.opened(tenderId, b.round())).toList();
         if (opened.isEmpty()) {
             tenders.get(tenderId);
-            throw new ConflictException("开标前投标文件密封，任何人不得查看 / Bids are sealed until the opening (EB20 27)");
+            throw new ConflictException(ruleSets.notice(BiddingNotices.BIDS_SEALED_UNTIL_OPENING).cited());
         }
         return opened.stream().map(this::forReader).toList();
     }

@@ -65,6 +65,7 @@ class CandidateRules {
             return new Candidate(cached, "upload");
         }
         RuleSet compiled = compiler.compile(sources);
+        registry.requireNotices(compiled);
         synchronized (recent) {
             recent.put(sources.contentHash(), compiled);
         }
