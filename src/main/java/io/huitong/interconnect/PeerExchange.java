@@ -25,12 +25,21 @@ public class PeerExchange {
     private final WallClock clock;
     private final OutboxDelivery delivery;
 
-    PeerExchange(JdbcClient jdbc, ObjectMapper json, Peers peers, WallClock clock, OutboxDelivery delivery) {
+    private final String centre;
+
+    PeerExchange(JdbcClient jdbc, ObjectMapper json, Peers peers, WallClock clock, OutboxDelivery delivery,
+            EnvelopeCodec codec) {
+        this.centre = codec.centre();
         this.jdbc = jdbc;
         this.json = json;
         this.peers = peers;
         this.clock = clock;
         this.delivery = delivery;
+    }
+
+    /** This deployment's own centre code ({@code huitong.interconnect.centre}), blank when it exchanges nothing. */
+    public String centre() {
+        return centre;
     }
 
     /** Whether the centre is a peer platform (reached by messages) rather than a centre of this deployment. */

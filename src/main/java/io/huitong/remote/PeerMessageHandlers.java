@@ -6,7 +6,11 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The messages of remote evaluation that a partner on another platform sends to the main side, each to its step. */
+/**
+ * The messages of remote evaluation between platforms, each to its step: what a partner on another platform sends
+ * the main side ({@link PeerPartners}), and what a main centre on another platform sends this centre as its partner
+ * ({@link PartnerVenue}).
+ */
 @Configuration(proxyBeanMethods = false)
 class PeerMessageHandlers {
 
@@ -18,6 +22,28 @@ class PeerMessageHandlers {
     @Bean
     PeerMessageHandler remoteVenueReady(PeerPartners partners) {
         return handler(PeerPartners.VENUE_READY, partners::venueReady);
+    }
+
+    // the partner's side: what a main centre on another platform sends
+
+    @Bean
+    PeerMessageHandler remoteRequest(PartnerVenue venue) {
+        return handler(PeerPartners.REQUEST, venue::requested);
+    }
+
+    @Bean
+    PeerMessageHandler remoteWithdrawn(PartnerVenue venue) {
+        return handler(PeerPartners.WITHDRAWN, venue::withdrawn);
+    }
+
+    @Bean
+    PeerMessageHandler remoteConfirmed(PartnerVenue venue) {
+        return handler(PartnerVenue.CONFIRMED, venue::confirmed);
+    }
+
+    @Bean
+    PeerMessageHandler remoteSettled(PartnerVenue venue) {
+        return handler(PartnerVenue.SETTLED, venue::settled);
     }
 
     static PeerMessageHandler handler(String type, Consumer<PeerMessage> apply) {

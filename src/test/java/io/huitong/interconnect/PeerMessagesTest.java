@@ -104,7 +104,10 @@ class PeerMessagesTest extends ApiTest {
                 Instant.now().plus(Duration.ofMinutes(6)), body);
         assertRefused(deliver(future), "STALE");
         assertRefused(deliver(peer.sign("LY", "interconnect.key-added", body)), "MISADDRESSED");
-        assertRefused(deliver(peer.sign("ZZ", "remote.no-such-step", body)), "UNKNOWN_TYPE");
+        ResponseEntity<String> unknownType = deliver(peer.sign("ZZ", "remote.no-such-step", body));
+        assertThat(unknownType.getStatusCode().value()).as("trusted but unreadable: settled, not retried")
+                .isEqualTo(422);
+        assertThat(json(unknownType).path("reason").asText()).isEqualTo("UNKNOWN_TYPE");
         assertThat(validKeys()).containsExactly(peer.code + "-1");
         assertThat(count("select count(*) from interconnect_refusal where claimed_peer = ?")).isEqualTo(4);
     }

@@ -60,14 +60,18 @@ class InterconnectController {
             problem.setProperty("duplicate", receipt.duplicate());
             return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         } catch (Refusal refusal) {
+            // a trusted message this platform cannot read is settled (422: the sender stops retrying); an untrusted
+            // one is 401, retried by a sender whose new key is not registered here yet
+            HttpStatus status = refusal.reason() == Refusal.Reason.UNKNOWN_TYPE
+                    || refusal.reason() == Refusal.Reason.UNSUPPORTED_VERSION ? HttpStatus.UNPROCESSABLE_ENTITY
+                            : HttpStatus.UNAUTHORIZED;
             audit.record(refusal.claimedPeer() == null ? null : "peer?:" + refusal.claimedPeer(), address, "POST",
-                    "/interconnect/messages", 401, refusal.reason() + " " + refusal.messageId());
-            ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "peer-message-" + refusal.reason().name()
-                    .toLowerCase().replace('_', '-'), "消息不被信任 / Message not trusted", refusal.getMessage());
+                    "/interconnect/messages", status.value(), refusal.reason() + " " + refusal.messageId());
+            ProblemDetail problem = Problems.of(status, "peer-message-" + refusal.reason().name()
+                    .toLowerCase().replace('_', '-'), "消息不被接受 / Message not accepted", refusal.getMessage());
             problem.setProperty("reason", refusal.reason().name());
             problem.setProperty("messageId", refusal.messageId());
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
     }
 
