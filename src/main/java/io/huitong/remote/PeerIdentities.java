@@ -30,6 +30,11 @@ class PeerIdentities {
         return "peer-" + centreCode;
     }
 
+    /** The user a seat drawn by a peer from its own pool sits as here: the peer's identity and the pool's id. */
+    static String seatUser(String centreCode, String expertRef) {
+        return userOf(centreCode) + "." + expertRef;
+    }
+
     /** The operator a message from the peer acts as, its identity made on first use. */
     Operator operator(String centreCode, PeerMessage message) {
         String user = userOf(centreCode);

@@ -46,6 +46,30 @@ class PeerMessageHandlers {
         return handler(PartnerVenue.SETTLED, venue::settled);
     }
 
+    // the joint draw: both ways, to the main side or the partner's side by the evaluation the message names
+
+    @Bean
+    PeerMessageHandler drawCommit(JointDrawMain main, JointDrawPartner partner) {
+        return handler(JointDrawMain.COMMIT, m -> {
+            if (partner.isPartnerOf(m)) {
+                partner.committed(m);
+            } else {
+                main.committed(m);
+            }
+        });
+    }
+
+    @Bean
+    PeerMessageHandler drawReveal(JointDrawMain main, JointDrawPartner partner) {
+        return handler(JointDrawMain.REVEAL, m -> {
+            if (partner.isPartnerOf(m)) {
+                partner.revealed(m);
+            } else {
+                main.revealed(m);
+            }
+        });
+    }
+
     static PeerMessageHandler handler(String type, Consumer<PeerMessage> apply) {
         return new PeerMessageHandler() {
             @Override

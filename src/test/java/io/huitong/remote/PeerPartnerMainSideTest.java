@@ -136,6 +136,88 @@ class PeerPartnerMainSideTest extends RemoteTest {
     }
 
     @Test
+    void the_committee_is_drawn_jointly_each_side_from_its_own_pool_and_both_sides_get_the_same_committee()
+            throws Exception {
+        String tenderId = remoteTender();
+        String evaluationId = evaluationOf(tenderId);
+        // two partner venues (Henan's policy): Luoyang on this platform, SX on its own
+        assertThat(plan(evaluationId, 5, "\"SX\",\"LY\"").getStatusCode()).isEqualTo(HttpStatus.OK);
+        runDueJobs();
+        assertThat(deliver(sign("remote.answer", evaluationId, Map.of("accepted", true, "venue", Map.of("id",
+                "sx-venue-2", "name", "西安远程评标室", "seats", 8)))).getStatusCode().value()).isEqualTo(202);
+        runDueJobs();
+        accepts("LY", evaluationId);
+        received.clear();
+
+        // the draw's day: the main side commits its pool and share, and asks SX for its own
+        at("2026-12-22T09:00:00");
+        delivery.deliverDue();
+        JsonNode commit = only("remote.draw-commit", evaluationId).path("body");
+        int drawNo = commit.path("drawNo").asInt();
+        assertThat(commit.path("venueId").asText()).isEqualTo("sx-venue-2");
+        int seats = commit.path("seats").asInt();
+        assertThat(seats).isPositive();
+        assertThat(view("clerk", evaluationId).path("seats")).as("nobody is seated before the reveals").isEmpty();
+
+        // SX, on its own platform, runs its avoidance rules on its own pool and commits its snapshot and share
+        String sxSnapshot = VerifiableDraw.text(new VerifiableDraw.Snapshot(evaluationId, drawNo, "COMMITTEE",
+                commit.path("evaluationDay").asText(), commit.path("speciality").asText(), List.of(
+                        new VerifiableDraw.Group("sx-venue-2", PEER, seats, List.of("sx-e1", "sx-e2", "sx-e3",
+                                "sx-e4", "sx-e5")))));
+        String sxShare = VerifiableDraw.newSeed(new java.security.SecureRandom());
+        JointDraw.Reveal sx = new JointDraw.Reveal(PEER, drawNo, sxSnapshot, sxShare);
+        // a reveal before both commitments are held is refused
+        assertThat(deliver(sign("remote.draw-reveal", evaluationId, Map.of("drawNo", drawNo, "snapshot", sxSnapshot,
+                "share", sxShare))).getStatusCode().value()).isEqualTo(422);
+        assertThat(deliver(sign("remote.draw-commit", evaluationId, Map.of("drawNo", drawNo, "poolHash",
+                sx.commitment().poolHash(), "shareHash", sx.commitment().shareHash()))).getStatusCode().value())
+                .isEqualTo(202);
+        // a second, different commitment for the same draw is equivocation
+        assertThat(deliver(sign("remote.draw-commit", evaluationId, Map.of("drawNo", drawNo, "poolHash",
+                sx.commitment().poolHash(), "shareHash", VerifiableDraw.commitment(sxShare + "")
+                        .replace('a', 'b')))).getStatusCode().value()).isEqualTo(422);
+
+        // holding both commitments, the main side reveals its part
+        delivery.deliverDue();
+        JsonNode mainReveal = only("remote.draw-reveal", evaluationId).path("body");
+        JointDraw.Reveal main = new JointDraw.Reveal("ZZ", drawNo, mainReveal.path("snapshot").asText(),
+                mainReveal.path("share").asText());
+        assertThat(main.commitment().poolHash()).isEqualTo(commit.path("poolHash").asText());
+        assertThat(main.commitment().shareHash()).as("the seed committed when the evaluation was planned")
+                .isEqualTo(commit.path("shareHash").asText());
+
+        // a reveal that is not the committed share is refused; the true one completes the draw
+        assertThat(deliver(sign("remote.draw-reveal", evaluationId, Map.of("drawNo", drawNo, "snapshot", sxSnapshot,
+                "share", VerifiableDraw.newSeed(new java.security.SecureRandom())))).getStatusCode().value())
+                .isEqualTo(422);
+        assertThat(deliver(sign("remote.draw-reveal", evaluationId, Map.of("drawNo", drawNo, "snapshot", sxSnapshot,
+                "share", sxShare))).getStatusCode().value()).isEqualTo(202);
+        runDueJobs();
+
+        Map<String, List<String>> expected = JointDraw.draw(List.of(main, sx), List.of(main.commitment(),
+                sx.commitment()));
+        JsonNode view = view("clerk", evaluationId);
+        assertThat(view.path("status").asText()).isEqualTo("PREPARING");
+        assertThat(view.path("seats").findValuesAsText("userId")).as("sealed until sign-in").containsOnly("null");
+        List<String> sxUsers = jdbc.sql("select user_id from remote_seat where evaluation_id = ? and centre_code = ? "
+                + "order by seq").params(evaluationId, PEER).query(String.class).list();
+        assertThat(sxUsers).as("SX's seats are SX's own experts, as SX computes them too")
+                .containsExactlyElementsOf(expected.get("sx-venue-2").stream().map(id -> "peer-SX." + id).toList());
+        // this platform's part (its own venue and Luoyang's) is drawn from this deployment's pool, the same way
+        assertThat(expected.keySet()).contains(venue("ZZ"), venue("LY"));
+        JsonNode verified = json(get("supervisor", "/api/remote-evaluations/" + evaluationId + "/draws/"
+                + view.path("draws").get(0).path("id").asText() + "/verification"));
+        assertThat(verified.path("sameResult").asBoolean()).as(verified.toString()).isTrue();
+    }
+
+    private JsonNode only(String type, String subject) {
+        List<JsonNode> found = received.stream().filter(m -> m.path("type").asText().equals(type))
+                .filter(m -> m.path("subject").asText().equals(subject)).toList();
+        assertThat(found).as(type + " sent once").hasSize(1);
+        return found.get(0);
+    }
+
+    @Test
     void a_peer_acts_only_on_its_own_requests() {
         String tenderId = remoteTender();
         String evaluationId = evaluationOf(tenderId);

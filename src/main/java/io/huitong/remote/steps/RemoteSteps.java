@@ -8,6 +8,7 @@ import static io.huitong.remote.steps.StepInputs.text;
 import io.huitong.remote.CommitteeDraw;
 import io.huitong.remote.LinkFailures;
 import io.huitong.remote.MemberReplacement;
+import io.huitong.remote.JointDrawMain;
 import io.huitong.remote.PeerPartners;
 import io.huitong.remote.PartnerRequests;
 import io.huitong.remote.Postponement;
@@ -45,11 +46,13 @@ public class RemoteSteps {
     private final RemoteAccess access;
 
     private final PeerPartners peers;
+    private final JointDrawMain joint;
 
     RemoteSteps(RemotePlanning planning, PartnerRequests requests, CommitteeDraw committee, VenueOperations venues,
             LinkFailures links, Postponement postponement, MemberReplacement replacement, Settlement settlement,
-            RemoteAccess access, PeerPartners peers) {
+            RemoteAccess access, PeerPartners peers, JointDrawMain joint) {
         this.peers = peers;
+        this.joint = joint;
         this.planning = planning;
         this.requests = requests;
         this.committee = committee;
@@ -154,10 +157,27 @@ public class RemoteSteps {
         return committee.drawAt(evaluationId);
     }
 
-    /** Service task {@code drawCommittee}; too few eligible experts: the BPMN error {@code poolExhausted}. */
+    /** Gateway {@code jointDrawGateway}: a partner that accepted runs its own platform. */
+    public boolean jointDraw(String evaluationId) {
+        return joint.jointDraw(evaluationId);
+    }
+
+    /** Service task {@code commitJointDraw}: this side's commitment, sent to the partners on other platforms. */
+    public void commitJointDraw(String evaluationId) {
+        joint.commit(evaluationId);
+    }
+
+    /**
+     * Service task {@code drawCommittee} (a joint draw when a partner runs its own platform); too few eligible
+     * experts: the BPMN error {@code poolExhausted}.
+     */
     public void drawCommittee(String evaluationId) {
         try {
-            committee.drawCommittee(evaluationId);
+            if (joint.jointDraw(evaluationId)) {
+                joint.drawCommittee(evaluationId);
+            } else {
+                committee.drawCommittee(evaluationId);
+            }
         } catch (CommitteeDraw.PoolExhausted exhausted) {
             throw new BpmnError(RemoteProcess.POOL_EXHAUSTED, exhausted.getMessage());
         }
