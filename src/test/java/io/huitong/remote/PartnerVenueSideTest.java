@@ -54,6 +54,9 @@ class PartnerVenueSideTest extends ApiTest {
     @Autowired
     OutboxDelivery delivery;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     /** The main centre's platform: a loopback endpoint that keeps what Luoyang sends it. */
     @BeforeAll
     static void mainPlatform() throws Exception {
@@ -121,6 +124,71 @@ class PartnerVenueSideTest extends ApiTest {
         assertThat(answer.path("body").path("answeredBy").asText()).isEqualTo("lyclerk");
         assertThat(json(get("lyclerk", "/engine-rest/task?processInstanceBusinessKey=" + id))).as("waiting for the draw")
                 .isEmpty();
+    }
+
+    @Test
+    void the_partner_draws_its_seats_from_its_own_pool_jointly_then_prepares_its_venue() throws Exception {
+        String evaluation = UUID.randomUUID().toString();
+        assertThat(deliver(request(evaluation, 2)).getStatusCode().value()).isEqualTo(202);
+        String id = engagement("lyclerk", evaluation).path("id").asText();
+        assertThat(post("lyclerk", "/api/partner-engagements/" + id + "/answer", "{\"accept\":true,\"venueId\":\""
+                + venue("LY") + "\"}").getStatusCode().value()).isEqualTo(204);
+        delivery.deliverDue();
+        received.clear();
+
+        // the main centre commits its part and asks Luoyang to commit its own
+        String mainSnapshot = io.huitong.remote.VerifiableDraw.text(new VerifiableDraw.Snapshot(evaluation, 1,
+                "COMMITTEE", "2026-12-23", "房屋建筑工程", List.of(new VerifiableDraw.Group("hn-venue", MAIN, 3,
+                        List.of("hn-e1", "hn-e2", "hn-e3", "hn-e4")))));
+        String mainShare = VerifiableDraw.newSeed(new java.security.SecureRandom());
+        JointDraw.Reveal main = new JointDraw.Reveal(MAIN, 1, mainSnapshot, mainShare);
+        Map<String, Object> commit = new LinkedHashMap<>();
+        commit.put("drawNo", 1);
+        commit.put("purpose", "COMMITTEE");
+        commit.put("poolHash", main.commitment().poolHash());
+        commit.put("shareHash", main.commitment().shareHash());
+        commit.put("evaluationDay", "2026-12-23");
+        commit.put("speciality", "房屋建筑工程");
+        commit.put("venueId", venue("LY"));
+        commit.put("seats", 2);
+        ResponseEntity<String> committed = deliver(sign("remote.draw-commit", evaluation, commit));
+        assertThat(committed.getStatusCode().value()).as(committed.getBody()).isEqualTo(202);
+
+        // Luoyang commits and, holding both commitments, reveals at once: in that order
+        delivery.deliverDue();
+        assertThat(received).hasSize(2);
+        JsonNode lyCommit = mapper.readTree(JWSObject.parse(received.get(0)).getPayload().toString());
+        JsonNode lyReveal = mapper.readTree(JWSObject.parse(received.get(1)).getPayload().toString());
+        assertThat(lyCommit.path("type").asText()).isEqualTo("remote.draw-commit");
+        assertThat(lyReveal.path("type").asText()).isEqualTo("remote.draw-reveal");
+        JointDraw.Reveal ly = new JointDraw.Reveal("LY", 1, lyReveal.path("body").path("snapshot").asText(),
+                lyReveal.path("body").path("share").asText());
+        assertThat(JointDraw.verifyReveal(new JointDraw.Commitment("LY", 1, lyCommit.path("body").path("poolHash")
+                .asText(), lyCommit.path("body").path("shareHash").asText()), ly).holds()).isTrue();
+        VerifiableDraw.Snapshot lyPart = mapper.readValue(ly.snapshotText(), VerifiableDraw.Snapshot.class);
+        assertThat(lyPart.groups()).singleElement().satisfies(g -> {
+            assertThat(g.centreCode()).isEqualTo("LY");
+            assertThat(g.seats()).isEqualTo(2);
+            assertThat(g.candidates()).as("Luoyang's own experts, by id only").isNotEmpty();
+        });
+
+        // the main centre's reveal: the committee is drawn on both sides alike; Luoyang's seats are its own
+        assertThat(deliver(sign("remote.draw-reveal", evaluation, Map.of("drawNo", 1, "snapshot", mainSnapshot,
+                "share", mainShare))).getStatusCode().value()).isEqualTo(202);
+        Map<String, List<String>> expected = JointDraw.draw(List.of(main, ly), List.of(main.commitment(),
+                ly.commitment()));
+        assertThat(jdbc.sql("select expert_id from partner_seat where engagement_id = ? order by seat_no").param(id)
+                .query(String.class).list()).containsExactlyElementsOf(expected.get(venue("LY")));
+
+        JsonNode tasks = json(get("lyclerk", "/engine-rest/task?processInstanceBusinessKey=" + id));
+        assertThat(tasks.findValuesAsText("taskDefinitionKey")).containsExactly("prepareVenue");
+        received.clear();
+        assertThat(post("lyclerk", "/api/partner-engagements/" + id + "/preparation",
+                "{\"seatsReady\":2,\"linkCheck\":\"OK\"}").getStatusCode().value()).isEqualTo(204);
+        delivery.deliverDue();
+        JsonNode ready = mapper.readTree(JWSObject.parse(received.get(0)).getPayload().toString());
+        assertThat(ready.path("type").asText()).isEqualTo("remote.venue-ready");
+        assertThat(ready.path("body").path("seatsReady").asInt()).isEqualTo(2);
     }
 
     @Test
