@@ -71,7 +71,7 @@ public final class FactReader {
             Set<String> names = new HashSet<>();
             item.fieldNames().forEachRemaining(names::add);
             Class<? extends Record> best = null;
-            int most = 1;
+            int most = 0;
             int size = Integer.MAX_VALUE;
             for (Class<? extends Record> type : types) {
                 List<String> components = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
