@@ -21,8 +21,12 @@ public final class FactReader {
     private final ObjectMapper json;
 
     public FactReader(ObjectMapper json) {
-        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        // a fact's derived getters (OpenedBid's unconfirmedMembers) are written with it and ignored on reading: a
+        // collection getter is not a setter, or Jackson adds to the fact's immutable list
+        ObjectMapper reader = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.json = reader.setConfig(reader.getDeserializationConfig()
+                .without(com.fasterxml.jackson.databind.MapperFeature.USE_GETTERS_AS_SETTERS));
     }
 
     /** The object of that field, required. */
