@@ -124,11 +124,16 @@ public class BidSubmission {
         submitted.remove("sealedFile");
         submitted.put("sealedFileHash", envelope.hash()).put("sealedFileAlgorithm", envelope.algorithm());
         inputs.set("bid", submitted);
-        inputs.set("facts", json.valueToTree(facts));
-        inputs.set("bondRequirement", json.valueToTree(requirement));
-        inputs.set("creditRecords", json.valueToTree(creditRecords));
+        inputs.set("facts", decisionRecords.facts(facts));
+        inputs.set("bondRequirement", decisionRecords.facts(requirement));
+        inputs.set("creditRecords", decisionRecords.facts(creditRecords));
         if (guarantee != null) {
-            inputs.set("eGuarantee", json.valueToTree(guarantee));
+            inputs.set("eGuarantee", decisionRecords.facts(guarantee));
+        }
+        // the date the rules decided as of (its facts carry the deadline too): a record that names it keeps its
+        // amounts as written, so impact compares a candidate with the answer it keeps (EligibilityReplay)
+        if (tender.bidDeadlineDate() != null) {
+            inputs.put(io.huitong.rules.DecisionReplay.AS_OF, tender.bidDeadlineDate().toString());
         }
         DecisionRecord record = new DecisionRecord(UUID.randomUUID().toString(), SUBMISSION,
                 violations.isEmpty() ? DecisionRecord.Outcome.ACCEPTED : DecisionRecord.Outcome.REFUSED, false,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.huitong.credit.PartyRelation;
+import io.huitong.rules.DecisionRecord;
 import io.huitong.rules.RuleOutput;
 import io.huitong.rules.RuleSet;
 import io.huitong.rules.DecisionReplay;
@@ -44,7 +45,8 @@ class CollusionReplay implements DecisionReplay {
     @Override
     public String description() {
         return "开标：未解密、无效投标与串通情形 / The opening: undecrypted bids, bids invalidated, collusion findings; "
-                + "inputs bids (UndecryptedBid, OpenedBid, DecryptedBid, PartyRelation)";
+                + "inputs bids (UndecryptedBid, OpenedBid, DecryptedBid, PartyRelation), asOf (the bid deadline's date; today "
+                + "if none)";
     }
 
     @Override
@@ -52,7 +54,29 @@ class CollusionReplay implements DecisionReplay {
         if (inputs == null || !inputs.has("bids")) {
             throw new NotReplayable("bids", "输入缺少 bids", "The inputs hold no bids");
         }
-        RuleSet.Evaluation evaluation = ruleSet.evaluate(facts.mixed(inputs, "bids", FACTS));
+        RuleSet.Evaluation evaluation = ruleSet.evaluate(DecisionReplay.asOf(inputs), facts.mixed(inputs, "bids",
+                FACTS));
+        return new Replayed(outputs(evaluation, json), evaluation.firedRules());
+    }
+
+    /**
+     * As {@code Opening} keeps the opening decided ({@value #KEPT} in its outputs, the rules that fired as they did):
+     * a record kept before it did is decided again under its version.
+     */
+    @Override
+    public java.util.Optional<Replayed> recorded(DecisionRecord record) {
+        JsonNode kept = record.outputs() == null ? null : record.outputs().get(KEPT);
+        if (kept == null || !kept.isObject() || record.firedRules() == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Replayed(kept, record.firedRules()));
+    }
+
+    /** Where the opening's decision record keeps what the rules concluded, as {@link #outputs} gives it. */
+    static final String KEPT = "rules";
+
+    /** What the rules concluded at an opening, in the form this replay compares: the opening keeps it too. */
+    static ObjectNode outputs(RuleSet.Evaluation evaluation, ObjectMapper json) {
         ObjectNode outputs = json.createObjectNode();
         ArrayNode deemed = outputs.putArray("decryption");
         evaluation.all(DecryptionOutcome.class).forEach(o -> by(deemed.addObject().put("bidId", o.bidId())
@@ -64,12 +88,12 @@ class CollusionReplay implements DecisionReplay {
         ArrayNode collusion = outputs.putArray("collusion");
         evaluation.all(CollusionFinding.class).forEach(f -> {
             ObjectNode finding = collusion.addObject().put("kind", f.kind().name()).put("article", f.citation());
-            finding.set("bidIds", facts.tree(f.bidIds()));
+            finding.set("bidIds", json.valueToTree(f.bidIds()));
             finding.put("evidence", f.evidence());
             by(finding, f.by());
         });
         List.of(deemed, invalid, kept, collusion).forEach(FactReader::sorted);
-        return new Replayed(outputs, evaluation.firedRules());
+        return outputs;
     }
 
     private static void by(ObjectNode node, RuleOutput by) {

@@ -47,6 +47,26 @@ class EligibilityReplay implements DecisionReplay {
                 + "creditRecords, eGuarantee";
     }
 
+    /**
+     * As {@code BidSubmission} keeps a bid's eligibility decided: the outcome, the refusals and the rules that fired
+     * (its facts carry the bid deadline it was decided as of). A record kept before it named that date
+     * ({@value DecisionReplay#AS_OF}) kept its amounts through a tree that strips trailing zeros (10000.00 as 1E+4),
+     * so a refusal decided again on them may read differently from the one kept: it is decided again on both sides,
+     * as is one without facts or with a refusal value clipped for storage.
+     */
+    @Override
+    public java.util.Optional<Replayed> recorded(DecisionRecord record) {
+        if (record.inputs() == null || !record.inputs().has("facts") || DecisionReplay.asOf(record.inputs()) == null
+                || record.violations() == null
+                || record.firedRules() == null || record.violations().stream().anyMatch(v -> v.value() instanceof String text
+                        && text.length() > io.huitong.rules.DecisionRecords.KEPT_TEXT)) {
+            return java.util.Optional.empty();
+        }
+        ObjectNode outputs = json.createObjectNode().put("outcome", record.outcome().name());
+        outputs.set("violations", facts.sorted(record.violations()));
+        return java.util.Optional.of(new Replayed(outputs, record.firedRules()));
+    }
+
     @Override
     public Replayed replay(JsonNode inputs, RuleSet ruleSet) {
         List<Object> input = new ArrayList<>();

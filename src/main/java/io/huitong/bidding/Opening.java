@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.huitong.credit.CreditRegistry;
 import io.huitong.guarantee.ElectronicGuarantees;
 import io.huitong.rules.DecisionRecord;
+import io.huitong.rules.DecisionReplay;
 import io.huitong.rules.DecisionRecords;
 import io.huitong.rules.RuleSet;
 import io.huitong.rules.RuleSetRegistry;
@@ -123,7 +124,8 @@ class Opening {
                     : bid.invalidate(why.reasonZh() + " / " + why.reasonEn(), why.by().citation()));
         }
         ObjectNode inputs = json.createObjectNode();
-        inputs.set("bids", json.valueToTree(input));
+        inputs.set("bids", decisionRecords.facts(input));
+        inputs.put(DecisionReplay.AS_OF, tender.bidDeadlineDate() == null ? null : tender.bidDeadlineDate().toString());
         List<Violation> found = new ArrayList<>();
         undecrypted.values().forEach(o -> found.add(Violation.of("bid:" + o.bidId(), o.by().rule(), o.by().citation(),
                 null, o.bidId(), o.reasonZh(), o.reasonEn())));
@@ -138,7 +140,8 @@ class Opening {
                 inputs, json.createObjectNode().put("round", round).put("standing", standing.size())
                         .put("decrypted", decrypted).put("opened", decrypted)
                         .put("valid", decrypted - invalid.size())
-                        .set("collusionFlags", json.valueToTree(flags)),
+                        .<ObjectNode>set("collusionFlags", json.valueToTree(flags))
+                        .set(CollusionReplay.KEPT, CollusionReplay.outputs(evaluation, json)),
                 evaluation.firedRules(), found));
         saveRecord(tender, round, decisionId, now);
         events.publishEvent(new OpeningEvent(tenderId, round, OpeningEvent.Kind.OPENED, null, decisionId, now));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.huitong.bidding.BidService;
 import io.huitong.rules.DecisionRecord;
+import io.huitong.rules.DecisionReplay;
 import io.huitong.rules.DecisionRecords;
 import io.huitong.rules.Refusal;
 import io.huitong.rules.RuleSet;
@@ -101,10 +102,11 @@ class Committee {
         violations.addAll(membership(members));
         ObjectNode inputs = json.createObjectNode();
         inputs.set("members", json.valueToTree(members));
-        inputs.set("facts", json.valueToTree(facts));
+        inputs.set("facts", decisionRecords.facts(facts));
         inputs.put("purchaserId", tenderer);
-        inputs.set("expertEmployers", json.valueToTree(input.subList(1, input.size() - seats.size())));
-        inputs.set("expertSeats", json.valueToTree(seats));
+        inputs.set("expertEmployers", decisionRecords.facts(input.subList(1, input.size() - seats.size())));
+        inputs.set("expertSeats", decisionRecords.facts(seats));
+        inputs.put(DecisionReplay.AS_OF, tender.bidDeadlineDate() == null ? null : tender.bidDeadlineDate().toString());
         DecisionRecord record = new DecisionRecord(UUID.randomUUID().toString(), "COMMITTEE",
                 violations.isEmpty() ? DecisionRecord.Outcome.ACCEPTED : DecisionRecord.Outcome.REFUSED, false,
                 tenderId, ruleSet.version(), clock.instant(), operator.userId(), operator.address(), inputs,

@@ -53,7 +53,7 @@ class PricingReplay implements DecisionReplay {
     @Override
     public String description() {
         return "价格分权重与中小企业价格扣除 / The price weight and SME price adjustments: inputs pricing "
-                + "(PricingFacts), pricedBids (PricedBid)";
+                + "(PricingFacts), pricedBids (PricedBid), asOf (the bid deadline's date; today if none)";
     }
 
     @Override
@@ -61,7 +61,12 @@ class PricingReplay implements DecisionReplay {
         List<Object> input = new ArrayList<>();
         input.add(facts.one(inputs, "pricing", PricingFacts.class));
         input.addAll(facts.list(inputs, "pricedBids", PricedBid.class));
-        RuleSet.Evaluation evaluation = ruleSet.evaluate(input);
+        RuleSet.Evaluation evaluation = ruleSet.evaluate(DecisionReplay.asOf(inputs), input);
+        return new Replayed(outputs(evaluation, json), evaluation.firedRules());
+    }
+
+    /** What the price rules concluded, in the form this replay compares: the evaluation's record keeps it too. */
+    static ObjectNode outputs(RuleSet.Evaluation evaluation, ObjectMapper json) {
         ObjectNode outputs = json.createObjectNode();
         ArrayNode weights = outputs.putArray("priceWeights");
         evaluation.all(PriceWeight.class).forEach(w -> weights.addObject().put("weight", w.weight())
@@ -72,7 +77,28 @@ class PricingReplay implements DecisionReplay {
                 .put("citation", a.by().citation()));
         FactReader.sorted(weights);
         FactReader.sorted(adjustments);
-        return new Replayed(outputs, evaluation.firedRules());
+        return outputs;
+    }
+
+    /** Where the evaluation's decision record keeps what the price rules concluded, as {@link #outputs} gives it. */
+    static final String KEPT = "pricing";
+
+    /** How many of the evaluation record's fired rules, the first, the price rules fired (the ranking's follow). */
+    static final String KEPT_FIRED = "pricingRulesFired";
+
+    /**
+     * As {@code ScoreAggregation} keeps the price rules decided: their conclusions and the first of the record's
+     * fired rules. A record kept before it did is decided again under its version.
+     */
+    @Override
+    public java.util.Optional<Replayed> recorded(DecisionRecord record) {
+        JsonNode kept = record.outputs() == null ? null : record.outputs().get(KEPT);
+        JsonNode fired = record.outputs() == null ? null : record.outputs().get(KEPT_FIRED);
+        if (kept == null || !kept.isObject() || fired == null || !fired.canConvertToInt() || record.firedRules() == null
+                || fired.asInt() < 0 || fired.asInt() > record.firedRules().size()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Replayed(kept, List.copyOf(record.firedRules().subList(0, fired.asInt()))));
     }
 
     @Override
@@ -98,6 +124,7 @@ class PricingReplay implements DecisionReplay {
             }
         }
         inputs.set("pricedBids", facts.tree(priced));
+        inputs.set(DecisionReplay.AS_OF, record.inputs().get(DecisionReplay.AS_OF));
         return replay(inputs, ruleSet);
     }
 }

@@ -7,6 +7,7 @@ import io.huitong.bidding.Bid;
 import io.huitong.bidding.BidService;
 import io.huitong.bidding.BidStatus;
 import io.huitong.rules.DecisionRecord;
+import io.huitong.rules.DecisionReplay;
 import io.huitong.rules.DecisionRecords;
 import io.huitong.rules.FiredRule;
 import io.huitong.tender.Tender;
@@ -99,6 +100,10 @@ class ScoreAggregation {
         inputs.put("tieBreak", ranking.facts().documentsMethod() == null ? null
                 : ranking.facts().documentsMethod().name());
         inputs.set("technicalScores", json.valueToTree(technical));
+        // what the price rules were decided on and as of, and what they concluded: decided again alike (PricingReplay)
+        inputs.set("pricing", decisionRecords.facts(pricing.evaluation().all(PricingFacts.class).get(0)));
+        inputs.set("pricedBids", decisionRecords.facts(pricing.evaluation().all(PricedBid.class)));
+        inputs.put(DecisionReplay.AS_OF, tender.bidDeadlineDate() == null ? null : tender.bidDeadlineDate().toString());
         committees.clearSignatures(tenderId, tender.round());
         List<FiredRule> fired = new ArrayList<>(pricing.evaluation().firedRules());
         fired.addAll(ranking.evaluation().firedRules());
@@ -110,6 +115,8 @@ class ScoreAggregation {
         result.set("ties", json.valueToTree(ranking.ties()));
         result.set("draws", json.valueToTree(ranking.draws()));
         result.put("candidates", candidates);
+        result.set(PricingReplay.KEPT, PricingReplay.outputs(pricing.evaluation(), json));
+        result.put(PricingReplay.KEPT_FIRED, pricing.evaluation().firedRules().size());
         result.put("candidatesCitation", ranking.limit().by().citation());
         result.set("flags", json.valueToTree(flags.of(tenderId, tender.round()).stream().filter(ScoreFlag::isOpen)
                 .toList()));

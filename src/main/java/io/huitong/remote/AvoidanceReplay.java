@@ -14,9 +14,12 @@ import org.springframework.stereotype.Component;
 /**
  * The avoidance rules of an expert draw decided again (EXPERT_DRAW, G5–G7): which candidates are excluded, each with
  * its rule and article, from the draw's context, the bidders and their related parties, and each candidate's
- * employment, relations, penalties and absences. An expert draw's decision record keeps only the draw's ids and
- * hashes, not these facts: the sandbox takes them as given; a stored draw is decided again only once its record keeps
- * them (the same fields as here).
+ * employment, relations, penalties and absences, as of {@value DecisionReplay#AS_OF} (the bid deadline's date; today
+ * if none). The sandbox takes them as given. An expert draw's decision record keeps only the draw's ids and hashes, its
+ * exclusions and the date, not these facts, and is meant not to: they are the personal data of every candidate of the
+ * pool (employers, family and business relations, penalties, absences), where decision records are open to every user
+ * once the result is determined, and the pool and its experts' records change, so they cannot be rebuilt either. The
+ * impact analysis therefore leaves stored draws out, counting them with this reason ({@link #excludedFromImpact}).
  */
 @Component
 class AvoidanceReplay implements DecisionReplay {
@@ -42,8 +45,19 @@ class AvoidanceReplay implements DecisionReplay {
     @Override
     public String description() {
         return "专家回避 / Expert avoidance in a draw: inputs context, bidders, relatedToBidders, candidates, "
-                + "employment, relations, penalties, absences (DrawFacts)";
+                + "employment, relations, penalties, absences (DrawFacts), asOf (the bid deadline's date; today if none); "
+                + "stored draws are left out of the impact analysis";
     }
+
+    @Override
+    public String excludedFromImpact() {
+        return EXCLUDED;
+    }
+
+    static final String EXCLUDED = "专家抽取的决策记录不保存回避事实（专家库候选人的任职、关系、处罚、请假，属个人信息），无法重算；"
+            + "可在规则沙箱中以给定事实试算 / An expert draw's record keeps no avoidance facts (the pool candidates' "
+            + "employment, relations, penalties and absences are personal data), so it cannot be decided again; try "
+            + "the avoidance rules on given facts in the sandbox (POST /api/rules/avoidance/evaluate)";
 
     @Override
     public Replayed replay(JsonNode inputs, RuleSet ruleSet) {
@@ -60,7 +74,7 @@ class AvoidanceReplay implements DecisionReplay {
         input.addAll(facts.list(inputs, "relations", DrawFacts.Relation.class));
         input.addAll(facts.list(inputs, "penalties", DrawFacts.Penalty.class));
         input.addAll(facts.list(inputs, "absences", DrawFacts.Absence.class));
-        RuleSet.Evaluation evaluation = ruleSet.evaluate(input);
+        RuleSet.Evaluation evaluation = ruleSet.evaluate(DecisionReplay.asOf(inputs), input);
         ObjectNode outputs = json.createObjectNode();
         ArrayNode excluded = outputs.putArray("exclusions");
         evaluation.all(DrawFacts.Exclusion.class).forEach(x -> excluded.addObject().put("expertId", x.expertId())

@@ -12,6 +12,7 @@ import io.huitong.remote.RemoteRecords.Draw;
 import io.huitong.remote.RemoteRecords.Partner;
 import io.huitong.remote.RemoteRecords.Status;
 import io.huitong.rules.DecisionRecord;
+import io.huitong.rules.DecisionReplay;
 import io.huitong.rules.DecisionRecords;
 import io.huitong.rules.RuleSet;
 import io.huitong.shared.security.Operator;
@@ -298,7 +299,8 @@ public class CommitteeDraw {
             RuleSet.Evaluation decided, DecisionRecord.Outcome outcome, ObjectNode outputs) {
         ObjectNode inputs = json.createObjectNode().put("evaluationId", e.id()).put("drawId", committed.id())
                 .put("drawNo", committed.drawNo()).put("seedHash", committed.seedHash())
-                .put("snapshotHash", committed.snapshotHash());
+                .put("snapshotHash", committed.snapshotHash())
+                .put(DecisionReplay.AS_OF, tender.bidDeadlineDate() == null ? null : tender.bidDeadlineDate().toString());
         outputs.set("exclusions", json.valueToTree(decided.all(DrawFacts.Exclusion.class)));
         String id = UUID.randomUUID().toString();
         decisionRecords.save(new DecisionRecord(id, "EXPERT_DRAW", outcome, false, tender.id(), ruleSet.version(),

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  *   <li><b>Snapshot.</b> It writes its pool snapshot {@code S}: a {@link VerifiableDraw.Snapshot} (the evaluation
  *       id, {@code drawNo = n}, purpose, evaluation day, speciality, the same on every side) whose groups are its
  *       own venues only ({@code centreCode} = its code), each with its seats and its candidates — its experts in
- *       the speciality left after the avoidance rules (RULES.md §G, §D for related parties) ran on the facts the
+ *       the speciality left after the avoidance rules (docs/rules.md §G, §D for related parties) ran on the facts the
  *       main side sent (bidders, tenderer, related parties), by id, in id order — as canonical JSON (sorted keys,
  *       no whitespace; {@link VerifiableDraw#text}). It carries expert ids only: names stay with their centre
  *       until sign-in (G11).</li>

@@ -30,6 +30,8 @@ public class DecisionRecords {
     private final ObjectMapper json;
     /** Reads amounts as written: 10000.00 stays 10000.00, so a decision taken again sees the inputs it saw. */
     private final com.fasterxml.jackson.databind.ObjectReader exact;
+    /** Writes amounts as written: {@link #facts}. */
+    private final ObjectMapper exactWriter;
 
     DecisionRecords(JdbcClient jdbc, ObjectMapper json) {
         this.exact = json.reader()
@@ -37,6 +39,16 @@ public class DecisionRecords {
                 .without(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
         this.jdbc = jdbc;
         this.json = json;
+        this.exactWriter = json.copy()
+                .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+    }
+
+    /**
+     * Facts as a record keeps them in its inputs: amounts as written (10000.00, not 1E+4), so that the decision taken
+     * again on them renders what it renders alike, and an impact analysis compares it with the record's own answer.
+     */
+    public JsonNode facts(Object value) {
+        return exactWriter.valueToTree(value);
     }
 
     public void save(DecisionRecord record) {

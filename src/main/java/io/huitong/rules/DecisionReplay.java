@@ -3,6 +3,7 @@ package io.huitong.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.huitong.shared.web.ValidationException;
 import io.huitong.shared.web.Violation;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -45,6 +46,40 @@ public interface DecisionReplay {
      */
     default java.util.Optional<Replayed> recorded(DecisionRecord record) {
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Why the impact analysis leaves this kind's stored decisions out (中文 / English), counted but not decided
+     * again; null (the default) where they are decided again. The sandbox decides the kind all the same.
+     */
+    default String excludedFromImpact() {
+        return null;
+    }
+
+    /**
+     * Where a decision record's inputs keep the date the decision was taken as of ({@code "asOf": "2026-12-21"}):
+     * the date of the act it governs, as passed to {@link RuleSet#evaluate(LocalDate, java.util.Collection)} (for a
+     * bid, opening, committee, evaluation or draw decision: the tender's bid deadline in China). The sandbox takes it
+     * too.
+     */
+    String AS_OF = "asOf";
+
+    /**
+     * The date the inputs say the decision is taken as of; null where they name none (a record kept before they
+     * did): {@link RuleSet#evaluate(LocalDate, java.util.Collection)} then decides as of today, as it did then.
+     *
+     * @throws NotReplayable if the date is not a date
+     */
+    static LocalDate asOf(JsonNode inputs) {
+        JsonNode date = inputs == null ? null : inputs.get(AS_OF);
+        if (date == null || date.isNull()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(date.asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new NotReplayable(AS_OF, AS_OF + " 须为日期（如 2026-12-21）", AS_OF + " must be a date (2026-12-21)");
+        }
     }
 
     /** What the rules concluded: the kind's outputs (comparable as JSON) and the rules that fired, in order. */

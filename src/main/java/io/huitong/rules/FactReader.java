@@ -21,8 +21,12 @@ public final class FactReader {
     private final ObjectMapper json;
 
     public FactReader(ObjectMapper json) {
-        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        // a fact's derived getters (OpenedBid's unconfirmedMembers) are written with it and ignored on reading: a
+        // collection getter is not a setter, or Jackson adds to the fact's immutable list
+        ObjectMapper reader = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.json = reader.setConfig(reader.getDeserializationConfig()
+                .without(com.fasterxml.jackson.databind.MapperFeature.USE_GETTERS_AS_SETTERS));
     }
 
     /** The object of that field, required. */
@@ -71,7 +75,7 @@ public final class FactReader {
             Set<String> names = new HashSet<>();
             item.fieldNames().forEachRemaining(names::add);
             Class<? extends Record> best = null;
-            int most = 1;
+            int most = 0;
             int size = Integer.MAX_VALUE;
             for (Class<? extends Record> type : types) {
                 List<String> components = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)

@@ -33,7 +33,9 @@ import org.springframework.stereotype.Service;
 /**
  * Measures the impact of a candidate rule set: every past decision of the period and kinds (not the sandbox's) is
  * decided again from its stored inputs under the candidate and compared with its answer under the version it was
- * taken with (as its record keeps it, or decided again under that version where the record cannot tell). Page by
+ * taken with (as its record keeps it, or decided again under that version where the record cannot tell), both as of
+ * the date the decision was taken for (the act's date its record keeps; today for a record kept before it did). A kind
+ * whose records cannot be decided again by design (an expert draw's) is counted as excluded, with the reason. Page by
  * page, each page decided on all cores (one rule session per decision). Reads decisions, writes only the report. Decisions sealed from the user (bids before the opening, a
  * committee before the result) are left out: counted where their existence may be known, not even that otherwise.
  */
@@ -80,6 +82,7 @@ public class RuleImpact {
         int failed;
         int sealed;
         int beforeRules;
+        int excluded;
     }
 
     public ImpactReports.Stored measure(ImpactRequest request, String userId) {
@@ -122,6 +125,11 @@ public class RuleImpact {
                 List<DecisionRecord> open = new ArrayList<>(page.size());
                 for (DecisionRecord r : page) {
                     if (sealing.stream().anyMatch(s -> s.hidden(r, userId))) {
+                        continue;
+                    }
+                    if (kinds.get(r.kind()).excludedFromImpact() != null) {
+                        // a kind whose records cannot be decided again, by design: counted, with the reason
+                        counts.get(r.kind()).excluded++;
                         continue;
                     }
                     if (sealing.stream().anyMatch(s -> s.sealed(r, userId))) {
@@ -172,9 +180,15 @@ public class RuleImpact {
                 .put("candidateOrigin", candidate.origin());
         report.set("parameters", parameters);
         ArrayNode byKind = report.putArray("counts");
-        counts.forEach((kind, c) -> byKind.addObject().put("kind", kind).put("name", kinds.get(kind).name())
-                .put("evaluated", c.evaluated).put("changed", c.changed).put("failed", c.failed)
-                .put("sealed", c.sealed).put("refusedBeforeRules", c.beforeRules));
+        counts.forEach((kind, c) -> {
+            ObjectNode row = byKind.addObject().put("kind", kind).put("name", kinds.get(kind).name())
+                    .put("evaluated", c.evaluated).put("changed", c.changed).put("failed", c.failed)
+                    .put("sealed", c.sealed).put("refusedBeforeRules", c.beforeRules);
+            String excluded = kinds.get(kind).excludedFromImpact();
+            if (excluded != null) {
+                row.put("excluded", c.excluded).put("excludedReason", excluded);
+            }
+        });
         report.set("changed", changed);
         report.set("failed", failed);
         report.put("elapsedMillis", (System.nanoTime() - started) / 1_000_000);

@@ -74,9 +74,11 @@ class RuleImpactController {
     @PostMapping("/impact")
     @Operation(summary = "规则变更影响分析 The impact of a candidate rule set on past decisions",
             description = "Decides the decisions of the period (and kinds) again from their stored inputs under the "
-                    + "candidate and compares each with its answer under the version it used (as its record keeps it, "
+                    + "candidate, as of the date each was taken for (the act's date its record keeps; today for older "
+                    + "records), and compares each with its answer under the version it used (as its record keeps it, "
                     + "or decided again under that version where the record cannot tell), and reports per kind how "
-                    + "many were decided again, changed and failed, and each changed decision with its tender, its old "
+                    + "many were decided again, changed and failed (expert draws: excluded, with the reason), and "
+                    + "each changed decision with its tender, its old "
                     + "and new outputs where they differ (before, after: only the members that differ; differences: "
                     + "each path with its old and new value) and the rules that fired differently. The candidate is a stored version or the rules folder zipped (base64), "
                     + "compiled in memory and never activated: 422 with file and line if it does not compile. Only the "
