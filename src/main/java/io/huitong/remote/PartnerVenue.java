@@ -185,7 +185,7 @@ public class PartnerVenue {
         exchange.send(e.mainCentre(), PeerPartners.VENUE_READY, e.evaluationRef(), body);
     }
 
-    /** The records handed back (J14): the note now; the files travel with the records slice of the exchange. */
+    /** The records handed back (J7): the note now; the files travel with the records slice of the exchange. */
     public void recordHandBack(String engagementId, String note, Operator operator) {
         PartnerEngagement e = store.get(engagementId);
         Map<String, Object> body = new LinkedHashMap<>();
