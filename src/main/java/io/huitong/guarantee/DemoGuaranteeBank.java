@@ -1,5 +1,6 @@
 package io.huitong.guarantee;
 
+import io.huitong.shared.signing.SignedMessages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.ECKey;

@@ -76,6 +76,31 @@ class Centres {
         return venue(id);
     }
 
+    /**
+     * The venue a partner on another platform offers, under the id it has there: recorded, or its name and seats
+     * brought up to date; an id that is another centre's venue here is refused. Returns the id.
+     */
+    String peerVenue(String centreCode, String id, String name, int seats) {
+        if (id == null || id.isBlank() || id.length() > 36 || name == null || name.isBlank() || seats < 1) {
+            throw io.huitong.shared.web.ValidationException.of("venue", id, null,
+                    "副场评标室须有标识（36字符以内）、名称和席位数", "The venue needs an id (up to 36 characters), a name and seats");
+        }
+        Optional<Centre.Venue> known = jdbc.sql("select * from venue where id = ?").param(id)
+                .query((rs, i) -> new Centre.Venue(rs.getString("id"), rs.getString("centre_code"),
+                        rs.getString("name"), rs.getInt("seats"))).optional();
+        if (known.isPresent() && !known.get().centreCode().equals(centreCode)) {
+            throw io.huitong.shared.web.ValidationException.of("venue", id, null, "该评标室标识属于另一交易中心",
+                    "The venue id is another centre's");
+        }
+        if (known.isPresent()) {
+            jdbc.sql("update venue set name = ?, seats = ? where id = ?").params(name, seats, id).update();
+        } else {
+            jdbc.sql("insert into venue (id, centre_code, name, seats) values (?, ?, ?, ?)")
+                    .params(id, centreCode, name, seats).update();
+        }
+        return id;
+    }
+
     public List<Agreement> agreements() {
         return jdbc.sql("select * from centre_agreement order by main_centre, priority")
                 .query((rs, i) -> agreement(rs)).list();

@@ -64,11 +64,13 @@ public class CommitteeDraw {
     private final LegalClock clock;
     private final ObjectMapper json;
     private final SecureRandom random = new SecureRandom();
+    private final JointDrawParties jointParties;
 
     CommitteeDraw(RemoteEvaluations store, DrawRecords draws, Centres centres, ExpertPool pool, TenderService tenders,
             BidService bids, CreditRegistry credit, DecisionRecords decisionRecords, RemotePolicy policy,
             RemoteAccess access, TaskActions tasks, TransactionTemplate transactions, LegalClock clock,
-            ObjectMapper json) {
+            ObjectMapper json, JointDrawParties jointParties) {
+        this.jointParties = jointParties;
         this.store = store;
         this.draws = draws;
         this.centres = centres;
@@ -105,28 +107,47 @@ public class CommitteeDraw {
     /** The committee's experts are drawn across the venues, its representatives seated at the main venue. */
     public void drawCommittee(String evaluationId) {
         RemoteRecords.Evaluation e = store.get(evaluationId);
+        Map<String, List<String>> drawn = draw(e, "COMMITTEE", seatsByVenue(e), seated(evaluationId));
+        seat(e, drawn, Set.of());
+    }
+
+    /**
+     * The experts' seats per venue: the main venue's share and each accepted partner's (recorded on the partner), in
+     * the order the partners accepted.
+     */
+    Map<String, Integer> seatsByVenue(RemoteRecords.Evaluation e) {
         RemotePolicy.Allocation allocation = policy.allocation(e);
-        List<Partner> accepted = store.accepted(evaluationId);
+        List<Partner> accepted = store.accepted(e.id());
         Map<String, Integer> seatsByVenue = new LinkedHashMap<>();
         seatsByVenue.put(e.mainVenueId(), allocation.main());
         for (int i = 0; i < accepted.size(); i++) {
             int seats = allocation.perPartner() + (i < allocation.remainder() ? 1 : 0);
-            store.expertSeats(evaluationId, accepted.get(i).centreCode(), seats);
+            store.expertSeats(e.id(), accepted.get(i).centreCode(), seats);
             seatsByVenue.put(accepted.get(i).venueId(), seats);
         }
-        Map<String, List<String>> drawn = draw(e, "COMMITTEE", seatsByVenue, seated(evaluationId));
+        return seatsByVenue;
+    }
+
+    /**
+     * Seats the drawn experts at their venues and the representatives at the main venue. An expert of this
+     * deployment's pool sits as its user; one a partner on another platform drew from its own pool is known here
+     * only by the id that pool gives it, and sits as {@code peer-<centre>.<id>} ({@link PeerIdentities#seatUser}).
+     */
+    void seat(RemoteRecords.Evaluation e, Map<String, List<String>> drawn, Set<String> peerCentres) {
         int seq = 1;
+        String drawId = draws.last(e.id()).id();
         for (Map.Entry<String, List<String>> venue : drawn.entrySet()) {
             String centre = centres.venue(venue.getKey()).centreCode();
             for (String expertId : venue.getValue()) {
-                store.addSeat(evaluationId, seq++, venue.getKey(), centre, EXPERT, expertId,
-                        pool.get(expertId).userId(), draws.last(evaluationId).id());
+                boolean local = !peerCentres.contains(centre);
+                store.addSeat(e.id(), seq++, venue.getKey(), centre, EXPERT, local ? expertId : null,
+                        local ? pool.get(expertId).userId() : PeerIdentities.seatUser(centre, expertId), drawId);
             }
         }
         for (String rep : e.representatives()) {
-            store.addSeat(evaluationId, seq++, e.mainVenueId(), e.mainCentre(), REPRESENTATIVE, null, rep, null);
+            store.addSeat(e.id(), seq++, e.mainVenueId(), e.mainCentre(), REPRESENTATIVE, null, rep, null);
         }
-        store.status(evaluationId, Status.PREPARING);
+        store.status(e.id(), Status.PREPARING);
     }
 
     /** The main venue retries the draw once the pool has more eligible experts (O87 49; G5). */
@@ -160,47 +181,12 @@ public class CommitteeDraw {
      */
     Map<String, List<String>> draw(RemoteRecords.Evaluation e, String purpose, Map<String, Integer> seatsByVenue,
             Set<String> notAgain) {
-        Tender tender = tenders.get(e.tenderId());
-        RegistrationDecision decisions = tenders.decisions(tender);
-        RuleSet ruleSet = policy.ruleSet(e);
-        LocalDate day = e.scheduledStart().atZoneSameInstant(LegalClock.CHINA).toLocalDate();
-        List<Object> facts = new ArrayList<>();
-        facts.add(new DrawFacts.Context(decisions.applicableLaw(), tender.regime(), day, e.purchaserId(),
-                tenders.registration(tender).agencyId(), e.supervisoryDepartment()));
-        Set<String> bidders = new HashSet<>();
-        bids.ofRound(tender.id(), tender.round()).stream()
-                .filter(b -> b.status() == BidStatus.VALID || b.status() == BidStatus.INVALID)
-                .map(Bid::parties).forEach(bidders::addAll);
-        bidders.forEach(p -> facts.add(new DrawFacts.Bidder(p)));
-        for (PartyRelation r : credit.relationsAmong(bidders)) {
-            if (bidders.contains(r.partyId()) && !bidders.contains(r.relatedPartyId())) {
-                facts.add(new DrawFacts.RelatedToBidder(r.relatedPartyId(), r.partyId()));
-            } else if (bidders.contains(r.relatedPartyId()) && !bidders.contains(r.partyId())) {
-                facts.add(new DrawFacts.RelatedToBidder(r.partyId(), r.relatedPartyId()));
-            }
-        }
-        Map<String, List<Expert>> byVenue = new LinkedHashMap<>();
-        for (String venueId : seatsByVenue.keySet()) {
-            List<Expert> experts = pool.of(centres.venue(venueId).centreCode(), e.speciality()).stream()
-                    .filter(x -> !notAgain.contains(x.id())).toList();
-            byVenue.put(venueId, experts);
-            experts.forEach(x -> addFacts(facts, x));
-        }
-        RuleSet.Evaluation decided = ruleSet.evaluate(tender.bidDeadlineDate(), facts);
-        Map<String, List<DrawFacts.Exclusion>> excluded = new LinkedHashMap<>();
-        decided.all(DrawFacts.Exclusion.class).forEach(x -> excluded.computeIfAbsent(x.expertId(), k -> new ArrayList<>())
-                .add(x));
-        int drawNo = draws.nextDrawNo(e.id());
-        Map<String, List<String>> candidates = new LinkedHashMap<>();
-        Map<String, String> centreOf = new LinkedHashMap<>();
-        byVenue.forEach((venue, experts) -> {
-            candidates.put(venue, experts.stream().map(Expert::id).toList());
-            centreOf.put(venue, centres.venue(venue).centreCode());
-        });
-        List<VerifiableDraw.Group> groups = groups(candidates, centreOf, seatsByVenue, excluded.keySet());
-        VerifiableDraw.Snapshot snapshot = new VerifiableDraw.Snapshot(e.id(), drawNo, purpose, day.toString(),
-                e.speciality(), groups);
-        String text = VerifiableDraw.text(snapshot);
+        Prepared prepared = prepare(e, purpose, seatsByVenue, notAgain, null);
+        Tender tender = prepared.tender();
+        RuleSet ruleSet = prepared.ruleSet();
+        RuleSet.Evaluation decided = prepared.decided();
+        Map<String, List<DrawFacts.Exclusion>> excluded = prepared.excluded();
+        String text = prepared.text();
         // the seed committed when the evaluation was planned (or rescheduled); a replacement commits and draws at once
         String planned = store.nextSeed(e.id()).orElse(null);
         String seed = planned != null ? planned : VerifiableDraw.newSeed(random);
@@ -228,6 +214,75 @@ public class CommitteeDraw {
         return drawn;
     }
 
+    /** A draw's snapshot, made: the avoidance rules' decision, each expert's exclusions, the canonical text. */
+    record Prepared(Tender tender, RuleSet ruleSet, RuleSet.Evaluation decided,
+            Map<String, List<DrawFacts.Exclusion>> excluded, String text, int drawNo) {
+    }
+
+    /**
+     * Runs the avoidance rules over each venue's pool and writes the snapshot the draw runs on. In a joint draw
+     * ({@code platform} given) every group is this platform's part, whichever of its centres the venue is.
+     */
+    Prepared prepare(RemoteRecords.Evaluation e, String purpose, Map<String, Integer> seatsByVenue,
+            Set<String> notAgain, String platform) {
+        Tender tender = tenders.get(e.tenderId());
+        RuleSet ruleSet = policy.ruleSet(e);
+        LocalDate day = e.scheduledStart().atZoneSameInstant(LegalClock.CHINA).toLocalDate();
+        List<Object> facts = projectFacts(e);
+        Map<String, List<Expert>> byVenue = new LinkedHashMap<>();
+        for (String venueId : seatsByVenue.keySet()) {
+            List<Expert> experts = pool.of(centres.venue(venueId).centreCode(), e.speciality()).stream()
+                    .filter(x -> !notAgain.contains(x.id())).toList();
+            byVenue.put(venueId, experts);
+            experts.forEach(x -> addFacts(facts, x));
+        }
+        RuleSet.Evaluation decided = ruleSet.evaluate(tender.bidDeadlineDate(), facts);
+        Map<String, List<DrawFacts.Exclusion>> excluded = new LinkedHashMap<>();
+        decided.all(DrawFacts.Exclusion.class).forEach(x -> excluded.computeIfAbsent(x.expertId(), k -> new ArrayList<>())
+                .add(x));
+        int drawNo = draws.nextDrawNo(e.id());
+        Map<String, List<String>> candidates = new LinkedHashMap<>();
+        Map<String, String> centreOf = new LinkedHashMap<>();
+        byVenue.forEach((venue, experts) -> {
+            candidates.put(venue, experts.stream().map(Expert::id).toList());
+            centreOf.put(venue, centres.venue(venue).centreCode());
+        });
+        if (platform != null) {
+            centreOf.replaceAll((venue, centre) -> platform);
+        }
+        List<VerifiableDraw.Group> groups = groups(candidates, centreOf, seatsByVenue, excluded.keySet());
+        VerifiableDraw.Snapshot snapshot = new VerifiableDraw.Snapshot(e.id(), drawNo, purpose, day.toString(),
+                e.speciality(), groups);
+        return new Prepared(tender, ruleSet, decided, excluded, VerifiableDraw.text(snapshot), drawNo);
+    }
+
+    /**
+     * What the avoidance rules need to know of the project, whichever pool they run over: the law, the day, the
+     * purchaser, its agency and supervising department, every bidder of the round and the parties related to one
+     * (the credit registry's control relations). A partner on another platform gets these with the request.
+     */
+    List<Object> projectFacts(RemoteRecords.Evaluation e) {
+        Tender tender = tenders.get(e.tenderId());
+        RegistrationDecision decisions = tenders.decisions(tender);
+        LocalDate day = e.scheduledStart().atZoneSameInstant(LegalClock.CHINA).toLocalDate();
+        List<Object> facts = new ArrayList<>();
+        facts.add(new DrawFacts.Context(decisions.applicableLaw(), tender.regime(), day, e.purchaserId(),
+                tenders.registration(tender).agencyId(), e.supervisoryDepartment()));
+        Set<String> bidders = new HashSet<>();
+        bids.ofRound(tender.id(), tender.round()).stream()
+                .filter(b -> b.status() == BidStatus.VALID || b.status() == BidStatus.INVALID)
+                .map(Bid::parties).forEach(bidders::addAll);
+        bidders.stream().sorted().forEach(p -> facts.add(new DrawFacts.Bidder(p)));
+        for (PartyRelation r : credit.relationsAmong(bidders)) {
+            if (bidders.contains(r.partyId()) && !bidders.contains(r.relatedPartyId())) {
+                facts.add(new DrawFacts.RelatedToBidder(r.relatedPartyId(), r.partyId()));
+            } else if (bidders.contains(r.relatedPartyId()) && !bidders.contains(r.partyId())) {
+                facts.add(new DrawFacts.RelatedToBidder(r.partyId(), r.relatedPartyId()));
+            }
+        }
+        return facts;
+    }
+
     /**
      * What each venue's draw runs on: its candidates less every expert the avoidance rules excluded, in id order
      * (the order every snapshot uses).
@@ -240,7 +295,7 @@ public class CommitteeDraw {
         return groups;
     }
 
-    private String saveDrawDecision(RemoteRecords.Evaluation e, Tender tender, RuleSet ruleSet, Draw committed,
+    String saveDrawDecision(RemoteRecords.Evaluation e, Tender tender, RuleSet ruleSet, Draw committed,
             RuleSet.Evaluation decided, DecisionRecord.Outcome outcome, ObjectNode outputs) {
         ObjectNode inputs = json.createObjectNode().put("evaluationId", e.id()).put("drawId", committed.id())
                 .put("drawNo", committed.drawNo()).put("seedHash", committed.seedHash())
@@ -253,7 +308,7 @@ public class CommitteeDraw {
         return id;
     }
 
-    private static void addFacts(List<Object> facts, Expert x) {
+    static void addFacts(List<Object> facts, Expert x) {
         facts.add(new DrawFacts.Candidate(x.id(), x.name(), x.centreCode(), x.employerId(), x.department(),
                 x.yearsInField(), x.seniorTitle()));
         x.employment().forEach(j -> facts.add(new DrawFacts.Employment(x.id(), j.partyId(), j.role(), j.startDate(),
@@ -269,7 +324,9 @@ public class CommitteeDraw {
         if (draw.seed() == null) {
             throw new ConflictException("种子尚未公开 / The seed is not revealed yet");
         }
-        Map<String, List<String>> again = VerifiableDraw.run(draw.seed(), draw.snapshot());
+        // this side's part of a joint draw is re-run with every party's reveal (JointDraw)
+        Map<String, List<String>> again = draws.isJoint(drawId) ? jointParties.rerun(draw.evaluationId(),
+                draw.drawNo()) : VerifiableDraw.run(draw.seed(), draw.snapshot());
         boolean commitmentHolds = VerifiableDraw.commitment(draw.seed()).equals(draw.seedHash());
         boolean snapshotHolds = VerifiableDraw.hash(draw.snapshot()).equals(draw.snapshotHash());
         boolean same = json.valueToTree(again).toString().equals(draw.result());

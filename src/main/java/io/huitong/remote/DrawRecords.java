@@ -55,6 +55,15 @@ class DrawRecords {
                 .params(seed, result, decisionId, Timestamp.from(at), drawId).update();
     }
 
+    /** The draw is this side's part of a joint draw; its decision is recorded when it is committed. */
+    void joint(String drawId, String decisionId) {
+        jdbc.sql("update expert_draw set joint = true, decision_id = ? where id = ?").params(decisionId, drawId).update();
+    }
+
+    boolean isJoint(String drawId) {
+        return jdbc.sql("select joint from expert_draw where id = ?").param(drawId).query(Boolean.class).single();
+    }
+
     void exclude(String drawId, String expertId, String rule, String citation, String reason) {
         jdbc.sql("insert into draw_exclusion (draw_id, expert_id, rule_name, citation, reason) values (?, ?, ?, ?, ?)")
                 .params(drawId, expertId, rule, citation, reason).update();

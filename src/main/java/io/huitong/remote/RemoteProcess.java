@@ -24,6 +24,8 @@ public final class RemoteProcess {
     public static final String LINK_RESTORED = "linkRestored";
     @ModelElement(process = "remote-evaluation", kind = ModelElement.Kind.MESSAGE)
     public static final String MEMBER_REPLACED = "memberReplaced";
+    @ModelElement(process = "remote-evaluation", kind = ModelElement.Kind.MESSAGE)
+    public static final String JOINT_DRAW_REVEALED = "jointDrawRevealed";
     @ModelElement(process = "remote-settlement", kind = ModelElement.Kind.MESSAGE)
     public static final String EVALUATION_CONFIRMED = "evaluationConfirmed";
 

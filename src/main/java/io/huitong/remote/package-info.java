@@ -9,6 +9,6 @@
  * {@code io.huitong.remote.steps}, the only classes that see the engine's execution or task. A partner centre sees
  * and acts on its own steps only.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "archive", "bidding", "credit", "evaluation", "rules",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "archive", "bidding", "credit", "evaluation", "interconnect", "rules",
         "rules :: policy", "tender", "tender :: registration", "shared", "shared :: *" })
 package io.huitong.remote;

@@ -1,5 +1,6 @@
 package io.huitong.guarantee;
 
+import io.huitong.shared.signing.SignedMessages;
 import static io.huitong.support.RegistrationJson.works;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -8,6 +8,8 @@ import static io.huitong.remote.steps.StepInputs.text;
 import io.huitong.remote.CommitteeDraw;
 import io.huitong.remote.LinkFailures;
 import io.huitong.remote.MemberReplacement;
+import io.huitong.remote.JointDrawMain;
+import io.huitong.remote.PeerPartners;
 import io.huitong.remote.PartnerRequests;
 import io.huitong.remote.Postponement;
 import io.huitong.remote.RemoteAccess;
@@ -43,9 +45,14 @@ public class RemoteSteps {
     private final Settlement settlement;
     private final RemoteAccess access;
 
+    private final PeerPartners peers;
+    private final JointDrawMain joint;
+
     RemoteSteps(RemotePlanning planning, PartnerRequests requests, CommitteeDraw committee, VenueOperations venues,
             LinkFailures links, Postponement postponement, MemberReplacement replacement, Settlement settlement,
-            RemoteAccess access) {
+            RemoteAccess access, PeerPartners peers, JointDrawMain joint) {
+        this.peers = peers;
+        this.joint = joint;
         this.planning = planning;
         this.requests = requests;
         this.committee = committee;
@@ -105,7 +112,10 @@ public class RemoteSteps {
 
     /** Service task {@code sendRequest}: the next partner is asked and becomes this turn's {@code partnerCentre}. */
     public void requestNext(DelegateExecution execution) {
-        String centre = requests.askNext((String) execution.getVariable(RemoteProcess.EVALUATION_ID));
+        String evaluationId = (String) execution.getVariable(RemoteProcess.EVALUATION_ID);
+        String centre = requests.askNext(evaluationId);
+        // a partner on another platform gets the request as a signed message, sent with this step's commit
+        peers.requested(evaluationId, centre);
         execution.setVariableLocal(RemoteProcess.PARTNER_CENTRE, centre);
     }
 
@@ -115,6 +125,7 @@ public class RemoteSteps {
 
     public void timedOut(String evaluationId, String centre) {
         requests.timedOut(evaluationId, centre);
+        peers.withdrawn(evaluationId, centre, "逾期未答复 / No answer in time");
     }
 
     /** Listener of {@code answerRequest}: accepted with a venue, or refused with reasons. */
@@ -146,10 +157,27 @@ public class RemoteSteps {
         return committee.drawAt(evaluationId);
     }
 
-    /** Service task {@code drawCommittee}; too few eligible experts: the BPMN error {@code poolExhausted}. */
+    /** Gateway {@code jointDrawGateway}: a partner that accepted runs its own platform. */
+    public boolean jointDraw(String evaluationId) {
+        return joint.jointDraw(evaluationId);
+    }
+
+    /** Service task {@code commitJointDraw}: this side's commitment, sent to the partners on other platforms. */
+    public void commitJointDraw(String evaluationId) {
+        joint.commit(evaluationId);
+    }
+
+    /**
+     * Service task {@code drawCommittee} (a joint draw when a partner runs its own platform); too few eligible
+     * experts: the BPMN error {@code poolExhausted}.
+     */
     public void drawCommittee(String evaluationId) {
         try {
-            committee.drawCommittee(evaluationId);
+            if (joint.jointDraw(evaluationId)) {
+                joint.drawCommittee(evaluationId);
+            } else {
+                committee.drawCommittee(evaluationId);
+            }
         } catch (CommitteeDraw.PoolExhausted exhausted) {
             throw new BpmnError(RemoteProcess.POOL_EXHAUSTED, exhausted.getMessage());
         }

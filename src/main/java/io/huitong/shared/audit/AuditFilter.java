@@ -25,20 +25,34 @@ public class AuditFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
 
     private final AuditLog audit;
+    private final java.util.function.Function<HttpServletRequest, String> sessionUser;
+    private final String pathPrefix;
 
     public AuditFilter(AuditLog audit) {
+        this(audit, null, "/");
+    }
+
+    /**
+     * An audit of the requests under a path whose operator is the user of a session that is not Spring Security's
+     * (Camunda's webapps): asked of the request before the request runs, and after it for a login.
+     */
+    public AuditFilter(AuditLog audit, java.util.function.Function<HttpServletRequest, String> sessionUser,
+            String pathPrefix) {
         this.audit = audit;
+        this.sessionUser = sessionUser;
+        this.pathPrefix = pathPrefix;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !CHANGING.contains(request.getMethod());
+        return !CHANGING.contains(request.getMethod()) || !request.getRequestURI().startsWith(pathPrefix);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        String operator = sessionUser != null ? sessionUser.apply(request) : auth == null ? null : auth.getName();
         // the answer waits for its audit entry: nobody sees a state change that is not on record
         ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
         int status = 500;
@@ -52,7 +66,10 @@ public class AuditFilter extends OncePerRequestFilter {
         } finally {
             try {
                 String query = request.getQueryString();
-                audit.record(auth == null ? null : auth.getName(), request.getRemoteAddr(), request.getMethod(),
+                if (operator == null && sessionUser != null) {
+                    operator = sessionUser.apply(request);
+                }
+                audit.record(operator, request.getRemoteAddr(), request.getMethod(),
                         request.getRequestURI() + (query == null ? "" : "?" + query), status,
                         request.getAttribute(DETAIL) instanceof String detail ? detail : null);
             } catch (RuntimeException e) {

@@ -11,16 +11,36 @@ public record Operator(String userId, String address) {
 
     public static final Operator SYSTEM = new Operator("system", null);
 
-    /** The operator of the current request, or {@link #SYSTEM} outside a request. */
+    /**
+     * The operator of the current request, or {@link #SYSTEM} outside a request. Where no user logged in to the API
+     * (a webapp's session, a peer platform's signed message), the user the engine acts for is the operator: the one
+     * Tasklist logged in, or the identity Huitong set before completing a task for someone.
+     */
     public static Operator current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        String user = auth == null || !auth.isAuthenticated() ? null : auth.getName();
+        String user = auth == null || !auth.isAuthenticated()
+                || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken ? null
+                        : auth.getName();
+        if (user == null) {
+            user = engineUser();
+        }
         String address = null;
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();
             address = request.getRemoteAddr();
         }
         return user == null && address == null ? SYSTEM : new Operator(user == null ? "anonymous" : user, address);
+    }
+
+    private static String engineUser() {
+        org.camunda.bpm.engine.ProcessEngine engine = org.camunda.bpm.engine.ProcessEngines
+                .getDefaultProcessEngine(false);
+        if (engine == null) {
+            return null;
+        }
+        org.camunda.bpm.engine.impl.identity.Authentication acting = engine.getIdentityService()
+                .getCurrentAuthentication();
+        return acting == null ? null : acting.getUserId();
     }
 
     /** Whether the current request's user is in one of the groups. */

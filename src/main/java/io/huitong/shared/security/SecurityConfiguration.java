@@ -107,6 +107,12 @@ class SecurityConfiguration {
                         .hasAnyAuthority(authorities(ADMIN))
                         .requestMatchers(path(HttpMethod.POST, "/api/centres"), path(HttpMethod.POST, "/api/centres/**"))
                         .hasAnyAuthority(authorities(ADMIN))
+                        // partner platforms and this centre's signing keys (issue 17); the exchange's record is read by
+                        // supervisors too
+                        .requestMatchers(path(HttpMethod.GET, "/api/interconnect/messages"))
+                        .hasAnyAuthority(authorities(ADMIN, SUPERVISOR))
+                        .requestMatchers(any("/api/peers", "/api/peers/**", "/api/interconnect/**"))
+                        .hasAnyAuthority(authorities(ADMIN))
                         .requestMatchers(path(HttpMethod.POST, "/api/centre-agreements"))
                         .hasAnyAuthority(authorities(ADMIN, CENTRE_DIRECTOR))
                         .requestMatchers(path(HttpMethod.GET, "/api/audit/**"))
@@ -173,6 +179,23 @@ class SecurityConfiguration {
         };
     }
 
+    /** The user logged in to Camunda's webapps in this request's session, if any. */
+    static String webappUser(jakarta.servlet.http.HttpServletRequest request) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        try {
+            org.camunda.bpm.webapp.impl.security.auth.Authentications auths =
+                    org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil.getAuthsFromSession(session);
+            return auths == null ? null : auths.getAuthentications().stream().findFirst()
+                    .map(org.camunda.bpm.webapp.impl.security.auth.Authentication::getIdentityId).orElse(null);
+        } catch (IllegalStateException invalidated) {
+            // a logout invalidates the session while the request runs
+            return null;
+        }
+    }
+
     private static RequestMatcher path(HttpMethod method, String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
     }
@@ -186,13 +209,37 @@ class SecurityConfiguration {
     }
 
     /**
+     * The door of peer platforms (issue 17): a message's signature, checked against the peer's registered keys, is its
+     * authentication ({@code interconnect/Inbox}), and the controller audits each with the peer as operator; the
+     * centre's public keys are published. Nothing else under {@code /interconnect} answers.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain peerPlatforms(HttpSecurity http, BodyLimitFilterHolder bodyLimit) throws Exception {
+        http.securityMatcher(any("/interconnect/**"))
+                .addFilterBefore(bodyLimit.filter(), AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path(HttpMethod.POST, "/interconnect/messages"),
+                                path(HttpMethod.GET, "/interconnect/jwks.json"))
+                        .permitAll()
+                        .anyRequest().denyAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    /**
      * The webapps log in through their own forms; health probes are open to the load balancer; the public pages
      * (opening feed and record, result publicity) are open to anyone for reading.
      */
     @Bean
     @Order(2)
-    SecurityFilterChain webapps(HttpSecurity http, BodyLimitFilterHolder bodyLimit) throws Exception {
+    SecurityFilterChain webapps(HttpSecurity http, BodyLimitFilterHolder bodyLimit, AuditLog audit) throws Exception {
         http.addFilterBefore(bodyLimit.filter(), AuthorizationFilter.class)
+                // what users change through Tasklist, Cockpit and Admin is audited as the API's changes are, the
+                // operator being the webapp session's user
+                .addFilterBefore(new AuditFilter(audit, SecurityConfiguration::webappUser, "/camunda/api/"),
+                        AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(any("/actuator/health/**", "/actuator/health")).permitAll()
                         // what the law requires to be published, read-only: the live opening, its record, the result

@@ -1,4 +1,4 @@
-package io.huitong.guarantee;
+package io.huitong.shared.signing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
@@ -13,11 +13,11 @@ import java.io.IOException;
 import java.text.ParseException;
 
 /**
- * Signed messages between the centre and a guarantee provider: each body is a JWS (RFC 7515, ES256) over the JSON
+ * Signed messages between the centre and another party (a guarantee provider, a peer platform): each body is a JWS (RFC 7515, ES256) over the JSON
  * message. The bank specification (C17) signs with SM3withSM2; the exchange is the same, the algorithm is the
  * party's choice of key (see the README).
  */
-final class SignedMessages {
+public final class SignedMessages {
 
     public static final String MEDIA_TYPE = "application/jose";
 

@@ -1,0 +1,26 @@
+package io.huitong.remote;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/**
+ * One engagement of this centre as the partner of a main centre on another platform: the main centre's request (its
+ * evaluation, seats, times, the avoidance facts it sent) and what this centre did.
+ */
+public record PartnerEngagement(String id, String mainCentre, String evaluationRef, String processInstanceId,
+        Status status, String tenderTitle, String regime, String speciality, int expertSeats,
+        OffsetDateTime evaluationStart, OffsetDateTime answerDue, String avoidance, Instant requestedAt,
+        String venueId, Instant answeredAt, String answeredBy, String reason, Instant preparedAt, String preparedBy) {
+
+    /** Where an engagement stands. */
+    public enum Status {
+        /** 待答复. */
+        REQUESTED,
+        ACCEPTED,
+        REFUSED,
+        /** 主场撤回. */
+        WITHDRAWN,
+        /** 评标室已准备. */
+        PREPARED
+    }
+}

@@ -1,0 +1,72 @@
+package io.huitong.remote.web;
+
+import io.huitong.remote.PartnerEngagement;
+import io.huitong.remote.PartnerVenue;
+import io.huitong.shared.security.Operator;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * This centre as the partner of a main centre on another platform (issue 17): the requests it received and what its
+ * clerks do with them. The same steps are in Tasklist (processes/partner-venue.bpmn). This centre's clerks only.
+ */
+@RestController
+@RequestMapping("/api/partner-engagements")
+@Tag(name = "外部平台协作 Engagements for another platform", description = "本中心作为其他平台远程异地评标的副场")
+class EngagementController {
+
+    private final PartnerVenue venue;
+
+    EngagementController(PartnerVenue venue) {
+        this.venue = venue;
+    }
+
+    @GetMapping
+    @Operation(summary = "协作请求 Requests received", description = "Newest first.")
+    List<PartnerEngagement> list() {
+        return venue.list(Operator.current());
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "协作事项 One engagement")
+    PartnerEngagement get(@PathVariable String id) {
+        return venue.get(id, Operator.current());
+    }
+
+    record Answer(@NotNull Boolean accept, @Size(max = 36) String venueId, @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/{id}/answer")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "答复协作请求 Answer the request", description = "Accept with one of this centre's venues, or "
+            + "refuse with reasons; sent to the main centre signed (remote.answer).")
+    void answer(@PathVariable String id, @Valid @RequestBody Answer answer) {
+        venue.answer(id, answer.accept(), answer.venueId(), answer.reason(), Operator.current());
+    }
+
+    record Preparation(@NotNull @Min(1) Integer seatsReady, @NotNull @Pattern(regexp = "OK|FAILED") String linkCheck,
+            @Size(max = 2000) String note) {
+    }
+
+    @PostMapping("/{id}/preparation")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "评标室准备就绪 Venue ready", description = "Seats and a checked video link; sent to the main "
+            + "centre signed (remote.venue-ready).")
+    void prepare(@PathVariable String id, @Valid @RequestBody Preparation preparation) {
+        venue.prepare(id, preparation.seatsReady(), preparation.linkCheck(), preparation.note(), Operator.current());
+    }
+}

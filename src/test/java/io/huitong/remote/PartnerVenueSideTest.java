@@ -1,0 +1,272 @@
+package io.huitong.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.sun.net.httpserver.HttpServer;
+import io.huitong.interconnect.OutboxDelivery;
+import io.huitong.support.ApiTest;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * This deployment as Luoyang's platform, the partner of a main centre on another platform (HN): the main centre's
+ * signed request starts the partner's own process; Luoyang's clerks answer in their own API and Tasklist, and the
+ * answer leaves signed with Luoyang's key; other centres' clerks see none of it; a withdrawal ends it.
+ */
+@TestPropertySource(properties = "huitong.interconnect.centre=LY")
+class PartnerVenueSideTest extends ApiTest {
+
+    static final String MAIN = "HN";
+    static final ObjectMapper mapper = new ObjectMapper();
+    static final List<String> received = new CopyOnWriteArrayList<>();
+    static HttpServer server;
+    static ECKey key;
+
+    @Autowired
+    OutboxDelivery delivery;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** The main centre's platform: a loopback endpoint that keeps what Luoyang sends it. */
+    @BeforeAll
+    static void mainPlatform() throws Exception {
+        key = new ECKeyGenerator(Curve.P_256).keyID("hn-1").generate();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/interconnect/messages", x -> {
+            received.add(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            x.sendResponseHeaders(202, -1);
+            x.close();
+        });
+        server.start();
+    }
+
+    @AfterAll
+    static void mainPlatformDown() {
+        server.stop(0);
+    }
+
+    @BeforeEach
+    void mainIsAPeer() {
+        if (!json(get("demo", "/api/peers")).findValuesAsText("centreCode").contains(MAIN)) {
+            ResponseEntity<String> registered = post("demo", "/api/peers", """
+                    {"centreCode": "HN", "name": "河南省公共资源交易平台", "baseUrl": "http://127.0.0.1:%d",
+                     "keys": [%s]}""".formatted(server.getAddress().getPort(), key.toPublicJWK().toJSONString()));
+            assertThat(registered.getStatusCode().value()).as(registered.getBody()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void the_request_starts_the_partners_process_its_clerk_accepts_and_the_answer_leaves_signed() throws Exception {
+        String evaluation = UUID.randomUUID().toString();
+        assertThat(deliver(request(evaluation, 3)).getStatusCode().value()).isEqualTo(202);
+
+        JsonNode engagement = engagement("lyclerk", evaluation);
+        assertThat(engagement.path("status").asText()).isEqualTo("REQUESTED");
+        assertThat(engagement.path("expertSeats").asInt()).isEqualTo(3);
+        String id = engagement.path("id").asText();
+        JsonNode tasks = json(get("lyclerk", "/engine-rest/task?processInstanceBusinessKey=" + id));
+        assertThat(tasks.findValuesAsText("taskDefinitionKey")).containsExactly("answerRequest");
+        assertThat(json(get("nyclerk", "/engine-rest/task?processInstanceBusinessKey=" + id))).as("not Nanyang's")
+                .isEmpty();
+        assertThat(post("nyclerk", "/api/partner-engagements/" + id + "/answer",
+                "{\"accept\":true,\"venueId\":\"x\"}").getStatusCode().value()).isEqualTo(403);
+
+        ResponseEntity<String> tooSmall = post("lyclerk", "/api/partner-engagements/" + id + "/answer",
+                "{\"accept\":false}");
+        assertThat(tooSmall.getStatusCode().value()).as("a refusal gives reasons").isEqualTo(422);
+        ResponseEntity<String> answered = post("lyclerk", "/api/partner-engagements/" + id + "/answer",
+                "{\"accept\":true,\"venueId\":\"" + venue("LY") + "\"}");
+        assertThat(answered.getStatusCode().value()).as(answered.getBody()).isEqualTo(204);
+        assertThat(engagement("lyclerk", evaluation).path("status").asText()).isEqualTo("ACCEPTED");
+
+        received.clear();
+        delivery.deliverDue();
+        assertThat(received).hasSize(1);
+        JWSObject jws = JWSObject.parse(received.get(0));
+        JWKSet published = JWKSet.parse(get(null, "/interconnect/jwks.json").getBody());
+        assertThat(jws.verify(new ECDSAVerifier((ECKey) published.getKeyByKeyId(jws.getHeader().getKeyID()))))
+                .as("signed with Luoyang's published key").isTrue();
+        JsonNode answer = mapper.readTree(jws.getPayload().toString());
+        assertThat(answer.path("type").asText()).isEqualTo("remote.answer");
+        assertThat(answer.path("from").asText()).isEqualTo("LY");
+        assertThat(answer.path("subject").asText()).isEqualTo(evaluation);
+        assertThat(answer.path("body").path("venue").path("id").asText()).isEqualTo(venue("LY"));
+        assertThat(answer.path("body").path("answeredBy").asText()).isEqualTo("lyclerk");
+        assertThat(json(get("lyclerk", "/engine-rest/task?processInstanceBusinessKey=" + id))).as("waiting for the draw")
+                .isEmpty();
+    }
+
+    @Test
+    void the_partner_draws_its_seats_from_its_own_pool_jointly_then_prepares_its_venue() throws Exception {
+        String evaluation = UUID.randomUUID().toString();
+        assertThat(deliver(request(evaluation, 2)).getStatusCode().value()).isEqualTo(202);
+        String id = engagement("lyclerk", evaluation).path("id").asText();
+        assertThat(post("lyclerk", "/api/partner-engagements/" + id + "/answer", "{\"accept\":true,\"venueId\":\""
+                + venue("LY") + "\"}").getStatusCode().value()).isEqualTo(204);
+        delivery.deliverDue();
+        received.clear();
+
+        // the main centre commits its part and asks Luoyang to commit its own
+        String mainSnapshot = io.huitong.remote.VerifiableDraw.text(new VerifiableDraw.Snapshot(evaluation, 1,
+                "COMMITTEE", "2026-12-23", "房屋建筑工程", List.of(new VerifiableDraw.Group("hn-venue", MAIN, 3,
+                        List.of("hn-e1", "hn-e2", "hn-e3", "hn-e4")))));
+        String mainShare = VerifiableDraw.newSeed(new java.security.SecureRandom());
+        JointDraw.Reveal main = new JointDraw.Reveal(MAIN, 1, mainSnapshot, mainShare);
+        Map<String, Object> commit = new LinkedHashMap<>();
+        commit.put("drawNo", 1);
+        commit.put("purpose", "COMMITTEE");
+        commit.put("poolHash", main.commitment().poolHash());
+        commit.put("shareHash", main.commitment().shareHash());
+        commit.put("evaluationDay", "2026-12-23");
+        commit.put("speciality", "房屋建筑工程");
+        commit.put("venueId", venue("LY"));
+        commit.put("seats", 2);
+        ResponseEntity<String> committed = deliver(sign("remote.draw-commit", evaluation, commit));
+        assertThat(committed.getStatusCode().value()).as(committed.getBody()).isEqualTo(202);
+
+        // Luoyang commits and, holding both commitments, reveals at once: in that order
+        delivery.deliverDue();
+        assertThat(received).hasSize(2);
+        JsonNode lyCommit = mapper.readTree(JWSObject.parse(received.get(0)).getPayload().toString());
+        JsonNode lyReveal = mapper.readTree(JWSObject.parse(received.get(1)).getPayload().toString());
+        assertThat(lyCommit.path("type").asText()).isEqualTo("remote.draw-commit");
+        assertThat(lyReveal.path("type").asText()).isEqualTo("remote.draw-reveal");
+        JointDraw.Reveal ly = new JointDraw.Reveal("LY", 1, lyReveal.path("body").path("snapshot").asText(),
+                lyReveal.path("body").path("share").asText());
+        assertThat(JointDraw.verifyReveal(new JointDraw.Commitment("LY", 1, lyCommit.path("body").path("poolHash")
+                .asText(), lyCommit.path("body").path("shareHash").asText()), ly).holds()).isTrue();
+        VerifiableDraw.Snapshot lyPart = mapper.readValue(ly.snapshotText(), VerifiableDraw.Snapshot.class);
+        assertThat(lyPart.groups()).singleElement().satisfies(g -> {
+            assertThat(g.centreCode()).isEqualTo("LY");
+            assertThat(g.seats()).isEqualTo(2);
+            assertThat(g.candidates()).as("Luoyang's own experts, by id only").isNotEmpty();
+        });
+
+        // the main centre's reveal: the committee is drawn on both sides alike; Luoyang's seats are its own
+        assertThat(deliver(sign("remote.draw-reveal", evaluation, Map.of("drawNo", 1, "snapshot", mainSnapshot,
+                "share", mainShare))).getStatusCode().value()).isEqualTo(202);
+        Map<String, List<String>> expected = JointDraw.draw(List.of(main, ly), List.of(main.commitment(),
+                ly.commitment()));
+        assertThat(jdbc.sql("select expert_id from partner_seat where engagement_id = ? order by seat_no").param(id)
+                .query(String.class).list()).containsExactlyElementsOf(expected.get(venue("LY")));
+
+        JsonNode tasks = json(get("lyclerk", "/engine-rest/task?processInstanceBusinessKey=" + id));
+        assertThat(tasks.findValuesAsText("taskDefinitionKey")).containsExactly("prepareVenue");
+        received.clear();
+        assertThat(post("lyclerk", "/api/partner-engagements/" + id + "/preparation",
+                "{\"seatsReady\":2,\"linkCheck\":\"OK\"}").getStatusCode().value()).isEqualTo(204);
+        delivery.deliverDue();
+        JsonNode ready = mapper.readTree(JWSObject.parse(received.get(0)).getPayload().toString());
+        assertThat(ready.path("type").asText()).isEqualTo("remote.venue-ready");
+        assertThat(ready.path("body").path("seatsReady").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void a_withdrawal_ends_the_open_step_and_a_bad_or_repeated_request_changes_nothing() {
+        String evaluation = UUID.randomUUID().toString();
+        assertThat(deliver(request(evaluation, 0)).getStatusCode().value()).as("no seats").isEqualTo(422);
+        assertThat(json(get("lyclerk", "/api/partner-engagements")).findValuesAsText("evaluationRef"))
+                .doesNotContain(evaluation);
+
+        assertThat(deliver(request(evaluation, 2)).getStatusCode().value()).isEqualTo(202);
+        assertThat(deliver(request(evaluation, 2)).getStatusCode().value()).as("one request per evaluation")
+                .isEqualTo(422);
+        String id = engagement("lyclerk", evaluation).path("id").asText();
+
+        assertThat(deliver(sign("remote.withdrawn", evaluation, Map.of("reason", "逾期未答复 / No answer in time")))
+                .getStatusCode().value()).isEqualTo(202);
+        assertThat(engagement("lyclerk", evaluation).path("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(json(get("lyclerk", "/engine-rest/task?processInstanceBusinessKey=" + id))).isEmpty();
+        assertThat(post("lyclerk", "/api/partner-engagements/" + id + "/answer", "{\"accept\":true,\"venueId\":\""
+                + venue("LY") + "\"}").getStatusCode().value()).as("nothing left to answer").isEqualTo(409);
+    }
+
+    private String request(String evaluation, int seats) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("evaluationId", evaluation);
+        body.put("mainCentre", MAIN);
+        body.put("tender", Map.of("id", "t-1", "title", "某道路改造工程施工", "regime", "WORKS"));
+        body.put("speciality", "房屋建筑工程");
+        body.put("expertSeats", seats);
+        body.put("evaluationStart", "2026-12-23T09:00+08:00");
+        body.put("answerDue", "2026-12-22T09:30+08:00");
+        body.put("avoidance", Map.of("context", Map.of("purchaserId", "12410100MB0000077X"), "bidders",
+                List.of("91410100MA0000001X"), "relatedToBidders", List.of()));
+        return sign("remote.request", evaluation, body);
+    }
+
+    private JsonNode engagement(String user, String evaluation) {
+        for (JsonNode e : json(get(user, "/api/partner-engagements"))) {
+            if (e.path("evaluationRef").asText().equals(evaluation)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no engagement for " + evaluation);
+    }
+
+    private String venue(String centre) {
+        for (JsonNode c : json(get("lyclerk", "/api/centres"))) {
+            if (c.get("code").asText().equals(centre)) {
+                return c.get("venues").get(0).get("id").asText();
+            }
+        }
+        throw new AssertionError("no centre " + centre);
+    }
+
+    private String sign(String type, String subject, Object body) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("id", UUID.randomUUID().toString());
+        payload.put("from", MAIN);
+        payload.put("to", "LY");
+        payload.put("type", type);
+        payload.put("version", 1);
+        payload.put("subject", subject);
+        payload.put("issuedAt", Instant.now().toString());
+        payload.put("body", body);
+        try {
+            JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+                    .type(new JOSEObjectType("huitong-peer-message+jws")).build(),
+                    new Payload(mapper.writeValueAsString(payload)));
+            jws.sign(new ECDSASigner(key));
+            return jws.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ResponseEntity<String> deliver(String signed) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("application/jose"));
+        return http.postForEntity("/interconnect/messages", new HttpEntity<>(signed, headers), String.class);
+    }
+}

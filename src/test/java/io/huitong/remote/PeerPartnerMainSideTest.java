@@ -1,0 +1,265 @@
+package io.huitong.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.sun.net.httpserver.HttpServer;
+import io.huitong.interconnect.OutboxDelivery;
+import io.huitong.support.RemoteTest;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The main side of a partner on another platform: the same remote-evaluation model asks it by a signed message, and
+ * its signed answers complete the steps its clerks would complete in a partner of this deployment — acting as the
+ * platform's own identity, which sees and does only that centre's steps.
+ */
+@TestPropertySource(properties = "huitong.interconnect.centre=ZZ")
+class PeerPartnerMainSideTest extends RemoteTest {
+
+    static final String PEER = "SX";
+
+    @Autowired
+    OutboxDelivery delivery;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    static final ObjectMapper mapper = new ObjectMapper();
+    static final List<JsonNode> received = new CopyOnWriteArrayList<>();
+    static HttpServer server;
+    static ECKey key;
+
+    /** SX's platform, as far as this test sees it: an endpoint on a loopback port that keeps what it is sent. */
+    @BeforeAll
+    static void peerPlatform() throws Exception {
+        key = new ECKeyGenerator(Curve.P_256).keyID("sx-1").generate();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/interconnect/messages", x -> {
+            String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                received.add(mapper.readTree(JWSObject.parse(body).getPayload().toString()));
+            } catch (java.text.ParseException e) {
+                throw new java.io.IOException(e);
+            }
+            x.sendResponseHeaders(202, -1);
+            x.close();
+        });
+        server.start();
+    }
+
+    @AfterAll
+    static void peerPlatformDown() {
+        server.stop(0);
+    }
+
+    /** SX is a centre of another province with its own platform: a centre here, a peer, an agreement with ZZ. */
+    @BeforeEach
+    void peerCentre() {
+        if (json(get("demo", "/api/peers")).findValuesAsText("centreCode").contains(PEER)) {
+            return;
+        }
+        ok(post("demo", "/engine-rest/group/create", """
+                {"id": "centre-sx", "name": "陕西省公共资源交易中心 (peer)", "type": "WORKFLOW"}"""));
+        ok(post("demo", "/api/centres", """
+                {"code": "SX", "name": "陕西省公共资源交易中心", "regionCode": "610000", "groupId": "centre-sx"}"""));
+        ok(post("demo", "/api/centre-agreements", """
+                {"mainCentre": "ZZ", "partnerCentre": "SX", "priority": 9, "feePerSession": 3000.00,
+                 "feePerExpert": 400.00, "validFrom": "2026-01-01", "terms": "豫陕远程异地评标协作协议"}"""));
+        ok(post("demo", "/api/peers", """
+                {"centreCode": "SX", "name": "陕西省公共资源交易平台", "baseUrl": "http://127.0.0.1:%d",
+                 "agreement": "豫陕远程异地评标协作协议", "keys": [%s]}""".formatted(server.getAddress().getPort(),
+                key.toPublicJWK().toJSONString())));
+    }
+
+    @Test
+    void the_peer_is_asked_by_a_signed_request_with_the_avoidance_facts_and_its_signed_answer_completes_its_step() {
+        String tenderId = remoteTender();
+        String evaluationId = evaluationOf(tenderId);
+        ResponseEntity<String> planned = plan(evaluationId, 5, "\"SX\"");
+        assertThat(planned.getStatusCode()).as(planned.getBody()).isEqualTo(HttpStatus.OK);
+        runDueJobs();
+        delivery.deliverDue();
+
+        JsonNode request = received.stream().filter(m -> m.path("type").asText().equals("remote.request"))
+                .filter(m -> m.path("subject").asText().equals(evaluationId)).findFirst().orElseThrow();
+        JsonNode body = request.path("body");
+        assertThat(body.path("expertSeats").asInt()).isPositive();
+        assertThat(body.path("avoidance").path("bidders")).hasSize(3);
+        assertThat(body.path("avoidance").path("context").path("purchaserId").asText()).isEqualTo(TENDERER);
+        assertThat(body.toString()).as("no bid's price or file crosses").doesNotContain("48000000");
+
+        // SX's clerk accepts on SX's own platform; SX's answer arrives signed
+        ResponseEntity<String> applied = deliver(sign("remote.answer", evaluationId, Map.of("accepted", true,
+                "venue", Map.of("id", "sx-venue-1", "name", "西安远程评标室", "seats", 8), "answeredBy", "sxclerk")));
+        assertThat(applied.getStatusCode().value()).as(applied.getBody()).isEqualTo(202);
+        JsonNode view = view("clerk", evaluationId);
+        JsonNode sx = null;
+        for (JsonNode p : view.path("partners")) {
+            if (p.path("centre").asText().equals(PEER)) {
+                sx = p;
+            }
+        }
+        assertThat(sx).as(view.toString()).isNotNull();
+        assertThat(sx.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(sx.path("venueId").asText()).isEqualTo("sx-venue-1");
+        assertThat(jdbc.sql("select answered_by from remote_partner where evaluation_id = ? and centre_code = ?")
+                .params(evaluationId, PEER).query(String.class).single())
+                .as("answered by the peer platform's identity").isEqualTo("peer-SX");
+    }
+
+    @Test
+    void the_committee_is_drawn_jointly_each_side_from_its_own_pool_and_both_sides_get_the_same_committee()
+            throws Exception {
+        String tenderId = remoteTender();
+        String evaluationId = evaluationOf(tenderId);
+        // two partner venues (Henan's policy): Luoyang on this platform, SX on its own
+        assertThat(plan(evaluationId, 5, "\"SX\",\"LY\"").getStatusCode()).isEqualTo(HttpStatus.OK);
+        runDueJobs();
+        assertThat(deliver(sign("remote.answer", evaluationId, Map.of("accepted", true, "venue", Map.of("id",
+                "sx-venue-2", "name", "西安远程评标室", "seats", 8)))).getStatusCode().value()).isEqualTo(202);
+        runDueJobs();
+        accepts("LY", evaluationId);
+        received.clear();
+
+        // the draw's day: the main side commits its pool and share, and asks SX for its own
+        at("2026-12-22T09:00:00");
+        delivery.deliverDue();
+        JsonNode commit = only("remote.draw-commit", evaluationId).path("body");
+        int drawNo = commit.path("drawNo").asInt();
+        assertThat(commit.path("venueId").asText()).isEqualTo("sx-venue-2");
+        int seats = commit.path("seats").asInt();
+        assertThat(seats).isPositive();
+        assertThat(view("clerk", evaluationId).path("seats")).as("nobody is seated before the reveals").isEmpty();
+
+        // SX, on its own platform, runs its avoidance rules on its own pool and commits its snapshot and share
+        String sxSnapshot = VerifiableDraw.text(new VerifiableDraw.Snapshot(evaluationId, drawNo, "COMMITTEE",
+                commit.path("evaluationDay").asText(), commit.path("speciality").asText(), List.of(
+                        new VerifiableDraw.Group("sx-venue-2", PEER, seats, List.of("sx-e1", "sx-e2", "sx-e3",
+                                "sx-e4", "sx-e5")))));
+        String sxShare = VerifiableDraw.newSeed(new java.security.SecureRandom());
+        JointDraw.Reveal sx = new JointDraw.Reveal(PEER, drawNo, sxSnapshot, sxShare);
+        // a reveal before both commitments are held is refused
+        assertThat(deliver(sign("remote.draw-reveal", evaluationId, Map.of("drawNo", drawNo, "snapshot", sxSnapshot,
+                "share", sxShare))).getStatusCode().value()).isEqualTo(422);
+        assertThat(deliver(sign("remote.draw-commit", evaluationId, Map.of("drawNo", drawNo, "poolHash",
+                sx.commitment().poolHash(), "shareHash", sx.commitment().shareHash()))).getStatusCode().value())
+                .isEqualTo(202);
+        // a second, different commitment for the same draw is equivocation
+        assertThat(deliver(sign("remote.draw-commit", evaluationId, Map.of("drawNo", drawNo, "poolHash",
+                sx.commitment().poolHash(), "shareHash", VerifiableDraw.commitment(sxShare + "")
+                        .replace('a', 'b')))).getStatusCode().value()).isEqualTo(422);
+
+        // holding both commitments, the main side reveals its part
+        delivery.deliverDue();
+        JsonNode mainReveal = only("remote.draw-reveal", evaluationId).path("body");
+        JointDraw.Reveal main = new JointDraw.Reveal("ZZ", drawNo, mainReveal.path("snapshot").asText(),
+                mainReveal.path("share").asText());
+        assertThat(main.commitment().poolHash()).isEqualTo(commit.path("poolHash").asText());
+        assertThat(main.commitment().shareHash()).as("the seed committed when the evaluation was planned")
+                .isEqualTo(commit.path("shareHash").asText());
+
+        // a reveal that is not the committed share is refused; the true one completes the draw
+        assertThat(deliver(sign("remote.draw-reveal", evaluationId, Map.of("drawNo", drawNo, "snapshot", sxSnapshot,
+                "share", VerifiableDraw.newSeed(new java.security.SecureRandom())))).getStatusCode().value())
+                .isEqualTo(422);
+        assertThat(deliver(sign("remote.draw-reveal", evaluationId, Map.of("drawNo", drawNo, "snapshot", sxSnapshot,
+                "share", sxShare))).getStatusCode().value()).isEqualTo(202);
+        runDueJobs();
+
+        Map<String, List<String>> expected = JointDraw.draw(List.of(main, sx), List.of(main.commitment(),
+                sx.commitment()));
+        JsonNode view = view("clerk", evaluationId);
+        assertThat(view.path("status").asText()).isEqualTo("PREPARING");
+        assertThat(view.path("seats").findValuesAsText("userId")).as("sealed until sign-in").containsOnly("null");
+        List<String> sxUsers = jdbc.sql("select user_id from remote_seat where evaluation_id = ? and centre_code = ? "
+                + "order by seq").params(evaluationId, PEER).query(String.class).list();
+        assertThat(sxUsers).as("SX's seats are SX's own experts, as SX computes them too")
+                .containsExactlyElementsOf(expected.get("sx-venue-2").stream().map(id -> "peer-SX." + id).toList());
+        // this platform's part (its own venue and Luoyang's) is drawn from this deployment's pool, the same way
+        assertThat(expected.keySet()).contains(venue("ZZ"), venue("LY"));
+        JsonNode verified = json(get("supervisor", "/api/remote-evaluations/" + evaluationId + "/draws/"
+                + view.path("draws").get(0).path("id").asText() + "/verification"));
+        assertThat(verified.path("sameResult").asBoolean()).as(verified.toString()).isTrue();
+    }
+
+    private JsonNode only(String type, String subject) {
+        List<JsonNode> found = received.stream().filter(m -> m.path("type").asText().equals(type))
+                .filter(m -> m.path("subject").asText().equals(subject)).toList();
+        assertThat(found).as(type + " sent once").hasSize(1);
+        return found.get(0);
+    }
+
+    @Test
+    void a_peer_acts_only_on_its_own_requests() {
+        String tenderId = remoteTender();
+        String evaluationId = evaluationOf(tenderId);
+        ResponseEntity<String> planned = plan(evaluationId, 5, null);
+        assertThat(planned.getStatusCode()).as(planned.getBody()).isEqualTo(HttpStatus.OK);
+        runDueJobs();
+
+        ResponseEntity<String> refused = deliver(sign("remote.answer", evaluationId, Map.of("accepted", true,
+                "venue", Map.of("id", "sx-venue-1", "name", "西安远程评标室", "seats", 8))));
+        assertThat(refused.getStatusCode().value()).as("SX was not asked in this evaluation").isEqualTo(422);
+        assertThat(view("clerk", evaluationId).path("partners").findValuesAsText("status"))
+                .doesNotContain("ACCEPTED");
+    }
+
+    private String sign(String type, String subject, Object body) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("id", UUID.randomUUID().toString());
+        payload.put("from", PEER);
+        payload.put("to", "ZZ");
+        payload.put("type", type);
+        payload.put("version", 1);
+        payload.put("subject", subject);
+        payload.put("issuedAt", Instant.now().toString());
+        payload.put("body", body);
+        try {
+            JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+                    .type(new JOSEObjectType("huitong-peer-message+jws")).build(),
+                    new Payload(mapper.writeValueAsString(payload)));
+            jws.sign(new ECDSASigner(key));
+            return jws.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ResponseEntity<String> deliver(String signed) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("application/jose"));
+        return http.postForEntity("/interconnect/messages", new HttpEntity<>(signed, headers), String.class);
+    }
+
+    private void ok(ResponseEntity<String> response) {
+        assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isTrue();
+    }
+}
