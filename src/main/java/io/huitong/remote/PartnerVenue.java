@@ -42,9 +42,11 @@ public class PartnerVenue {
     private final TaskActions tasks;
     private final TransactionTemplate transactions;
     private final LegalClock clock;
+    private final PartnerSignIns signIns;
 
     PartnerVenue(Engagements store, Centres centres, PeerExchange exchange, RuntimeService runtime, TaskActions tasks,
-            TransactionTemplate transactions, LegalClock clock) {
+            TransactionTemplate transactions, LegalClock clock, PartnerSignIns signIns) {
+        this.signIns = signIns;
         this.store = store;
         this.centres = centres;
         this.exchange = exchange;
@@ -183,6 +185,19 @@ public class PartnerVenue {
         body.put("note", note);
         body.put("preparedBy", operator.userId());
         exchange.send(e.mainCentre(), PeerPartners.VENUE_READY, e.evaluationRef(), body);
+    }
+
+    public List<Integer> seatsToSignIn(String engagementId) {
+        return signIns.toSignIn(engagementId);
+    }
+
+    /** The clerk witnesses an expert's sign-in through the API (the step records it: {@link #recordSignIn}). */
+    public void signIn(String engagementId, String idNo, Operator operator) {
+        signIns.signIn(engagementId, idNo, operator);
+    }
+
+    public void recordSignIn(String engagementId, Object seatNo, String idNo, Operator operator) {
+        signIns.recordSignIn(engagementId, seatNo, idNo, operator);
     }
 
     /** The records handed back (J7): the note now; the files travel with the records slice of the exchange. */

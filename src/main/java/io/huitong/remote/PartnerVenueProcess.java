@@ -29,6 +29,8 @@ public final class PartnerVenueProcess {
     @ModelElement(process = "partner-venue", kind = ModelElement.Kind.USER_TASK)
     public static final String PREPARE_VENUE = "prepareVenue";
     @ModelElement(process = "partner-venue", kind = ModelElement.Kind.USER_TASK)
+    public static final String SIGN_IN = "signIn";
+    @ModelElement(process = "partner-venue", kind = ModelElement.Kind.USER_TASK)
     public static final String HAND_BACK = "handBackRecords";
 
     private PartnerVenueProcess() {

@@ -24,6 +24,11 @@ class PeerMessageHandlers {
         return handler(PeerPartners.VENUE_READY, partners::venueReady);
     }
 
+    @Bean
+    PeerMessageHandler remoteSignedIn(PeerPartners partners) {
+        return handler(PeerPartners.SIGNED_IN, partners::signedIn);
+    }
+
     // the partner's side: what a main centre on another platform sends
 
     @Bean

@@ -30,6 +30,7 @@ public class PeerPartners {
     static final String WITHDRAWN = "remote.withdrawn";
     static final String ANSWER = "remote.answer";
     static final String VENUE_READY = "remote.venue-ready";
+    static final String SIGNED_IN = "remote.signed-in";
 
     private final PeerExchange exchange;
     private final PeerIdentities identities;
@@ -39,9 +40,12 @@ public class PeerPartners {
     private final CommitteeDraw draw;
     private final PartnerRequests requests;
     private final VenueOperations venues;
+    private final io.huitong.shared.workflow.TaskActions tasks;
 
     PeerPartners(PeerExchange exchange, PeerIdentities identities, RemoteEvaluations store, Centres centres,
-            TenderService tenders, CommitteeDraw draw, PartnerRequests requests, VenueOperations venues) {
+            TenderService tenders, CommitteeDraw draw, PartnerRequests requests, VenueOperations venues,
+            io.huitong.shared.workflow.TaskActions tasks) {
+        this.tasks = tasks;
         this.exchange = exchange;
         this.identities = identities;
         this.store = store;
@@ -112,6 +116,27 @@ public class PeerPartners {
         venues.prepare(partner.evaluationId(), partner.venueId(),
                 body.path("seatsReady").isInt() ? body.path("seatsReady").asInt() : null,
                 message.text("linkCheck"), message.text("note"), identities.operator(message.peer(), message));
+    }
+
+    /**
+     * The partner witnessed the sign-in of one of the experts it drew ({@code expertRef}, the id its pool gives
+     * it): the seat's sign-in step completes with the name, as its clerk's would.
+     */
+    void signedIn(PeerMessage message) {
+        Partner partner = requestedOf(message);
+        String user = PeerIdentities.seatUser(message.peer(), String.valueOf(message.text("expertRef")));
+        RemoteRecords.Seat seat = store.seats(partner.evaluationId()).stream()
+                .filter(s -> s.centreCode().equals(message.peer()) && s.userId().equals(user)).findFirst()
+                .orElseThrow(() -> new NotFoundException("没有该专家的席位 / No seat for expert "
+                        + message.text("expertRef")));
+        if (!venues.seatsToSignIn(partner.evaluationId()).contains(seat.id())
+                || (tasks.open(store.get(partner.evaluationId()).tenderId(), RemoteProcess.SIGN_IN).isEmpty()
+                        && tasks.open(store.get(partner.evaluationId()).tenderId(), RemoteProcess.SIGN_IN_REPLACEMENT)
+                                .isEmpty())) {
+            throw new io.huitong.interconnect.PeerMessageHandler.NotYet("签到尚未开始 / Sign-in has not begun here");
+        }
+        venues.signInForPeer(partner.evaluationId(), seat.id(), message.text("name"),
+                identities.operator(message.peer(), message));
     }
 
     /** The partner the message's subject names: an evaluation that asked this peer, or the message is refused. */

@@ -189,6 +189,29 @@ class PartnerVenueSideTest extends ApiTest {
         JsonNode ready = mapper.readTree(JWSObject.parse(received.get(0)).getPayload().toString());
         assertThat(ready.path("type").asText()).isEqualTo("remote.venue-ready");
         assertThat(ready.path("body").path("seatsReady").asInt()).isEqualTo(2);
+
+        // Luoyang's clerk witnesses its experts' sign-in against its own pool; the names go, the ID numbers stay
+        received.clear();
+        assertThat(post("lyclerk", "/api/partner-engagements/" + id + "/sign-ins", "{\"idNo\":\"110101190001010000\"}")
+                .getStatusCode().value()).as("not a drawn expert").isEqualTo(422);
+        for (String expertId : expected.get(venue("LY"))) {
+            String idNo = jdbc.sql("select id_no from expert where id = ?").param(expertId).query(String.class)
+                    .single();
+            ResponseEntity<String> signed = post("lyclerk", "/api/partner-engagements/" + id + "/sign-ins",
+                    "{\"idNo\":\"" + idNo + "\"}");
+            assertThat(signed.getStatusCode().value()).as(signed.getBody()).isEqualTo(204);
+        }
+        delivery.deliverDue();
+        assertThat(received).hasSize(2);
+        for (String message : received) {
+            JsonNode signedIn = mapper.readTree(JWSObject.parse(message).getPayload().toString());
+            assertThat(signedIn.path("type").asText()).isEqualTo("remote.signed-in");
+            assertThat(expected.get(venue("LY"))).contains(signedIn.path("body").path("expertRef").asText());
+            assertThat(signedIn.path("body").path("name").asText()).isNotBlank();
+            assertThat(signedIn.path("body").toString()).as("the ID number stays at Luoyang").doesNotContain("idNo");
+        }
+        assertThat(json(get("lyclerk", "/engine-rest/task?processInstanceBusinessKey=" + id)))
+                .as("waiting for the main centre's confirmation").isEmpty();
     }
 
     @Test

@@ -218,8 +218,9 @@ public class RemoteSteps {
         String seatId = string(task, RemoteProcess.SEAT_ID);
         String idNo = text(task.getVariable("idNo"));
         String userId = text(task.getVariable("userId"));
-        removeAnswers(task, "idNo", "userId");
-        venues.recordSignIn(evaluationId, seatId, idNo, userId, Operator.current());
+        String peerName = text(task.getVariable("peerName"));
+        removeAnswers(task, "idNo", "userId", "peerName");
+        venues.recordSignIn(evaluationId, seatId, idNo, userId, peerName, Operator.current());
     }
 
     public void start(String evaluationId) {

@@ -58,6 +58,17 @@ class EngagementController {
         venue.answer(id, answer.accept(), answer.venueId(), answer.reason(), Operator.current());
     }
 
+    record SignIn(@NotNull @Size(max = 32) String idNo) {
+    }
+
+    @PostMapping("/{id}/sign-ins")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "专家签到（见证）Witness a sign-in", description = "The expert's ID number finds the seat drawn "
+            + "for the expert; the name goes to the main centre signed (remote.signed-in), the ID number stays here.")
+    void signIn(@PathVariable String id, @Valid @RequestBody SignIn signIn) {
+        venue.signIn(id, signIn.idNo(), Operator.current());
+    }
+
     record Preparation(@NotNull @Min(1) Integer seatsReady, @NotNull @Pattern(regexp = "OK|FAILED") String linkCheck,
             @Size(max = 2000) String note) {
     }
