@@ -29,6 +29,11 @@ class PeerMessageHandlers {
         return handler(PeerPartners.SIGNED_IN, partners::signedIn);
     }
 
+    @Bean
+    PeerMessageHandler remoteRecords(PeerPartners partners) {
+        return handler(PeerPartners.RECORDS, partners::recordsHandedBack);
+    }
+
     // the partner's side: what a main centre on another platform sends
 
     @Bean

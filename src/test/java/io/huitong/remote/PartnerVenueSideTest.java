@@ -212,6 +212,38 @@ class PartnerVenueSideTest extends ApiTest {
         }
         assertThat(json(get("lyclerk", "/engine-rest/task?processInstanceBusinessKey=" + id)))
                 .as("waiting for the main centre's confirmation").isEmpty();
+
+        // the main centre confirmed: Luoyang hands its records back, each with its hash
+        assertThat(deliver(sign("remote.settled", evaluation, Map.of("compensation", "2600.00")))
+                .getStatusCode().value()).as("settled before the records are handed back: early").isEqualTo(503);
+        assertThat(deliver(sign("remote.confirmed", evaluation, Map.of("confirmedAt", "2026-12-23T08:00:00Z",
+                "recordsDue", "2026-12-30T00:00+08:00"))).getStatusCode().value()).isEqualTo(202);
+        assertThat(json(get("lyclerk", "/engine-rest/task?processInstanceBusinessKey=" + id))
+                .findValuesAsText("taskDefinitionKey")).containsExactly("handBackRecords");
+        assertThat(post("lyclerk", "/api/partner-engagements/" + id + "/hand-back", "{\"note\":\"签到表\"}")
+                .getStatusCode().value()).as("no audio-video record yet").isEqualTo(422);
+        byte[] video = "video of the session".getBytes(StandardCharsets.UTF_8);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("video/mp4"));
+        headers.setBasicAuth("lyclerk", "lyclerk");
+        ResponseEntity<String> uploaded = http.exchange("/api/partner-engagements/" + id + "/records?name=session.mp4",
+                org.springframework.http.HttpMethod.POST, new HttpEntity<>(video, headers), String.class);
+        assertThat(uploaded.getStatusCode().value()).as(uploaded.getBody()).isEqualTo(201);
+        received.clear();
+        assertThat(post("lyclerk", "/api/partner-engagements/" + id + "/hand-back",
+                "{\"note\":\"签到表1份，音视频1份\"}").getStatusCode().value()).isEqualTo(204);
+        delivery.deliverDue();
+        JsonNode records = mapper.readTree(JWSObject.parse(received.get(0)).getPayload().toString());
+        assertThat(records.path("type").asText()).isEqualTo("remote.records");
+        JsonNode record = records.path("body").path("records").get(0);
+        assertThat(record.path("sha256").asText()).isEqualTo(io.huitong.shared.Digests.sha256Hex(video));
+        assertThat(java.util.Base64.getDecoder().decode(record.path("content").asText())).isEqualTo(video);
+
+        assertThat(deliver(sign("remote.settled", evaluation, Map.of("compensation", "2600.00", "terms", "按协议")))
+                .getStatusCode().value()).isEqualTo(202);
+        assertThat(engagement("lyclerk", evaluation).path("status").asText()).isEqualTo("SETTLED");
+        assertThat(json(get("demo", "/engine-rest/process-instance?businessKey=" + id))).as("the process ended")
+                .isEmpty();
     }
 
     @Test

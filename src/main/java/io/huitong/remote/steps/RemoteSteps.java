@@ -291,8 +291,10 @@ public class RemoteSteps {
 
     /** Message end event: the result goes back to the lifecycle; {@code remote-settlement} starts. */
     public void close(DelegateExecution execution) {
-        settlement.conclude((String) execution.getVariable(RemoteProcess.EVALUATION_ID),
-                execution.getVariable(TaskTenders.TENDER_TITLE));
+        String evaluationId = (String) execution.getVariable(RemoteProcess.EVALUATION_ID);
+        settlement.conclude(evaluationId, execution.getVariable(TaskTenders.TENDER_TITLE));
+        // partners on other platforms hear of it by a signed message, sent with this step's commit
+        peers.confirmed(evaluationId);
     }
 
     public Date recordsDue(String evaluationId, String centre) {
@@ -322,6 +324,7 @@ public class RemoteSteps {
 
     public void settle(String evaluationId, String centre) {
         settlement.settle(evaluationId, centre);
+        peers.settled(evaluationId, centre);
     }
 
     public void finish(String evaluationId) {
