@@ -247,6 +247,24 @@ class PartnerVenueSideTest extends ApiTest {
     }
 
     @Test
+    void a_refusal_with_reasons_ends_the_partners_process_and_tells_the_main_centre() throws Exception {
+        String evaluation = UUID.randomUUID().toString();
+        assertThat(deliver(request(evaluation, 2)).getStatusCode().value()).isEqualTo(202);
+        String id = engagement("lyclerk", evaluation).path("id").asText();
+        received.clear();
+        assertThat(post("lyclerk", "/api/partner-engagements/" + id + "/answer",
+                "{\"accept\":false,\"reason\":\"当日评标室已排满 / The venue is booked that day\"}")
+                .getStatusCode().value()).isEqualTo(204);
+        assertThat(engagement("lyclerk", evaluation).path("status").asText()).isEqualTo("REFUSED");
+        assertThat(json(get("demo", "/engine-rest/process-instance?businessKey=" + id))).as("the process ended")
+                .isEmpty();
+        delivery.deliverDue();
+        JsonNode answer = mapper.readTree(JWSObject.parse(received.get(0)).getPayload().toString());
+        assertThat(answer.path("body").path("accepted").asBoolean()).isFalse();
+        assertThat(answer.path("body").path("reason").asText()).contains("booked");
+    }
+
+    @Test
     void a_withdrawal_ends_the_open_step_and_a_bad_or_repeated_request_changes_nothing() {
         String evaluation = UUID.randomUUID().toString();
         assertThat(deliver(request(evaluation, 0)).getStatusCode().value()).as("no seats").isEqualTo(422);

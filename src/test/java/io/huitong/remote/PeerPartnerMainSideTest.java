@@ -226,6 +226,11 @@ class PeerPartnerMainSideTest extends RemoteTest {
         assertThat(json(get("clerk", "/api/tenders/" + tenderId + "/committee")).toString())
                 .contains("专家" + expected.get("sx-venue-2").get(0));
 
+        // records before the evaluation is confirmed: early, kept by SX and delivered again later
+        ResponseEntity<String> records = deliver(sign("remote.records", evaluationId, Map.of("note", "签到表",
+                "records", List.of())));
+        assertThat(records.getStatusCode().value()).as(records.getBody()).isEqualTo(503);
+
         // this platform's part (its own venue and Luoyang's) is drawn from this deployment's pool, the same way
         assertThat(expected.keySet()).contains(venue("ZZ"), venue("LY"));
         JsonNode verified = json(get("supervisor", "/api/remote-evaluations/" + evaluationId + "/draws/"
