@@ -98,6 +98,9 @@ public class Inbox {
         } catch (DuplicateKeyException concurrent) {
             // the same message delivered twice at once: the other delivery recorded it
             return earlier(e.id(), e.from()).orElseThrow(() -> concurrent);
+        } catch (PeerMessageHandler.NotYet early) {
+            log.info("message {} ({}) from {} is early: {}", e.id(), e.type(), e.from(), early.getMessage());
+            throw early;
         } catch (ValidationException | ConflictException | NotFoundException | BadRequestException
                 | RuleRefusalException | IllegalArgumentException refused) {
             String problem = refused.getMessage();

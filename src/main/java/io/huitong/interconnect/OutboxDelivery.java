@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * Delivers the outbox: for each peer, its oldest message not yet settled, then the next, in order; each attempt is
  * signed afresh with the centre's active key (a new {@code issuedAt}, the same id). A peer's 2xx settles a message as
  * delivered (the signed form is kept); a 4xx answer about the message itself (422, 409) settles it as refused, with
- * the peer's problem; anything else (down, 5xx, a signature the peer does not know yet) is tried again after a back-off
+ * the peer's problem (413: too large for the peer, never to be taken); anything else (down, 5xx, a signature the peer does not know yet) is tried again after a back-off
  * doubling from {@code huitong.interconnect.retry-base} up to {@code retry-max}, and later messages to that peer wait.
  */
 @Component
@@ -139,7 +139,7 @@ public class OutboxDelivery implements DisposableBean {
                     + "last_error = null where id = ?").params(Timestamp.from(now), signed, message.id()).update();
             return true;
         }
-        if (status == 422 || status == 409) {
+        if (status == 422 || status == 409 || status == 413) {
             jdbc.sql("update interconnect_outbox set attempts = attempts + 1, refused_at = ?, signed = ?, "
                     + "last_error = ? where id = ?")
                     .params(Timestamp.from(now), signed, truncate(status + " " + answer), message.id()).update();

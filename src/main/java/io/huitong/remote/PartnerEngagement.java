@@ -21,6 +21,12 @@ public record PartnerEngagement(String id, String mainCentre, String evaluationR
         /** 主场撤回. */
         WITHDRAWN,
         /** 评标室已准备. */
-        PREPARED
+        PREPARED,
+        /** 主场已确认结果，待移交资料. */
+        CONFIRMED,
+        /** 资料已移交. */
+        HANDED_BACK,
+        /** 补偿已结算. */
+        SETTLED
     }
 }

@@ -33,7 +33,6 @@ public class PartnerVenue {
 
     static final String CONFIRMED = "remote.confirmed";
     static final String SETTLED = "remote.settled";
-    static final String RECORDS = "remote.records";
 
     private final Engagements store;
     private final Centres centres;
@@ -42,9 +41,13 @@ public class PartnerVenue {
     private final TaskActions tasks;
     private final TransactionTemplate transactions;
     private final LegalClock clock;
+    private final PartnerSignIns signIns;
+    private final PartnerRecords records;
 
     PartnerVenue(Engagements store, Centres centres, PeerExchange exchange, RuntimeService runtime, TaskActions tasks,
-            TransactionTemplate transactions, LegalClock clock) {
+            TransactionTemplate transactions, LegalClock clock, PartnerSignIns signIns, PartnerRecords records) {
+        this.signIns = signIns;
+        this.records = records;
         this.store = store;
         this.centres = centres;
         this.exchange = exchange;
@@ -100,11 +103,18 @@ public class PartnerVenue {
     }
 
     void confirmed(PeerMessage message) {
-        correlate(engagementOf(message), PartnerVenueProcess.EVALUATION_CONFIRMED);
+        PartnerEngagement e = engagementOf(message);
+        store.status(e.id(), Status.CONFIRMED);
+        correlate(e, PartnerVenueProcess.EVALUATION_CONFIRMED);
     }
 
     void settled(PeerMessage message) {
-        correlate(engagementOf(message), PartnerVenueProcess.COMPENSATION_SETTLED);
+        PartnerEngagement e = engagementOf(message);
+        if (e.status() != Status.HANDED_BACK) {
+            throw new io.huitong.interconnect.PeerMessageHandler.NotYet("资料尚未移交 / The records are not handed back");
+        }
+        store.status(e.id(), Status.SETTLED);
+        correlate(e, PartnerVenueProcess.COMPENSATION_SETTLED);
     }
 
     // ---- what this centre's clerks do ---------------------------------------------------------------------------
@@ -185,14 +195,43 @@ public class PartnerVenue {
         exchange.send(e.mainCentre(), PeerPartners.VENUE_READY, e.evaluationRef(), body);
     }
 
-    /** The records handed back (J7): the note now; the files travel with the records slice of the exchange. */
+    public List<Integer> seatsToSignIn(String engagementId) {
+        return signIns.toSignIn(engagementId);
+    }
+
+    /** The clerk witnesses an expert's sign-in through the API (the step records it: {@link #recordSignIn}). */
+    public void signIn(String engagementId, String idNo, Operator operator) {
+        signIns.signIn(engagementId, idNo, operator);
+    }
+
+    public void recordSignIn(String engagementId, Object seatNo, String idNo, Operator operator) {
+        signIns.recordSignIn(engagementId, seatNo, idNo, operator);
+    }
+
+    /** The records handed back (J7), with their contents and hashes, to the main centre. */
     public void recordHandBack(String engagementId, String note, Operator operator) {
-        PartnerEngagement e = store.get(engagementId);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("note", note);
-        body.put("records", List.of());
-        body.put("handedBackBy", operator.userId());
-        exchange.send(e.mainCentre(), RECORDS, e.evaluationRef(), body);
+        records.handBack(engagementId, note, operator);
+    }
+
+    /** A clerk uploads a record to hand back. */
+    public PartnerRecords.RecordView upload(String engagementId, String name, String contentType, byte[] content,
+            Operator operator) {
+        requireOwnClerk(operator);
+        return records.upload(engagementId, name, contentType, content, operator);
+    }
+
+    public List<PartnerRecords.RecordView> records(String engagementId, Operator operator) {
+        requireOwnClerk(operator);
+        return records.list(engagementId);
+    }
+
+    /** The clerk hands the records back through the API (the step sends them: {@link #recordHandBack}). */
+    public void handBack(String engagementId, String note, Operator operator) {
+        transactions.executeWithoutResult(s -> {
+            requireOwnClerk(operator);
+            tasks.complete(store.get(engagementId).id(), PartnerVenueProcess.HAND_BACK, operator,
+                    Map.of("note", note == null ? "" : note));
+        });
     }
 
     public boolean accepted(String engagementId) {

@@ -13,21 +13,23 @@ public final class PartnerVenueProcess {
     public static final String PARTNER_GROUP = "partnerGroup";
     public static final String MAIN_CENTRE = "mainCentre";
 
-    // messages
+    // messages: their names are the engine's, across every model (remote-settlement starts on evaluationConfirmed)
     @ModelElement(process = "partner-venue", kind = ModelElement.Kind.MESSAGE)
-    public static final String COMMITTEE_DRAWN = "committeeDrawn";
+    public static final String COMMITTEE_DRAWN = "partnerCommitteeDrawn";
     @ModelElement(process = "partner-venue", kind = ModelElement.Kind.MESSAGE)
-    public static final String EVALUATION_CONFIRMED = "evaluationConfirmed";
+    public static final String EVALUATION_CONFIRMED = "partnerEvaluationConfirmed";
     @ModelElement(process = "partner-venue", kind = ModelElement.Kind.MESSAGE)
-    public static final String COMPENSATION_SETTLED = "compensationSettled";
+    public static final String COMPENSATION_SETTLED = "partnerCompensationSettled";
     @ModelElement(process = "partner-venue", kind = ModelElement.Kind.MESSAGE)
-    public static final String REQUEST_WITHDRAWN = "requestWithdrawn";
+    public static final String REQUEST_WITHDRAWN = "partnerRequestWithdrawn";
 
     // user tasks
     @ModelElement(process = "partner-venue", kind = ModelElement.Kind.USER_TASK)
     public static final String ANSWER_REQUEST = "answerRequest";
     @ModelElement(process = "partner-venue", kind = ModelElement.Kind.USER_TASK)
     public static final String PREPARE_VENUE = "prepareVenue";
+    @ModelElement(process = "partner-venue", kind = ModelElement.Kind.USER_TASK)
+    public static final String SIGN_IN = "signIn";
     @ModelElement(process = "partner-venue", kind = ModelElement.Kind.USER_TASK)
     public static final String HAND_BACK = "handBackRecords";
 

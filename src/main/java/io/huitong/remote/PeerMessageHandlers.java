@@ -24,6 +24,16 @@ class PeerMessageHandlers {
         return handler(PeerPartners.VENUE_READY, partners::venueReady);
     }
 
+    @Bean
+    PeerMessageHandler remoteSignedIn(PeerPartners partners) {
+        return handler(PeerPartners.SIGNED_IN, partners::signedIn);
+    }
+
+    @Bean
+    PeerMessageHandler remoteRecords(PeerPartners partners) {
+        return handler(PeerPartners.RECORDS, partners::recordsHandedBack);
+    }
+
     // the partner's side: what a main centre on another platform sends
 
     @Bean

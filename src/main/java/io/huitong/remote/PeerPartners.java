@@ -30,6 +30,8 @@ public class PeerPartners {
     static final String WITHDRAWN = "remote.withdrawn";
     static final String ANSWER = "remote.answer";
     static final String VENUE_READY = "remote.venue-ready";
+    static final String SIGNED_IN = "remote.signed-in";
+    static final String RECORDS = "remote.records";
 
     private final PeerExchange exchange;
     private final PeerIdentities identities;
@@ -39,9 +41,16 @@ public class PeerPartners {
     private final CommitteeDraw draw;
     private final PartnerRequests requests;
     private final VenueOperations venues;
+    private final io.huitong.shared.workflow.TaskActions tasks;
+    private final RecordsHandBack records;
+    private final Settlement settlement;
 
     PeerPartners(PeerExchange exchange, PeerIdentities identities, RemoteEvaluations store, Centres centres,
-            TenderService tenders, CommitteeDraw draw, PartnerRequests requests, VenueOperations venues) {
+            TenderService tenders, CommitteeDraw draw, PartnerRequests requests, VenueOperations venues,
+            io.huitong.shared.workflow.TaskActions tasks, RecordsHandBack records, Settlement settlement) {
+        this.tasks = tasks;
+        this.records = records;
+        this.settlement = settlement;
         this.exchange = exchange;
         this.identities = identities;
         this.store = store;
@@ -112,6 +121,76 @@ public class PeerPartners {
         venues.prepare(partner.evaluationId(), partner.venueId(),
                 body.path("seatsReady").isInt() ? body.path("seatsReady").asInt() : null,
                 message.text("linkCheck"), message.text("note"), identities.operator(message.peer(), message));
+    }
+
+    /**
+     * The partner witnessed the sign-in of one of the experts it drew ({@code expertRef}, the id its pool gives
+     * it): the seat's sign-in step completes with the name, as its clerk's would.
+     */
+    void signedIn(PeerMessage message) {
+        Partner partner = requestedOf(message);
+        String user = PeerIdentities.seatUser(message.peer(), String.valueOf(message.text("expertRef")));
+        RemoteRecords.Seat seat = store.seats(partner.evaluationId()).stream()
+                .filter(s -> s.centreCode().equals(message.peer()) && s.userId().equals(user)).findFirst()
+                .orElseThrow(() -> new NotFoundException("没有该专家的席位 / No seat for expert "
+                        + message.text("expertRef")));
+        if (!venues.seatsToSignIn(partner.evaluationId()).contains(seat.id())
+                || (tasks.open(store.get(partner.evaluationId()).tenderId(), RemoteProcess.SIGN_IN).isEmpty()
+                        && tasks.open(store.get(partner.evaluationId()).tenderId(), RemoteProcess.SIGN_IN_REPLACEMENT)
+                                .isEmpty())) {
+            throw new io.huitong.interconnect.PeerMessageHandler.NotYet("签到尚未开始 / Sign-in has not begun here");
+        }
+        venues.signInForPeer(partner.evaluationId(), seat.id(), message.text("name"),
+                identities.operator(message.peer(), message));
+    }
+
+    /** The main centre confirmed the result: each partner on another platform hears it, with its records' due date. */
+    public void confirmed(String evaluationId) {
+        RemoteRecords.Evaluation e = store.get(evaluationId);
+        for (Partner p : store.accepted(evaluationId)) {
+            if (isPeer(p.centreCode())) {
+                exchange.send(p.centreCode(), PartnerVenue.CONFIRMED, evaluationId, Map.of("confirmedAt",
+                        e.confirmedAt().toString(), "recordsDue", store.partner(evaluationId, p.centreCode())
+                                .recordsDue().toString()));
+            }
+        }
+    }
+
+    /** The compensation settled under the agreement, told to a partner on another platform. */
+    public void settled(String evaluationId, String centre) {
+        if (isPeer(centre)) {
+            Partner p = store.partner(evaluationId, centre);
+            exchange.send(centre, PartnerVenue.SETTLED, evaluationId, Map.of("compensation",
+                    p.compensation().toPlainString(), "terms", p.compensationTerms()));
+        }
+    }
+
+    /**
+     * The partner's records, handed back with their hashes: each is checked against its hash and kept as the
+     * partner's upload would be, then the hand-back step completes, as its clerk's would.
+     */
+    void recordsHandedBack(PeerMessage message) {
+        Partner partner = requestedOf(message);
+        if (tasks.open(store.get(partner.evaluationId()).tenderId(), RemoteProcess.HAND_BACK).isEmpty()) {
+            throw new io.huitong.interconnect.PeerMessageHandler.NotYet("尚未到移交资料的时候 / Not time to hand back");
+        }
+        Operator operator = identities.operator(message.peer(), message);
+        for (JsonNode record : message.body().path("records")) {
+            byte[] content;
+            try {
+                content = java.util.Base64.getDecoder().decode(record.path("content").asText(""));
+            } catch (IllegalArgumentException e) {
+                throw io.huitong.shared.web.ValidationException.of("records", record.path("name").asText(), null,
+                        "资料内容不是 base64", "A record's content is not base64");
+            }
+            if (!io.huitong.shared.Digests.sha256Hex(content).equals(record.path("sha256").asText())) {
+                throw io.huitong.shared.web.ValidationException.of("records", record.path("name").asText(), null,
+                        "资料内容与其哈希不符", "A record's content does not match its SHA-256");
+            }
+            records.upload(partner.evaluationId(), message.peer(), record.path("name").asText(null),
+                    record.path("contentType").asText(null), content, operator);
+        }
+        settlement.handBack(partner.evaluationId(), message.peer(), message.text("note"), operator);
     }
 
     /** The partner the message's subject names: an evaluation that asked this peer, or the message is refused. */

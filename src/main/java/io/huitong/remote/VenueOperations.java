@@ -129,16 +129,39 @@ public class VenueOperations {
     }
 
     /**
-     * The venue's clerk witnesses a member's sign-in (J5, J12): an expert shows the ID card whose number the pool
-     * holds; a representative is the user the plan named. The name is unsealed and the member seated.
+     * A partner on another platform witnessed the sign-in of an expert it drew from its own pool: it checked the
+     * ID card there and sends the name, unsealed now (the step records it: {@link #recordSignIn}).
      */
-    public void recordSignIn(String evaluationId, String seatId, String idNo, String userId, Operator operator) {
+    void signInForPeer(String evaluationId, String seatId, String name, Operator operator) {
+        RemoteRecords.Evaluation e = store.get(evaluationId);
+        Seat seat = seatOf(e, seatId);
+        access.requireCentre(seat.centreCode(), operator);
+        String key = tasks.open(e.tenderId(), RemoteProcess.SIGN_IN_REPLACEMENT).isEmpty() ? RemoteProcess.SIGN_IN
+                : RemoteProcess.SIGN_IN_REPLACEMENT;
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("peerName", name);
+        tasks.completeOne(e.tenderId(), key, RemoteProcess.SEAT_ID, seat.id(), operator, vars);
+    }
+
+    /**
+     * The venue's clerk witnesses a member's sign-in (J5, J12): an expert shows the ID card whose number the pool
+     * holds; a representative is the user the plan named; an expert a partner on another platform drew from its own
+     * pool was checked there, and its platform sends the name ({@code peerName}). The name is unsealed and the
+     * member seated.
+     */
+    public void recordSignIn(String evaluationId, String seatId, String idNo, String userId, String peerName,
+            Operator operator) {
         Seat seat = store.seat(seatId);
         if (seat.status() != SeatStatus.DRAWN) {
             throw new ConflictException("该席位已签到或已更换 / The seat is signed in or replaced");
         }
         String name;
-        if (EXPERT.equals(seat.role())) {
+        if (EXPERT.equals(seat.role()) && seat.expertId() == null) {
+            if (peerName == null || !seat.userId().startsWith(PeerIdentities.userOf(seat.centreCode()) + ".")) {
+                throw invalid("name", peerName, "外部平台副场须告知签到专家的姓名", "The partner's platform names the expert");
+            }
+            name = peerName;
+        } else if (EXPERT.equals(seat.role())) {
             Expert expert = pool.get(seat.expertId());
             if (idNo == null || !expert.idNo().equalsIgnoreCase(idNo.strip())) {
                 throw invalid("idNo", idNo, "身份证号与抽取的专家不符", "The ID number is not the drawn expert's");

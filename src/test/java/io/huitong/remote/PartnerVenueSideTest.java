@@ -189,6 +189,79 @@ class PartnerVenueSideTest extends ApiTest {
         JsonNode ready = mapper.readTree(JWSObject.parse(received.get(0)).getPayload().toString());
         assertThat(ready.path("type").asText()).isEqualTo("remote.venue-ready");
         assertThat(ready.path("body").path("seatsReady").asInt()).isEqualTo(2);
+
+        // Luoyang's clerk witnesses its experts' sign-in against its own pool; the names go, the ID numbers stay
+        received.clear();
+        assertThat(post("lyclerk", "/api/partner-engagements/" + id + "/sign-ins", "{\"idNo\":\"110101190001010000\"}")
+                .getStatusCode().value()).as("not a drawn expert").isEqualTo(422);
+        for (String expertId : expected.get(venue("LY"))) {
+            String idNo = jdbc.sql("select id_no from expert where id = ?").param(expertId).query(String.class)
+                    .single();
+            ResponseEntity<String> signed = post("lyclerk", "/api/partner-engagements/" + id + "/sign-ins",
+                    "{\"idNo\":\"" + idNo + "\"}");
+            assertThat(signed.getStatusCode().value()).as(signed.getBody()).isEqualTo(204);
+        }
+        delivery.deliverDue();
+        assertThat(received).hasSize(2);
+        for (String message : received) {
+            JsonNode signedIn = mapper.readTree(JWSObject.parse(message).getPayload().toString());
+            assertThat(signedIn.path("type").asText()).isEqualTo("remote.signed-in");
+            assertThat(expected.get(venue("LY"))).contains(signedIn.path("body").path("expertRef").asText());
+            assertThat(signedIn.path("body").path("name").asText()).isNotBlank();
+            assertThat(signedIn.path("body").toString()).as("the ID number stays at Luoyang").doesNotContain("idNo");
+        }
+        assertThat(json(get("lyclerk", "/engine-rest/task?processInstanceBusinessKey=" + id)))
+                .as("waiting for the main centre's confirmation").isEmpty();
+
+        // the main centre confirmed: Luoyang hands its records back, each with its hash
+        assertThat(deliver(sign("remote.settled", evaluation, Map.of("compensation", "2600.00")))
+                .getStatusCode().value()).as("settled before the records are handed back: early").isEqualTo(503);
+        assertThat(deliver(sign("remote.confirmed", evaluation, Map.of("confirmedAt", "2026-12-23T08:00:00Z",
+                "recordsDue", "2026-12-30T00:00+08:00"))).getStatusCode().value()).isEqualTo(202);
+        assertThat(json(get("lyclerk", "/engine-rest/task?processInstanceBusinessKey=" + id))
+                .findValuesAsText("taskDefinitionKey")).containsExactly("handBackRecords");
+        assertThat(post("lyclerk", "/api/partner-engagements/" + id + "/hand-back", "{\"note\":\"签到表\"}")
+                .getStatusCode().value()).as("no audio-video record yet").isEqualTo(422);
+        byte[] video = "video of the session".getBytes(StandardCharsets.UTF_8);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("video/mp4"));
+        headers.setBasicAuth("lyclerk", "lyclerk");
+        ResponseEntity<String> uploaded = http.exchange("/api/partner-engagements/" + id + "/records?name=session.mp4",
+                org.springframework.http.HttpMethod.POST, new HttpEntity<>(video, headers), String.class);
+        assertThat(uploaded.getStatusCode().value()).as(uploaded.getBody()).isEqualTo(201);
+        received.clear();
+        assertThat(post("lyclerk", "/api/partner-engagements/" + id + "/hand-back",
+                "{\"note\":\"签到表1份，音视频1份\"}").getStatusCode().value()).isEqualTo(204);
+        delivery.deliverDue();
+        JsonNode records = mapper.readTree(JWSObject.parse(received.get(0)).getPayload().toString());
+        assertThat(records.path("type").asText()).isEqualTo("remote.records");
+        JsonNode record = records.path("body").path("records").get(0);
+        assertThat(record.path("sha256").asText()).isEqualTo(io.huitong.shared.Digests.sha256Hex(video));
+        assertThat(java.util.Base64.getDecoder().decode(record.path("content").asText())).isEqualTo(video);
+
+        assertThat(deliver(sign("remote.settled", evaluation, Map.of("compensation", "2600.00", "terms", "按协议")))
+                .getStatusCode().value()).isEqualTo(202);
+        assertThat(engagement("lyclerk", evaluation).path("status").asText()).isEqualTo("SETTLED");
+        assertThat(json(get("demo", "/engine-rest/process-instance?businessKey=" + id))).as("the process ended")
+                .isEmpty();
+    }
+
+    @Test
+    void a_refusal_with_reasons_ends_the_partners_process_and_tells_the_main_centre() throws Exception {
+        String evaluation = UUID.randomUUID().toString();
+        assertThat(deliver(request(evaluation, 2)).getStatusCode().value()).isEqualTo(202);
+        String id = engagement("lyclerk", evaluation).path("id").asText();
+        received.clear();
+        assertThat(post("lyclerk", "/api/partner-engagements/" + id + "/answer",
+                "{\"accept\":false,\"reason\":\"当日评标室已排满 / The venue is booked that day\"}")
+                .getStatusCode().value()).isEqualTo(204);
+        assertThat(engagement("lyclerk", evaluation).path("status").asText()).isEqualTo("REFUSED");
+        assertThat(json(get("demo", "/engine-rest/process-instance?businessKey=" + id))).as("the process ended")
+                .isEmpty();
+        delivery.deliverDue();
+        JsonNode answer = mapper.readTree(JWSObject.parse(received.get(0)).getPayload().toString());
+        assertThat(answer.path("body").path("accepted").asBoolean()).isFalse();
+        assertThat(answer.path("body").path("reason").asText()).contains("booked");
     }
 
     @Test

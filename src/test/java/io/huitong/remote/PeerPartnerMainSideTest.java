@@ -203,6 +203,34 @@ class PeerPartnerMainSideTest extends RemoteTest {
                 + "order by seq").params(evaluationId, PEER).query(String.class).list();
         assertThat(sxUsers).as("SX's seats are SX's own experts, as SX computes them too")
                 .containsExactlyElementsOf(expected.get("sx-venue-2").stream().map(id -> "peer-SX." + id).toList());
+        // SX witnessed its experts' sign-in on its own platform before every venue here is prepared: too early,
+        // delivered again later (not refused, not lost)
+        ResponseEntity<String> early = deliver(sign("remote.signed-in", evaluationId, Map.of("expertRef",
+                expected.get("sx-venue-2").get(0), "name", "专家")));
+        assertThat(early.getStatusCode().value()).as(early.getBody()).isEqualTo(503);
+        prepare("ZZ", evaluationId, venue("ZZ"));
+        prepare("LY", evaluationId, venue("LY"));
+        assertThat(deliver(sign("remote.venue-ready", evaluationId, Map.of("venueId", "sx-venue-2", "seatsReady", seats,
+                "linkCheck", "OK"))).getStatusCode().value()).isEqualTo(202);
+        // then its messages seat them here with their names
+        for (String expertRef : expected.get("sx-venue-2")) {
+            ResponseEntity<String> signed = deliver(sign("remote.signed-in", evaluationId, Map.of("expertRef",
+                    expertRef, "name", "专家" + expertRef, "witnessedBy", "sxclerk")));
+            assertThat(signed.getStatusCode().value()).as(signed.getBody()).isEqualTo(202);
+        }
+        assertThat(deliver(sign("remote.signed-in", evaluationId, Map.of("expertRef", "not-drawn", "name", "某人")))
+                .getStatusCode().value()).as("a seat SX was not drawn for").isEqualTo(422);
+        List<String> statuses = jdbc.sql("select status from remote_seat where evaluation_id = ? and centre_code = ?")
+                .params(evaluationId, PEER).query(String.class).list();
+        assertThat(statuses).containsOnly("SIGNED_IN");
+        assertThat(json(get("clerk", "/api/tenders/" + tenderId + "/committee")).toString())
+                .contains("专家" + expected.get("sx-venue-2").get(0));
+
+        // records before the evaluation is confirmed: early, kept by SX and delivered again later
+        ResponseEntity<String> records = deliver(sign("remote.records", evaluationId, Map.of("note", "签到表",
+                "records", List.of())));
+        assertThat(records.getStatusCode().value()).as(records.getBody()).isEqualTo(503);
+
         // this platform's part (its own venue and Luoyang's) is drawn from this deployment's pool, the same way
         assertThat(expected.keySet()).contains(venue("ZZ"), venue("LY"));
         JsonNode verified = json(get("supervisor", "/api/remote-evaluations/" + evaluationId + "/draws/"

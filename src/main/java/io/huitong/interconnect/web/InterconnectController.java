@@ -59,6 +59,12 @@ class InterconnectController {
             problem.setProperty("messageId", receipt.id());
             problem.setProperty("duplicate", receipt.duplicate());
             return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        } catch (io.huitong.interconnect.PeerMessageHandler.NotYet early) {
+            audit.record(null, address, "POST", "/interconnect/messages", 503, "early: " + early.getMessage());
+            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "peer-message-early",
+                    "暂不能处理，请稍后重发 / Not yet: deliver it again later", early.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         } catch (Refusal refusal) {
             // a trusted message this platform cannot read is settled (422: the sender stops retrying); an untrusted
             // one is 401, retried by a sender whose new key is not registered here yet

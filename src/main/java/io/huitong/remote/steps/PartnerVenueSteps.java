@@ -52,6 +52,19 @@ public class PartnerVenueSteps {
         venue.recordPreparation(engagementId, seatsReady, linkCheck, note, Operator.current());
     }
 
+    public java.util.List<Integer> seatsToSignIn(String engagementId) {
+        return venue.seatsToSignIn(engagementId);
+    }
+
+    /** Listener of {@code signIn}: the clerk checked the expert's ID card. */
+    public void signedIn(DelegateTask task) {
+        String engagementId = string(task, PartnerVenueProcess.ENGAGEMENT_ID);
+        Object seatNo = task.getVariable("seatNo");
+        String idNo = text(task.getVariable("idNo"));
+        removeAnswers(task, "idNo");
+        venue.recordSignIn(engagementId, seatNo, idNo, Operator.current());
+    }
+
     /** Listener of {@code handBackRecords}: the records handed back to the main centre. */
     public void handedBack(DelegateTask task) {
         String engagementId = string(task, PartnerVenueProcess.ENGAGEMENT_ID);

@@ -218,8 +218,9 @@ public class RemoteSteps {
         String seatId = string(task, RemoteProcess.SEAT_ID);
         String idNo = text(task.getVariable("idNo"));
         String userId = text(task.getVariable("userId"));
-        removeAnswers(task, "idNo", "userId");
-        venues.recordSignIn(evaluationId, seatId, idNo, userId, Operator.current());
+        String peerName = text(task.getVariable("peerName"));
+        removeAnswers(task, "idNo", "userId", "peerName");
+        venues.recordSignIn(evaluationId, seatId, idNo, userId, peerName, Operator.current());
     }
 
     public void start(String evaluationId) {
@@ -290,8 +291,10 @@ public class RemoteSteps {
 
     /** Message end event: the result goes back to the lifecycle; {@code remote-settlement} starts. */
     public void close(DelegateExecution execution) {
-        settlement.conclude((String) execution.getVariable(RemoteProcess.EVALUATION_ID),
-                execution.getVariable(TaskTenders.TENDER_TITLE));
+        String evaluationId = (String) execution.getVariable(RemoteProcess.EVALUATION_ID);
+        settlement.conclude(evaluationId, execution.getVariable(TaskTenders.TENDER_TITLE));
+        // partners on other platforms hear of it by a signed message, sent with this step's commit
+        peers.confirmed(evaluationId);
     }
 
     public Date recordsDue(String evaluationId, String centre) {
@@ -321,6 +324,7 @@ public class RemoteSteps {
 
     public void settle(String evaluationId, String centre) {
         settlement.settle(evaluationId, centre);
+        peers.settled(evaluationId, centre);
     }
 
     public void finish(String evaluationId) {

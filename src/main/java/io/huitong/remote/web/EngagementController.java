@@ -1,6 +1,7 @@
 package io.huitong.remote.web;
 
 import io.huitong.remote.PartnerEngagement;
+import io.huitong.remote.PartnerRecords;
 import io.huitong.remote.PartnerVenue;
 import io.huitong.shared.security.Operator;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * clerks do with them. The same steps are in Tasklist (processes/partner-venue.bpmn). This centre's clerks only.
  */
 @RestController
+@org.springframework.validation.annotation.Validated
 @RequestMapping("/api/partner-engagements")
 @Tag(name = "外部平台协作 Engagements for another platform", description = "本中心作为其他平台远程异地评标的副场")
 class EngagementController {
@@ -56,6 +58,46 @@ class EngagementController {
             + "refuse with reasons; sent to the main centre signed (remote.answer).")
     void answer(@PathVariable String id, @Valid @RequestBody Answer answer) {
         venue.answer(id, answer.accept(), answer.venueId(), answer.reason(), Operator.current());
+    }
+
+    record SignIn(@NotNull @Size(max = 32) String idNo) {
+    }
+
+    @PostMapping("/{id}/sign-ins")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "专家签到（见证）Witness a sign-in", description = "The expert's ID number finds the seat drawn "
+            + "for the expert; the name goes to the main centre signed (remote.signed-in), the ID number stays here.")
+    void signIn(@PathVariable String id, @Valid @RequestBody SignIn signIn) {
+        venue.signIn(id, signIn.idNo(), Operator.current());
+    }
+
+    @PostMapping("/{id}/records")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "上传评标资料 Upload a record to hand back (J7)", description = "The file itself as the body, with "
+            + "its own Content-Type (audio/* and video/* are the audio-video records) and its name in `name`. Kept with "
+            + "its SHA-256 until the hand-back sends it to the main centre.")
+    PartnerRecords.RecordView upload(@PathVariable String id,
+            @org.springframework.web.bind.annotation.RequestParam(name = "name") @Size(min = 1, max = 255) String name,
+            @org.springframework.web.bind.annotation.RequestHeader(name = "Content-Type", required = false)
+            String contentType, @RequestBody(required = false) byte[] content) {
+        return venue.upload(id, name, contentType, content, Operator.current());
+    }
+
+    @GetMapping("/{id}/records")
+    @Operation(summary = "待移交的评标资料 Records to hand back")
+    List<PartnerRecords.RecordView> records(@PathVariable String id) {
+        return venue.records(id, Operator.current());
+    }
+
+    record HandBack(@Size(max = 2000) String note) {
+    }
+
+    @PostMapping("/{id}/hand-back")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "移交评标资料 Hand the records back", description = "Every record uploaded, with its content and "
+            + "SHA-256, goes to the main centre signed (remote.records); at least one audio-video record.")
+    void handBack(@PathVariable String id, @Valid @RequestBody HandBack handBack) {
+        venue.handBack(id, handBack.note(), Operator.current());
     }
 
     record Preparation(@NotNull @Min(1) Integer seatsReady, @NotNull @Pattern(regexp = "OK|FAILED") String linkCheck,

@@ -71,10 +71,14 @@ public class BodyLimitFilter extends OncePerRequestFilter {
                 || type.startsWith("application/octet-stream") || isUpload(request) ? maxUpload : maxBody;
     }
 
-    /** The doors whose body is a file as it is (its own type): a partner's records (J7). */
+    /**
+     * The doors whose body is a file as it is (its own type): a partner's records (J7), on the main centre's
+     * platform or on its own.
+     */
     public static boolean isUpload(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.matches("/api/remote-evaluations/[^/]+/records");
+        return path.matches("/api/remote-evaluations/[^/]+/records")
+                || path.matches("/api/partner-engagements/[^/]+/records");
     }
 
     @Override
