@@ -197,14 +197,18 @@ class Committee {
 
     // ---- committees seated one by one (remote evaluation) ----------------------------------------------------
 
-    /** Seats a member who has signed in at a venue; the first expert seated chairs unless a chair sits. */
-    CommitteeMember seat(String tenderId, String name, String userId, CommitteeMember.Role role) {
+    /**
+     * Seats a member who has signed in at a venue; the first expert seated who may chair chairs, unless a chair sits
+     * (an expert sitting at a partner on another platform may not: the chair's steps are at the main venue).
+     */
+    CommitteeMember seat(String tenderId, String name, String userId, CommitteeMember.Role role, boolean mayChair) {
         Tender tender = tenders.get(tenderId);
         List<CommitteeMember> sitting = committees.of(tenderId, tender.round());
         if (sitting.stream().anyMatch(m -> m.userId().equals(userId))) {
             throw new ConflictException("该成员已入座 / The member is already seated");
         }
-        boolean chair = role == CommitteeMember.Role.EXPERT && sitting.stream().noneMatch(CommitteeMember::chair);
+        boolean chair = mayChair && role == CommitteeMember.Role.EXPERT
+                && sitting.stream().noneMatch(CommitteeMember::chair);
         return committees.add(tenderId, tender.round(), name, userId, role, chair);
     }
 

@@ -117,7 +117,12 @@ public class Evaluation {
 
     /** Seats a member who has signed in at a venue; the first expert seated chairs unless a chair sits. */
     public CommitteeMember seat(String tenderId, String name, String userId, CommitteeMember.Role role) {
-        return committee.seat(tenderId, name, userId, role);
+        return committee.seat(tenderId, name, userId, role, true);
+    }
+
+    /** Seats a member who sits at a partner on another platform: it never chairs (the chair's steps are here). */
+    public CommitteeMember seatElsewhere(String tenderId, String name, String userId, CommitteeMember.Role role) {
+        return committee.seat(tenderId, name, userId, role, false);
     }
 
     /** A member leaves (TBR 48; O87 49): its scores are void; the next seated expert chairs in its place. */

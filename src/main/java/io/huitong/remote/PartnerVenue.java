@@ -43,9 +43,12 @@ public class PartnerVenue {
     private final LegalClock clock;
     private final PartnerSignIns signIns;
     private final PartnerRecords records;
+    private final PartnerCommitteeWork work;
 
     PartnerVenue(Engagements store, Centres centres, PeerExchange exchange, RuntimeService runtime, TaskActions tasks,
-            TransactionTemplate transactions, LegalClock clock, PartnerSignIns signIns, PartnerRecords records) {
+            TransactionTemplate transactions, LegalClock clock, PartnerSignIns signIns, PartnerRecords records,
+            PartnerCommitteeWork work) {
+        this.work = work;
         this.signIns = signIns;
         this.records = records;
         this.store = store;
@@ -206,6 +209,38 @@ public class PartnerVenue {
 
     public void recordSignIn(String engagementId, Object seatNo, String idNo, Operator operator) {
         signIns.recordSignIn(engagementId, seatNo, idNo, operator);
+    }
+
+    // ---- this centre's experts at work for the main centre's committee ------------------------------------------
+
+    public List<Integer> seatsSignedIn(String engagementId) {
+        return work.seatsSignedIn(engagementId);
+    }
+
+    public String expertUser(String engagementId, Object seatNo) {
+        return work.expertUser(engagementId, seatNo);
+    }
+
+    /** What a signed-in expert sees: the bids to score and the report to sign, as the main centre sent them. */
+    public Map<String, com.fasterxml.jackson.databind.JsonNode> sheet(String engagementId, Operator operator) {
+        return work.sheet(engagementId, operator);
+    }
+
+    public void score(String engagementId, Map<String, java.math.BigDecimal> scores,
+            Map<String, java.math.BigDecimal> objective, Operator operator) {
+        work.score(engagementId, scores, objective, operator);
+    }
+
+    public void recordScores(String engagementId, Object seatNo, String scoresJson, String objectiveJson) {
+        work.recordScores(engagementId, seatNo, scoresJson, objectiveJson);
+    }
+
+    public void sign(String engagementId, boolean agree, String dissent, Operator operator) {
+        work.sign(engagementId, agree, dissent, operator);
+    }
+
+    public void recordSignature(String engagementId, Object seatNo, Object agree, String dissent) {
+        work.recordSignature(engagementId, seatNo, agree, dissent);
     }
 
     /** The records handed back (J7), with their contents and hashes, to the main centre. */

@@ -21,6 +21,10 @@ public final class PartnerVenueProcess {
     @ModelElement(process = "partner-venue", kind = ModelElement.Kind.MESSAGE)
     public static final String COMPENSATION_SETTLED = "partnerCompensationSettled";
     @ModelElement(process = "partner-venue", kind = ModelElement.Kind.MESSAGE)
+    public static final String SCORING_OPENED = "partnerScoringOpened";
+    @ModelElement(process = "partner-venue", kind = ModelElement.Kind.MESSAGE)
+    public static final String REPORT_READY = "partnerReportReady";
+    @ModelElement(process = "partner-venue", kind = ModelElement.Kind.MESSAGE)
     public static final String REQUEST_WITHDRAWN = "partnerRequestWithdrawn";
 
     // user tasks
@@ -30,6 +34,10 @@ public final class PartnerVenueProcess {
     public static final String PREPARE_VENUE = "prepareVenue";
     @ModelElement(process = "partner-venue", kind = ModelElement.Kind.USER_TASK)
     public static final String SIGN_IN = "signIn";
+    @ModelElement(process = "partner-venue", kind = ModelElement.Kind.USER_TASK)
+    public static final String SCORE_BIDS = "scoreBids";
+    @ModelElement(process = "partner-venue", kind = ModelElement.Kind.USER_TASK)
+    public static final String SIGN_REPORT = "signReport";
     @ModelElement(process = "partner-venue", kind = ModelElement.Kind.USER_TASK)
     public static final String HAND_BACK = "handBackRecords";
 

@@ -34,11 +34,31 @@ class PeerMessageHandlers {
         return handler(PeerPartners.RECORDS, partners::recordsHandedBack);
     }
 
+    @Bean
+    PeerMessageHandler remoteScores(PeerCommitteeWork work) {
+        return handler(PeerCommitteeWork.SCORES, work::scored);
+    }
+
+    @Bean
+    PeerMessageHandler remoteSignature(PeerCommitteeWork work) {
+        return handler(PeerCommitteeWork.SIGNATURE, work::signed);
+    }
+
     // the partner's side: what a main centre on another platform sends
 
     @Bean
     PeerMessageHandler remoteRequest(PartnerVenue venue) {
         return handler(PeerPartners.REQUEST, venue::requested);
+    }
+
+    @Bean
+    PeerMessageHandler remoteScoring(PartnerCommitteeWork work) {
+        return handler(PeerCommitteeWork.SCORING, work::scoringOpened);
+    }
+
+    @Bean
+    PeerMessageHandler remoteReport(PartnerCommitteeWork work) {
+        return handler(PeerCommitteeWork.REPORT, work::reportReady);
     }
 
     @Bean

@@ -174,8 +174,10 @@ public class VenueOperations {
             name = displayName(userId);
         }
         RemoteRecords.Evaluation e = store.get(evaluationId);
-        CommitteeMember member = evaluation.seat(e.tenderId(), name, seat.userId(),
-                CommitteeMember.Role.valueOf(seat.role()));
+        boolean elsewhere = EXPERT.equals(seat.role()) && seat.expertId() == null;
+        CommitteeMember member = elsewhere
+                ? evaluation.seatElsewhere(e.tenderId(), name, seat.userId(), CommitteeMember.Role.valueOf(seat.role()))
+                : evaluation.seat(e.tenderId(), name, seat.userId(), CommitteeMember.Role.valueOf(seat.role()));
         store.signedIn(seat.id(), operator.userId(), member.id(), clock.instant());
     }
 

@@ -211,6 +211,58 @@ class PartnerVenueSideTest extends ApiTest {
             assertThat(signedIn.path("body").toString()).as("the ID number stays at Luoyang").doesNotContain("idNo");
         }
         assertThat(json(get("lyclerk", "/engine-rest/task?processInstanceBusinessKey=" + id)))
+                .as("waiting for the main centre's committee").isEmpty();
+
+        // the committee scores: Luoyang's experts score the bids the main centre sent, on this platform
+        for (String expertId : expected.get(venue("LY"))) {
+            assertThat(deliver(sign("remote.scoring", evaluation, Map.of("expertRef", expertId, "maxTechnicalScore",
+                    "60", "bids", List.of(Map.of("bidId", "b1", "bidder", "投标人1"), Map.of("bidId", "b2", "bidder",
+                            "投标人2"))))).getStatusCode().value()).isEqualTo(202);
+        }
+        received.clear();
+        for (String expertId : expected.get(venue("LY"))) {
+            String user = jdbc.sql("select user_id from expert where id = ?").param(expertId).query(String.class)
+                    .single();
+            assertThat(post(user, "/api/partner-engagements/" + id + "/scores", "{\"scores\":{\"b1\":50}}")
+                    .getStatusCode().value()).as("every qualified bid is scored").isEqualTo(422);
+            assertThat(post(user, "/api/partner-engagements/" + id + "/scores",
+                    "{\"scores\":{\"b1\":50,\"b2\":61}}").getStatusCode().value()).as("within 60").isEqualTo(422);
+            ResponseEntity<String> scored = post(user, "/api/partner-engagements/" + id + "/scores",
+                    "{\"scores\":{\"b1\":50,\"b2\":45.5}}");
+            assertThat(scored.getStatusCode().value()).as(scored.getBody()).isEqualTo(204);
+        }
+        assertThat(post("nyexpert1", "/api/partner-engagements/" + id + "/scores",
+                "{\"scores\":{\"b1\":50,\"b2\":45}}").getStatusCode().value()).as("not an expert of this seat")
+                .isEqualTo(403);
+        delivery.deliverDue();
+        assertThat(received).hasSize(2);
+        JsonNode scores = mapper.readTree(JWSObject.parse(received.get(0)).getPayload().toString());
+        assertThat(scores.path("type").asText()).isEqualTo("remote.scores");
+        assertThat(scores.path("body").path("scores").path("b2").decimalValue()).isEqualByComparingTo("45.5");
+
+        // and sign the report the main centre sent
+        for (String expertId : expected.get(venue("LY"))) {
+            assertThat(deliver(sign("remote.report", evaluation, Map.of("expertRef", expertId, "ranking",
+                    List.of()))).getStatusCode().value()).isEqualTo(202);
+        }
+        received.clear();
+        List<String> experts = expected.get(venue("LY"));
+        String first = jdbc.sql("select user_id from expert where id = ?").param(experts.get(0)).query(String.class)
+                .single();
+        assertThat(post(first, "/api/partner-engagements/" + id + "/report/signature", "{\"agree\":false}")
+                .getStatusCode().value()).as("a dissent gives reasons").isEqualTo(422);
+        assertThat(post(first, "/api/partner-engagements/" + id + "/report/signature",
+                "{\"agree\":false,\"dissent\":\"技术分偏离 / Scores diverge\"}").getStatusCode().value())
+                .isEqualTo(204);
+        String second = jdbc.sql("select user_id from expert where id = ?").param(experts.get(1)).query(String.class)
+                .single();
+        assertThat(post(second, "/api/partner-engagements/" + id + "/report/signature", null).getStatusCode().value())
+                .isEqualTo(204);
+        delivery.deliverDue();
+        JsonNode signature = mapper.readTree(JWSObject.parse(received.get(0)).getPayload().toString());
+        assertThat(signature.path("type").asText()).isEqualTo("remote.signature");
+        assertThat(signature.path("body").path("agree").asBoolean()).isFalse();
+        assertThat(json(get("lyclerk", "/engine-rest/task?processInstanceBusinessKey=" + id)))
                 .as("waiting for the main centre's confirmation").isEmpty();
 
         // the main centre confirmed: Luoyang hands its records back, each with its hash

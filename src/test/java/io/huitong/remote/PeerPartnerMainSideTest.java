@@ -238,6 +238,113 @@ class PeerPartnerMainSideTest extends RemoteTest {
         assertThat(verified.path("sameResult").asBoolean()).as(verified.toString()).isTrue();
     }
 
+    @Test
+    void a_peer_partners_experts_score_and_sign_on_their_platform_and_the_evaluation_runs_to_settlement()
+            throws Exception {
+        String tenderId = remoteTender();
+        String evaluationId = evaluationOf(tenderId);
+        assertThat(plan(evaluationId, 5, "\"SX\",\"LY\"").getStatusCode()).isEqualTo(HttpStatus.OK);
+        runDueJobs();
+        assertThat(deliver(sign("remote.answer", evaluationId, Map.of("accepted", true, "venue", Map.of("id",
+                "sx-venue-3", "name", "西安远程评标室", "seats", 8)))).getStatusCode().value()).isEqualTo(202);
+        runDueJobs();
+        accepts("LY", evaluationId);
+        received.clear();
+        at("2026-12-22T09:00:00");
+        delivery.deliverDue();
+        JsonNode commit = only("remote.draw-commit", evaluationId).path("body");
+        int drawNo = commit.path("drawNo").asInt();
+        int seats = commit.path("seats").asInt();
+        String sxSnapshot = VerifiableDraw.text(new VerifiableDraw.Snapshot(evaluationId, drawNo, "COMMITTEE",
+                commit.path("evaluationDay").asText(), commit.path("speciality").asText(), List.of(
+                        new VerifiableDraw.Group("sx-venue-3", PEER, seats, List.of("sx-a", "sx-b", "sx-c")))));
+        String sxShare = VerifiableDraw.newSeed(new java.security.SecureRandom());
+        JointDraw.Reveal sx = new JointDraw.Reveal(PEER, drawNo, sxSnapshot, sxShare);
+        deliver(sign("remote.draw-commit", evaluationId, Map.of("drawNo", drawNo, "poolHash",
+                sx.commitment().poolHash(), "shareHash", sx.commitment().shareHash())));
+        delivery.deliverDue();
+        assertThat(deliver(sign("remote.draw-reveal", evaluationId, Map.of("drawNo", drawNo, "snapshot", sxSnapshot,
+                "share", sxShare))).getStatusCode().value()).isEqualTo(202);
+        runDueJobs();
+        List<String> sxExperts = jdbc.sql("select user_id from remote_seat where evaluation_id = ? and centre_code = ? "
+                + "order by seq").params(evaluationId, PEER).query(String.class).list().stream()
+                .map(u -> u.substring("peer-SX.".length())).toList();
+
+        prepare("ZZ", evaluationId, venue("ZZ"));
+        prepare("LY", evaluationId, venue("LY"));
+        deliver(sign("remote.venue-ready", evaluationId, Map.of("venueId", "sx-venue-3", "seatsReady", seats,
+                "linkCheck", "OK")));
+        for (String ref : sxExperts) {
+            assertThat(deliver(sign("remote.signed-in", evaluationId, Map.of("expertRef", ref, "name", "专家" + ref)))
+                    .getStatusCode().value()).isEqualTo(202);
+        }
+        signInAll(evaluationId);
+        assertThat(chairOf(tenderId)).as("an expert sitting on another platform never chairs").doesNotStartWith("peer-");
+        reviewed(tenderId);
+
+        // scoring opened: SX is sent its experts' sheets; the local members score here, SX's experts there
+        received.clear();
+        delivery.deliverDue();
+        List<JsonNode> sheets = received.stream().filter(m -> m.path("type").asText().equals("remote.scoring"))
+                .toList();
+        assertThat(sheets).hasSize(sxExperts.size());
+        JsonNode sheet = sheets.get(0).path("body");
+        assertThat(sheet.path("bids")).hasSize(3);
+        assertThat(sheet.toString()).as("no price crosses").doesNotContain("48000000");
+        List<String> local = members(tenderId).stream().filter(m -> !m.startsWith("peer-")).toList();
+        scoredBy(tenderId, local);
+        Map<String, Object> scores = new LinkedHashMap<>();
+        List<JsonNode> valid = bids(tenderId).values().stream().filter(b -> b.get("status").asText().equals("VALID"))
+                .toList();
+        for (int i = 0; i < valid.size(); i++) {
+            scores.put(valid.get(i).get("id").asText(), 50 - i);
+        }
+        for (String ref : sxExperts) {
+            ResponseEntity<String> scored = deliver(sign("remote.scores", evaluationId, Map.of("expertRef", ref,
+                    "scores", scores)));
+            assertThat(scored.getStatusCode().value()).as(scored.getBody()).isEqualTo(202);
+        }
+        runDueJobs();
+
+        // the report: SX's experts sign there
+        received.clear();
+        delivery.deliverDue();
+        assertThat(received.stream().filter(m -> m.path("type").asText().equals("remote.report"))).hasSize(
+                sxExperts.size());
+        signedBy(tenderId, members(tenderId).stream().filter(m -> !m.startsWith("peer-")).toList());
+        for (String ref : sxExperts) {
+            assertThat(deliver(sign("remote.signature", evaluationId, Map.of("expertRef", ref, "agree", true)))
+                    .getStatusCode().value()).isEqualTo(202);
+        }
+        runDueJobs();
+
+        // confirmed: SX hears; its records come back with their hashes; the compensation is settled and told
+        received.clear();
+        confirmed(evaluationId);
+        delivery.deliverDue();
+        assertThat(received.stream().filter(m -> m.path("type").asText().equals("remote.confirmed"))).hasSize(1);
+        byte[] video = "SX session video".getBytes(StandardCharsets.UTF_8);
+        assertThat(deliver(sign("remote.records", evaluationId, Map.of("note", "签到表1份，音视频1份", "records",
+                List.of(Map.of("name", "session.mp4", "contentType", "video/mp4", "sha256", "0".repeat(64),
+                        "content", java.util.Base64.getEncoder().encodeToString(video)))))).getStatusCode().value())
+                .as("a record that is not its hash").isEqualTo(422);
+        ResponseEntity<String> handedBack = deliver(sign("remote.records", evaluationId, Map.of("note",
+                "签到表1份，音视频1份", "records", List.of(Map.of("name", "session.mp4", "contentType", "video/mp4",
+                        "sha256", io.huitong.shared.Digests.sha256Hex(video), "content",
+                        java.util.Base64.getEncoder().encodeToString(video))))));
+        assertThat(handedBack.getStatusCode().value()).as(handedBack.getBody()).isEqualTo(202);
+        handsBack("LY", evaluationId, "签到表");
+        runDueJobs();
+        received.clear();
+        delivery.deliverDue();
+        JsonNode settled = received.stream().filter(m -> m.path("type").asText().equals("remote.settled"))
+                .findFirst().orElseThrow();
+        assertThat(new java.math.BigDecimal(settled.path("body").path("compensation").asText()))
+                .as("3000 per session + 400 per expert who sat").isEqualByComparingTo(
+                        new java.math.BigDecimal(3000 + 400 * sxExperts.size()));
+        assertThat(view("clerk", evaluationId).path("status").asText()).isEqualTo("SETTLED");
+    }
+
     private JsonNode only(String type, String subject) {
         List<JsonNode> found = received.stream().filter(m -> m.path("type").asText().equals(type))
                 .filter(m -> m.path("subject").asText().equals(subject)).toList();

@@ -14,9 +14,20 @@ import org.springframework.stereotype.Component;
 public class EvaluationGuards {
 
     private final CompletionChecks checks;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    EvaluationGuards(CompletionChecks checks) {
+    EvaluationGuards(CompletionChecks checks, org.springframework.context.ApplicationEventPublisher events) {
         this.checks = checks;
+        this.events = events;
+    }
+
+    /**
+     * Create listener of a member's own step (the model names which: {@code SCORE}, {@code SIGN}): the step is
+     * announced ({@link io.huitong.evaluation.MemberStepOpened}) for whoever tells a member sitting elsewhere.
+     */
+    public void memberStepOpened(DelegateTask task, String kind) {
+        events.publishEvent(new io.huitong.evaluation.MemberStepOpened(tenderId(task), task.getAssignee(),
+                io.huitong.evaluation.MemberStepOpened.Kind.valueOf(kind)));
     }
 
     /**

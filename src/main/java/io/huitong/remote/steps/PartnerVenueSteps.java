@@ -65,6 +65,28 @@ public class PartnerVenueSteps {
         venue.recordSignIn(engagementId, seatNo, idNo, Operator.current());
     }
 
+    public java.util.List<Integer> seatsSignedIn(String engagementId) {
+        return venue.seatsSignedIn(engagementId);
+    }
+
+    public String expertUser(String engagementId, Object seatNo) {
+        return venue.expertUser(engagementId, seatNo);
+    }
+
+    /** Listener of {@code scoreBids}: the expert's scores, checked and sent to the main centre. */
+    public void scored(DelegateTask task) {
+        String engagementId = string(task, PartnerVenueProcess.ENGAGEMENT_ID);
+        venue.recordScores(engagementId, task.getVariable("seatNo"), text(task.getVariable("scoresJson")),
+                text(task.getVariable("objectiveJson")));
+    }
+
+    /** Listener of {@code signReport}: the expert's agreement or dissent, sent to the main centre. */
+    public void signed(DelegateTask task) {
+        String engagementId = string(task, PartnerVenueProcess.ENGAGEMENT_ID);
+        venue.recordSignature(engagementId, task.getVariable("seatNo"), task.getVariable("agree"),
+                text(task.getVariable("dissent")));
+    }
+
     /** Listener of {@code handBackRecords}: the records handed back to the main centre. */
     public void handedBack(DelegateTask task) {
         String engagementId = string(task, PartnerVenueProcess.ENGAGEMENT_ID);

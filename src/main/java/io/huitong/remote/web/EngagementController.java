@@ -100,6 +100,37 @@ class EngagementController {
         venue.handBack(id, handBack.note(), Operator.current());
     }
 
+    @GetMapping("/{id}/sheet")
+    @Operation(summary = "评分表与评标报告 What an expert scores and signs", description = "For this centre's experts "
+            + "signed in for the evaluation: the qualified bids with the most technical points, then the report.")
+    java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> sheet(@PathVariable String id) {
+        return venue.sheet(id, Operator.current());
+    }
+
+    record Scores(@jakarta.validation.constraints.NotEmpty java.util.Map<String, java.math.BigDecimal> scores,
+            java.util.Map<String, java.math.BigDecimal> objectiveScores) {
+    }
+
+    @PostMapping("/{id}/scores")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "专家评分 Score the bids", description = "An expert of this centre signed in for the evaluation: "
+            + "a technical score for every qualified bid; sent to the main centre signed (remote.scores).")
+    void score(@PathVariable String id, @Valid @RequestBody Scores scores) {
+        venue.score(id, scores.scores(), scores.objectiveScores(), Operator.current());
+    }
+
+    record Signature(Boolean agree, @Size(max = 2000) String dissent) {
+    }
+
+    @PostMapping("/{id}/report/signature")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "签署评标报告 Sign the report", description = "An expert of this centre: agree, or dissent with "
+            + "written reasons; sent to the main centre signed (remote.signature). An empty body agrees.")
+    void sign(@PathVariable String id, @Valid @RequestBody(required = false) Signature signature) {
+        boolean agree = signature == null || !Boolean.FALSE.equals(signature.agree());
+        venue.sign(id, agree, signature == null ? null : signature.dissent(), Operator.current());
+    }
+
     record Preparation(@NotNull @Min(1) Integer seatsReady, @NotNull @Pattern(regexp = "OK|FAILED") String linkCheck,
             @Size(max = 2000) String note) {
     }
