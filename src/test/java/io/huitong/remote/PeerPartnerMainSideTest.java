@@ -50,6 +50,9 @@ class PeerPartnerMainSideTest extends RemoteTest {
     OutboxDelivery delivery;
 
     @Autowired
+    RemoteArchive archive;
+
+    @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     static final ObjectMapper mapper = new ObjectMapper();
@@ -343,6 +346,27 @@ class PeerPartnerMainSideTest extends RemoteTest {
                 .as("3000 per session + 400 per expert who sat").isEqualByComparingTo(
                         new java.math.BigDecimal(3000 + 400 * sxExperts.size()));
         assertThat(view("clerk", evaluationId).path("status").asText()).isEqualTo("SETTLED");
+
+        // the tender's archive keeps every message exchanged, signed, with the keys that verify each on its own
+        Map<String, byte[]> files = archive.files(tenderId);
+        String folder = "remote/" + evaluationId + "/messages/";
+        JsonNode keyring = mapper.readTree(files.get(folder + "keys.json"));
+        com.nimbusds.jose.jwk.JWKSet self = com.nimbusds.jose.jwk.JWKSet.parse(keyring.path("self").toString());
+        JsonNode sent = mapper.readTree(files.get(folder + "sent.json"));
+        JsonNode got = mapper.readTree(files.get(folder + "received.json"));
+        assertThat(sent.size()).as("request, draw, sheets, reports, confirmation, settlement").isGreaterThan(6);
+        assertThat(got.size()).isGreaterThan(6);
+        for (JsonNode m : sent) {
+            JWSObject jws = JWSObject.parse(m.path("signed").asText());
+            assertThat(jws.verify(new com.nimbusds.jose.crypto.ECDSAVerifier((ECKey) self.getKeyByKeyId(
+                    jws.getHeader().getKeyID())))).as(m.path("type").asText()).isTrue();
+        }
+        for (JsonNode m : got) {
+            JWSObject jws = JWSObject.parse(m.path("signed").asText());
+            ECKey peerKey = ECKey.parse(keyring.path("peers").path(PEER).get(0).asText());
+            assertThat(jws.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(peerKey))).as(m.path("type").asText())
+                    .isTrue();
+        }
     }
 
     private JsonNode only(String type, String subject) {

@@ -331,5 +331,8 @@ final class BareEngine implements AutoCloseable {
 
         public void signed(DelegateTask task) {
         }
+
+        public void memberStepOpened(DelegateTask task, String kind) {
+        }
     }
 }
