@@ -127,6 +127,7 @@ public class JointDrawMain {
         JointDraw.Reveal r = new JointDraw.Reveal(message.peer(), drawNo, message.text("snapshot"),
                 message.text("share"));
         refuseUnless(JointDraw.acceptReveal(commitments(parties.of(e.id(), drawNo)), partySet, r), message.peer());
+        requireOwnVenueOnly(e, r, message.peer());
         parties.revealed(e.id(), r, clock.instant());
         if (parties.of(e.id(), drawNo).stream().allMatch(p -> p.revealedAt() != null)) {
             runtime.createMessageCorrelation(RemoteProcess.JOINT_DRAW_REVEALED)
@@ -149,6 +150,29 @@ public class JointDrawMain {
         String share = all.stream().filter(JointDrawParties.Party::own).findFirst().orElseThrow().share();
         draws.reveal(own.id(), share, json.valueToTree(drawn).toString(), own.decisionId(), clock.instant());
         committee.seat(e, drawn, peers(evaluationId).stream().map(Partner::centreCode).collect(Collectors.toSet()));
+    }
+
+    /**
+     * A partner's part is its venue with the seats this side sent it, and nothing else: a partner may not give itself
+     * more seats or another venue (the committee's composition is the main centre's plan).
+     */
+    private void requireOwnVenueOnly(RemoteRecords.Evaluation e, JointDraw.Reveal r, String centre) {
+        Partner partner = store.partner(e.id(), centre);
+        VerifiableDraw.Snapshot snapshot;
+        try {
+            snapshot = json.readValue(r.snapshotText(), VerifiableDraw.Snapshot.class);
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            throw io.huitong.shared.web.ValidationException.of("snapshot", null, null, "抽取快照无法读取",
+                    "The draw snapshot cannot be read");
+        }
+        Integer seats = partner.expertSeats();
+        boolean own = snapshot.groups().size() == 1 && snapshot.groups().get(0).venueId().equals(partner.venueId())
+                && seats != null && snapshot.groups().get(0).seats() == seats
+                && e.id().equals(snapshot.evaluationId());
+        if (!own) {
+            throw io.huitong.shared.web.ValidationException.of("snapshot", centre, seats, "副场的抽取快照须仅含其评标室及主场分配的席位",
+                    "A partner's snapshot holds its own venue only, with the seats the main centre gave it");
+        }
     }
 
     private List<Partner> peers(String evaluationId) {
