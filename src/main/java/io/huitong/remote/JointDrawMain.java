@@ -40,9 +40,11 @@ public class JointDrawMain {
     private final RuntimeService runtime;
     private final LegalClock clock;
     private final ObjectMapper json;
+    private final RemotePolicy policy;
 
     JointDrawMain(RemoteEvaluations store, CommitteeDraw committee, DrawRecords draws, JointDrawParties parties,
-            PeerExchange exchange, RuntimeService runtime, LegalClock clock, ObjectMapper json) {
+            PeerExchange exchange, RuntimeService runtime, LegalClock clock, ObjectMapper json, RemotePolicy policy) {
+        this.policy = policy;
         this.store = store;
         this.committee = committee;
         this.draws = draws;
@@ -99,6 +101,7 @@ public class JointDrawMain {
     void committed(PeerMessage message) {
         RemoteRecords.Evaluation e = store.get(message.subject());
         int drawNo = message.body().path("drawNo").asInt();
+        requireCurrent(e, drawNo);
         Set<String> partySet = partySet(e.id());
         if (!partySet.contains(message.peer()) || parties.find(e.id(), drawNo, exchange.centre()).isEmpty()) {
             throw new ConflictException("该平台不是本次抽取的一方 / Not a party to this draw: " + message.peer());
@@ -123,6 +126,7 @@ public class JointDrawMain {
     void revealed(PeerMessage message) {
         RemoteRecords.Evaluation e = store.get(message.subject());
         int drawNo = message.body().path("drawNo").asInt();
+        requireCurrent(e, drawNo);
         Set<String> partySet = partySet(e.id());
         JointDraw.Reveal r = new JointDraw.Reveal(message.peer(), drawNo, message.text("snapshot"),
                 message.text("share"));
@@ -133,6 +137,28 @@ public class JointDrawMain {
             runtime.createMessageCorrelation(RemoteProcess.JOINT_DRAW_REVEALED)
                     .processInstanceId(e.processInstanceId()).correlate();
         }
+    }
+
+    /** Until when this side waits for the partners' commitments and reveals (remote.joint-draw.reveal-hours). */
+    public java.util.Date revealDeadline(String evaluationId) {
+        RemoteRecords.Evaluation e = store.get(evaluationId);
+        return java.util.Date.from(clock.instant().plus(policy.hours(e, "remote.joint-draw.reveal-hours")));
+    }
+
+    /**
+     * The partners that did not commit or reveal in time: on the draw's record, against them; the draw is void and
+     * nobody is seated from it. Returns their centre codes.
+     */
+    public List<String> withheld(String evaluationId) {
+        RemoteRecords.Evaluation e = store.get(evaluationId);
+        Draw own = draws.last(e.id());
+        List<JointDrawParties.Party> held = parties.of(e.id(), own.drawNo());
+        List<String> withheld = peers(evaluationId).stream().map(Partner::centreCode)
+                .filter(c -> held.stream().noneMatch(p -> p.centreCode().equals(c) && p.revealedAt() != null))
+                .toList();
+        draws.withheld(own.id(), json.createObjectNode().set("withheld", json.valueToTree(withheld)).toString(),
+                clock.instant());
+        return withheld;
     }
 
     /** The committee from every party's reveal: each side's venues from its own snapshot, with the joint seed. */
@@ -150,6 +176,15 @@ public class JointDrawMain {
         String share = all.stream().filter(JointDrawParties.Party::own).findFirst().orElseThrow().share();
         draws.reveal(own.id(), share, json.valueToTree(drawn).toString(), own.decisionId(), clock.instant());
         committee.seat(e, drawn, peers(evaluationId).stream().map(Partner::centreCode).collect(Collectors.toSet()));
+    }
+
+    /** Only the draw in progress takes commitments and reveals: one withheld and drawn again is over. */
+    private void requireCurrent(RemoteRecords.Evaluation e, int drawNo) {
+        List<Draw> all = draws.draws(e.id());
+        Draw current = all.isEmpty() ? null : all.get(all.size() - 1);
+        if (current == null || current.drawNo() != drawNo || current.drawnAt() != null) {
+            throw new ConflictException("该次抽取已结束 / This draw is over: " + drawNo);
+        }
     }
 
     /**

@@ -404,6 +404,34 @@ class PeerPartnerMainSideTest extends RemoteTest {
         assertThat(view("clerk", evaluationId).path("seats")).as("nobody seated").isEmpty();
     }
 
+    @Test
+    void a_partner_that_withholds_its_part_of_the_draw_voids_it_on_record_and_the_main_centre_draws_again() {
+        String tenderId = remoteTender();
+        String evaluationId = evaluationOf(tenderId);
+        assertThat(plan(evaluationId, 5, "\"SX\",\"LY\"").getStatusCode()).isEqualTo(HttpStatus.OK);
+        runDueJobs();
+        deliver(sign("remote.answer", evaluationId, Map.of("accepted", true, "venue", Map.of("id", "sx-venue-5",
+                "name", "西安远程评标室", "seats", 8))));
+        runDueJobs();
+        accepts("LY", evaluationId);
+        received.clear();
+        at("2026-12-22T09:00:00");
+        delivery.deliverDue();
+        int drawNo = only("remote.draw-commit", evaluationId).path("body").path("drawNo").asInt();
+
+        // SX never commits: past the policy's hours the draw is void, on record against SX
+        at("2026-12-22T11:00:01");
+        assertThat(jdbc.sql("select result from expert_draw where evaluation_id = ? and draw_no = ?")
+                .params(evaluationId, drawNo).query(String.class).single()).isEqualTo("{\"withheld\":[\"SX\"]}");
+        assertThat(view("clerk", evaluationId).path("seats")).as("nobody seated").isEmpty();
+        assertThat(json(get("clerk", "/engine-rest/task?processInstanceBusinessKey=" + tenderId))
+                .findValuesAsText("taskDefinitionKey")).contains("widenPool");
+        // a late commitment for the void draw is refused: it cannot set off the next one
+        ResponseEntity<String> late = deliver(sign("remote.draw-commit", evaluationId, Map.of("drawNo", drawNo,
+                "poolHash", "0".repeat(64), "shareHash", "0".repeat(64))));
+        assertThat(late.getStatusCode().value()).isEqualTo(422);
+    }
+
     private JsonNode only(String type, String subject) {
         List<JsonNode> found = received.stream().filter(m -> m.path("type").asText().equals(type))
                 .filter(m -> m.path("subject").asText().equals(subject)).toList();
