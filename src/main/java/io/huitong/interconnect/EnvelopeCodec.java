@@ -91,7 +91,8 @@ class EnvelopeCodec {
         String from = text(payload, "from");
         String id = text(payload, "id");
         Instant issuedAt = instant(payload);
-        if (!scheme.algorithm().equals(jws.getHeader().getAlgorithm())) {
+        if (!scheme.algorithm().equals(jws.getHeader().getAlgorithm()) || jws.getHeader().getType() == null
+                || !TYPE.equals(jws.getHeader().getType().getType())) {
             throw new Refusal(Reason.UNSIGNED, String.valueOf(jws.getHeader().getAlgorithm()), from, id, issuedAt);
         }
         Peer peer = from == null ? null : peers.find(from).orElse(null);

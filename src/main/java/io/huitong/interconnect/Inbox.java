@@ -55,8 +55,13 @@ public class Inbox {
     private final TransactionTemplate transaction;
     private final TransactionTemplate ownTransaction;
 
+    private final int refusalsPerMinute;
+
     Inbox(EnvelopeCodec codec, JdbcClient jdbc, WallClock clock, List<PeerMessageHandler> handlers,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            @org.springframework.beans.factory.annotation.Value("${huitong.interconnect.refusals-per-minute:30}")
+            int refusalsPerMinute) {
+        this.refusalsPerMinute = refusalsPerMinute;
         this.codec = codec;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -96,22 +101,32 @@ public class Inbox {
                 return new Receipt(e.id(), e.from(), Outcome.APPLIED, false, null);
             });
         } catch (DuplicateKeyException concurrent) {
-            // the same message delivered twice at once: the other delivery recorded it
-            return earlier(e.id(), e.from()).orElseThrow(() -> concurrent);
+            // the same message delivered twice at once: the other delivery recorded it (or the handler's own
+            // write clashed: refused like any rule of this side)
+            Optional<Receipt> again = earlier(e.id(), e.from());
+            return again.isPresent() ? again.get() : refuse(opened, concurrent);
         } catch (PeerMessageHandler.NotYet early) {
             log.info("message {} ({}) from {} is early: {}", e.id(), e.type(), e.from(), early.getMessage());
             throw early;
         } catch (ValidationException | ConflictException | NotFoundException | BadRequestException
-                | RuleRefusalException | IllegalArgumentException refused) {
-            String problem = refused.getMessage();
-            log.info("message {} ({}) from {} refused: {}", e.id(), e.type(), e.from(), problem);
-            try {
-                ownTransaction.executeWithoutResult(s -> insert(opened, Outcome.REFUSED, problem));
-            } catch (DuplicateKeyException concurrent) {
-                return earlier(e.id(), e.from()).orElseThrow(() -> concurrent);
-            }
-            return new Receipt(e.id(), e.from(), Outcome.REFUSED, false, problem);
+                | RuleRefusalException | IllegalArgumentException | java.util.NoSuchElementException
+                | org.springframework.security.access.AccessDeniedException
+                | org.springframework.dao.DataIntegrityViolationException refused) {
+            return refuse(opened, refused);
         }
+    }
+
+    /** A trusted message this side's rules refuse: recorded with the problem, so a delivery again gets the same. */
+    private Receipt refuse(Opened opened, RuntimeException refused) {
+        Envelope e = opened.envelope();
+        String problem = refused.getMessage();
+        log.info("message {} ({}) from {} refused: {}", e.id(), e.type(), e.from(), problem);
+        try {
+            ownTransaction.executeWithoutResult(s -> insert(opened, Outcome.REFUSED, problem));
+        } catch (DuplicateKeyException concurrent) {
+            return earlier(e.id(), e.from()).orElseThrow(() -> concurrent);
+        }
+        return new Receipt(e.id(), e.from(), Outcome.REFUSED, false, problem);
     }
 
     private Optional<Receipt> earlier(String id, String peer) {
@@ -135,7 +150,20 @@ public class Inbox {
                 .update();
     }
 
+    /**
+     * Whether a refusal from this address is still written down: past {@code huitong.interconnect.refusals-per-minute}
+     * in the last minute, a flood of junk is answered but not written down.
+     */
+    public boolean keepsRefusalsFrom(String address) {
+        return jdbc.sql("select count(*) from interconnect_refusal where address = ? and at > ?")
+                .params(address, Timestamp.from(clock.now().minusSeconds(60))).query(Long.class)
+                .single() < refusalsPerMinute;
+    }
+
     private void logRefusal(Refusal refusal, String address) {
+        if (!keepsRefusalsFrom(address)) {
+            return;
+        }
         log.warn("message refused from {} (claims {}, id {}): {}", address, refusal.claimedPeer(),
                 refusal.messageId(), refusal.getMessage());
         ownTransaction.executeWithoutResult(s -> jdbc.sql("insert into interconnect_refusal (at, address, "
@@ -153,8 +181,9 @@ public class Inbox {
     }
 
     public List<Received> recent(String peer, int limit) {
-        return jdbc.sql("select * from interconnect_inbox where (? is null or peer = ?) order by received_at desc "
-                + "fetch first ? rows only").params(peer, peer, limit).query(this::received).list();
+        return (peer == null ? jdbc.sql("select * from interconnect_inbox order by received_at desc fetch first ? rows "
+                + "only").param(limit) : jdbc.sql("select * from interconnect_inbox where peer = ? order by received_at "
+                        + "desc fetch first ? rows only").params(peer, limit)).query(this::received).list();
     }
 
     /** A refused message as logged. */

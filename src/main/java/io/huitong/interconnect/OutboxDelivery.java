@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * signed afresh with the centre's active key (a new {@code issuedAt}, the same id). A peer's 2xx settles a message as
  * delivered (the signed form is kept); a 4xx answer about the message itself (422, 409) settles it as refused, with
  * the peer's problem (413: too large for the peer, never to be taken); anything else (down, 5xx, a signature the peer does not know yet) is tried again after a back-off
- * doubling from {@code huitong.interconnect.retry-base} up to {@code retry-max}, and later messages to that peer wait.
+ * doubling from {@code huitong.interconnect.retry-base} up to {@code retry-max}, and later messages to that peer wait;
+ * a message not taken within {@code give-up-after} (7 days) is settled as refused and logged as an error.
  */
 @Component
 public class OutboxDelivery implements DisposableBean {
@@ -40,6 +41,7 @@ public class OutboxDelivery implements DisposableBean {
     private final Duration retryBase;
     private final Duration retryMax;
     private final boolean automatic;
+    private final Duration giveUpAfter;
     private final HttpClient http;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "interconnect-delivery");
@@ -52,7 +54,9 @@ public class OutboxDelivery implements DisposableBean {
             WallClock clock, @Value("${huitong.interconnect.retry-base:PT1S}") Duration retryBase,
             @Value("${huitong.interconnect.retry-max:PT1M}") Duration retryMax,
             @Value("${huitong.interconnect.deliver:true}") boolean automatic,
-            @Value("${huitong.interconnect.timeout:PT10S}") Duration timeout) {
+            @Value("${huitong.interconnect.timeout:PT10S}") Duration timeout,
+            @Value("${huitong.interconnect.give-up-after:P7D}") Duration giveUpAfter) {
+        this.giveUpAfter = giveUpAfter;
         this.jdbc = jdbc;
         this.json = json;
         this.codec = codec;
@@ -146,6 +150,15 @@ public class OutboxDelivery implements DisposableBean {
             log.warn("peer {} refused message {} ({}): {}", message.peer(), message.id(), message.type(), answer);
             return true;
         }
+        if (message.createdAt().plus(giveUpAfter).isBefore(now)) {
+            // a peer that never takes it (gone, or a step that will not open): settled, for an administrator
+            jdbc.sql("update interconnect_outbox set attempts = attempts + 1, refused_at = ?, last_error = ? "
+                    + "where id = ?").params(Timestamp.from(now), truncate("gave up after " + giveUpAfter + ": "
+                            + status + " " + answer), message.id()).update();
+            log.error("peer {} never took message {} ({}) in {}: given up, see GET /api/interconnect/messages",
+                    message.peer(), message.id(), message.type(), giveUpAfter);
+            return true;
+        }
         Duration wait = backOff(message.attempts() + 1);
         jdbc.sql("update interconnect_outbox set attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
                 + "where id = ?").params(Timestamp.from(now.plus(wait)), truncate(status + " " + answer), message.id())
@@ -170,8 +183,9 @@ public class OutboxDelivery implements DisposableBean {
     }
 
     public List<Sent> recent(String peer, int limit) {
-        return jdbc.sql("select * from interconnect_outbox where (? is null or peer = ?) order by seq desc "
-                + "fetch first ? rows only").params(peer, peer, limit).query(this::sent).list();
+        return (peer == null ? jdbc.sql("select * from interconnect_outbox order by seq desc fetch first ? rows only")
+                .param(limit) : jdbc.sql("select * from interconnect_outbox where peer = ? order by seq desc fetch "
+                        + "first ? rows only").params(peer, limit)).query(this::sent).list();
     }
 
     private com.fasterxml.jackson.databind.JsonNode readBody(Sent message) {

@@ -60,6 +60,12 @@ class DrawRecords {
         jdbc.sql("update expert_draw set joint = true, decision_id = ? where id = ?").params(decisionId, drawId).update();
     }
 
+    /** A joint draw that a partner withheld its part of: void, with who withheld it as its result; no seed shown. */
+    void withheld(String drawId, String result, Instant at) {
+        jdbc.sql("update expert_draw set result = ?, drawn_at = ? where id = ?").params(result, Timestamp.from(at),
+                drawId).update();
+    }
+
     boolean isJoint(String drawId) {
         return jdbc.sql("select joint from expert_draw where id = ?").param(drawId).query(Boolean.class).single();
     }

@@ -40,9 +40,11 @@ public class JointDrawMain {
     private final RuntimeService runtime;
     private final LegalClock clock;
     private final ObjectMapper json;
+    private final RemotePolicy policy;
 
     JointDrawMain(RemoteEvaluations store, CommitteeDraw committee, DrawRecords draws, JointDrawParties parties,
-            PeerExchange exchange, RuntimeService runtime, LegalClock clock, ObjectMapper json) {
+            PeerExchange exchange, RuntimeService runtime, LegalClock clock, ObjectMapper json, RemotePolicy policy) {
+        this.policy = policy;
         this.store = store;
         this.committee = committee;
         this.draws = draws;
@@ -99,6 +101,7 @@ public class JointDrawMain {
     void committed(PeerMessage message) {
         RemoteRecords.Evaluation e = store.get(message.subject());
         int drawNo = message.body().path("drawNo").asInt();
+        requireCurrent(e, drawNo);
         Set<String> partySet = partySet(e.id());
         if (!partySet.contains(message.peer()) || parties.find(e.id(), drawNo, exchange.centre()).isEmpty()) {
             throw new ConflictException("该平台不是本次抽取的一方 / Not a party to this draw: " + message.peer());
@@ -123,15 +126,39 @@ public class JointDrawMain {
     void revealed(PeerMessage message) {
         RemoteRecords.Evaluation e = store.get(message.subject());
         int drawNo = message.body().path("drawNo").asInt();
+        requireCurrent(e, drawNo);
         Set<String> partySet = partySet(e.id());
         JointDraw.Reveal r = new JointDraw.Reveal(message.peer(), drawNo, message.text("snapshot"),
                 message.text("share"));
         refuseUnless(JointDraw.acceptReveal(commitments(parties.of(e.id(), drawNo)), partySet, r), message.peer());
+        requireOwnVenueOnly(e, r, message.peer());
         parties.revealed(e.id(), r, clock.instant());
         if (parties.of(e.id(), drawNo).stream().allMatch(p -> p.revealedAt() != null)) {
             runtime.createMessageCorrelation(RemoteProcess.JOINT_DRAW_REVEALED)
                     .processInstanceId(e.processInstanceId()).correlate();
         }
+    }
+
+    /** Until when this side waits for the partners' commitments and reveals (remote.joint-draw.reveal-hours). */
+    public java.util.Date revealDeadline(String evaluationId) {
+        RemoteRecords.Evaluation e = store.get(evaluationId);
+        return java.util.Date.from(clock.instant().plus(policy.hours(e, "remote.joint-draw.reveal-hours")));
+    }
+
+    /**
+     * The partners that did not commit or reveal in time: on the draw's record, against them; the draw is void and
+     * nobody is seated from it. Returns their centre codes.
+     */
+    public List<String> withheld(String evaluationId) {
+        RemoteRecords.Evaluation e = store.get(evaluationId);
+        Draw own = draws.last(e.id());
+        List<JointDrawParties.Party> held = parties.of(e.id(), own.drawNo());
+        List<String> withheld = peers(evaluationId).stream().map(Partner::centreCode)
+                .filter(c -> held.stream().noneMatch(p -> p.centreCode().equals(c) && p.revealedAt() != null))
+                .toList();
+        draws.withheld(own.id(), json.createObjectNode().set("withheld", json.valueToTree(withheld)).toString(),
+                clock.instant());
+        return withheld;
     }
 
     /** The committee from every party's reveal: each side's venues from its own snapshot, with the joint seed. */
@@ -149,6 +176,38 @@ public class JointDrawMain {
         String share = all.stream().filter(JointDrawParties.Party::own).findFirst().orElseThrow().share();
         draws.reveal(own.id(), share, json.valueToTree(drawn).toString(), own.decisionId(), clock.instant());
         committee.seat(e, drawn, peers(evaluationId).stream().map(Partner::centreCode).collect(Collectors.toSet()));
+    }
+
+    /** Only the draw in progress takes commitments and reveals: one withheld and drawn again is over. */
+    private void requireCurrent(RemoteRecords.Evaluation e, int drawNo) {
+        List<Draw> all = draws.draws(e.id());
+        Draw current = all.isEmpty() ? null : all.get(all.size() - 1);
+        if (current == null || current.drawNo() != drawNo || current.drawnAt() != null) {
+            throw new ConflictException("该次抽取已结束 / This draw is over: " + drawNo);
+        }
+    }
+
+    /**
+     * A partner's part is its venue with the seats this side sent it, and nothing else: a partner may not give itself
+     * more seats or another venue (the committee's composition is the main centre's plan).
+     */
+    private void requireOwnVenueOnly(RemoteRecords.Evaluation e, JointDraw.Reveal r, String centre) {
+        Partner partner = store.partner(e.id(), centre);
+        VerifiableDraw.Snapshot snapshot;
+        try {
+            snapshot = json.readValue(r.snapshotText(), VerifiableDraw.Snapshot.class);
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            throw io.huitong.shared.web.ValidationException.of("snapshot", null, null, "抽取快照无法读取",
+                    "The draw snapshot cannot be read");
+        }
+        Integer seats = partner.expertSeats();
+        boolean own = snapshot.groups().size() == 1 && snapshot.groups().get(0).venueId().equals(partner.venueId())
+                && seats != null && snapshot.groups().get(0).seats() == seats
+                && e.id().equals(snapshot.evaluationId());
+        if (!own) {
+            throw io.huitong.shared.web.ValidationException.of("snapshot", centre, seats, "副场的抽取快照须仅含其评标室及主场分配的席位",
+                    "A partner's snapshot holds its own venue only, with the seats the main centre gave it");
+        }
     }
 
     private List<Partner> peers(String evaluationId) {

@@ -155,8 +155,10 @@ class JointDrawPartner {
                 .toList();
         experts.forEach(x -> CommitteeDraw.addFacts(facts, x));
         RuleSet ruleSet = ruleSets.active();
+        // as of the day the main side's rules decide (its bid deadline), else the evaluation's
+        LocalDate asOf = avoidance.has("asOf") ? LocalDate.parse(avoidance.path("asOf").asText()) : day;
         Set<String> excluded = new HashSet<>();
-        ruleSet.evaluate(day, facts).all(DrawFacts.Exclusion.class).forEach(x -> excluded.add(x.expertId()));
+        ruleSet.evaluate(asOf, facts).all(DrawFacts.Exclusion.class).forEach(x -> excluded.add(x.expertId()));
         List<String> candidates = experts.stream().map(Expert::id).filter(id -> !excluded.contains(id)).sorted()
                 .toList();
         VerifiableDraw.Snapshot snapshot = new VerifiableDraw.Snapshot(g.evaluationRef(), drawNo,

@@ -36,9 +36,11 @@ public class PartnerRecords {
     private final PeerExchange exchange;
     private final LegalClock clock;
     private final long maxMessageBytes;
+    private final io.huitong.rules.RuleSetRegistry ruleSets;
 
     PartnerRecords(JdbcClient jdbc, Engagements engagements, PeerExchange exchange, LegalClock clock,
-            @Value("${huitong.web.max-body-bytes:1100000}") long maxBody) {
+            @Value("${huitong.web.max-body-bytes:1100000}") long maxBody, io.huitong.rules.RuleSetRegistry ruleSets) {
+        this.ruleSets = ruleSets;
         this.jdbc = jdbc;
         this.engagements = engagements;
         this.exchange = exchange;
@@ -97,9 +99,14 @@ public class PartnerRecords {
                     r.put("content", Base64.getEncoder().encodeToString(rs.getBytes("content")));
                     return r;
                 }).list().forEach(records::add);
-        if (records.stream().noneMatch(r -> ((String) r.get("contentType")).startsWith("audio/")
-                || ((String) r.get("contentType")).startsWith("video/"))) {
-            throw invalid("records", 0, "须先上传本评标室的音视频记录", "Upload your venue's audio-video records first");
+        long audioVideo = records.stream().filter(r -> ((String) r.get("contentType")).startsWith("audio/")
+                || ((String) r.get("contentType")).startsWith("video/")).count();
+        // the evaluation is one session here (J7: at least so many audio-video records a session, policy data)
+        int perSession = ruleSets.active().policy().parameters().on(clock.today())
+                .amount(RecordsHandBack.AV_PER_SESSION).intValue();
+        if (audioVideo < perSession) {
+            throw invalid("records", audioVideo, "须先上传本评标室的音视频记录（每场至少" + perSession + "份）",
+                    "Upload your venue's audio-video records first (at least " + perSession + " per session)");
         }
         engagements.status(g.id(), PartnerEngagement.Status.HANDED_BACK);
         Map<String, Object> body = new LinkedHashMap<>();

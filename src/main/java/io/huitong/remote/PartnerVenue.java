@@ -86,9 +86,13 @@ public class PartnerVenue {
         Centre own = own();
         String id = UUID.randomUUID().toString();
         JsonNode tender = body.path("tender");
+        com.fasterxml.jackson.databind.node.ObjectNode avoidance = body.path("avoidance").deepCopy();
+        if (body.hasNonNull("asOf")) {
+            avoidance.put("asOf", body.path("asOf").asText());
+        }
         store.insert(new PartnerEngagement(id, message.peer(), message.subject(), null, Status.REQUESTED,
                 tender.path("title").asText(null), tender.path("regime").asText(null),
-                body.path("speciality").asText(null), seats, start, due, body.path("avoidance").toString(),
+                body.path("speciality").asText(null), seats, start, due, avoidance.toString(),
                 clock.instant(), null, null, null, null, null, null));
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put(PartnerVenueProcess.ENGAGEMENT_ID, id);

@@ -10,6 +10,7 @@ import io.huitong.interconnect.PeerExchange;
 import io.huitong.interconnect.PeerMessage;
 import io.huitong.interconnect.PeerMessageHandler;
 import io.huitong.shared.security.Operator;
+import io.huitong.shared.web.ConflictException;
 import io.huitong.shared.web.NotFoundException;
 import io.huitong.shared.workflow.TaskActions;
 import io.huitong.tender.Tender;
@@ -17,6 +18,7 @@ import io.huitong.tender.TenderService;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
@@ -97,10 +99,17 @@ class PeerCommitteeWork {
                 new Operator(seat.userId(), message.address()));
     }
 
+    /** The member's step is open; done already: refused (409); not begun yet: early (delivered again). */
     private void requireOpen(String tenderId, String step, String user) {
-        if (tasks.open(tenderId, step).stream().noneMatch(t -> user.equals(t.getAssignee()))) {
-            throw new PeerMessageHandler.NotYet("该专家的这一步尚未开始 / This member's step is not open here yet");
+        if (tasks.open(tenderId, step).stream().anyMatch(t -> user.equals(t.getAssignee()))) {
+            return;
         }
+        List<String> yet = Evaluation.SCORE.equals(step) ? evaluation.yetToScore(tenderId)
+                : evaluation.yetToSign(tenderId);
+        if (!yet.contains(user)) {
+            throw new ConflictException("该专家已办理这一步 / This member has done this step");
+        }
+        throw new PeerMessageHandler.NotYet("该专家的这一步尚未开始 / This member's step is not open here yet");
     }
 
     /** The seat of the expert the message names, at the sending partner's venue of the evaluation it names. */

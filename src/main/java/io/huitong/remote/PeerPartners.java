@@ -86,6 +86,8 @@ public class PeerPartners {
         body.put("evaluationStart", e.scheduledStart().toString());
         body.put("answerDue", partner.answerDue().toString());
         body.put("avoidance", avoidance(draw.projectFacts(e)));
+        // the day the avoidance rules decide as of, on both sides: the bid deadline's, as the main side's draw
+        body.put("asOf", tender.bidDeadlineDate().toString());
         exchange.send(centre, REQUEST, evaluationId, body);
     }
 
@@ -134,8 +136,10 @@ public class PeerPartners {
                 .filter(s -> s.centreCode().equals(message.peer()) && s.userId().equals(user)).findFirst()
                 .orElseThrow(() -> new NotFoundException("没有该专家的席位 / No seat for expert "
                         + message.text("expertRef")));
-        if (!venues.seatsToSignIn(partner.evaluationId()).contains(seat.id())
-                || (tasks.open(store.get(partner.evaluationId()).tenderId(), RemoteProcess.SIGN_IN).isEmpty()
+        if (seat.status() != RemoteRecords.SeatStatus.DRAWN) {
+            throw new ConflictException("该席位已签到或已更换 / The seat is signed in or replaced");
+        }
+        if ((tasks.open(store.get(partner.evaluationId()).tenderId(), RemoteProcess.SIGN_IN).isEmpty()
                         && tasks.open(store.get(partner.evaluationId()).tenderId(), RemoteProcess.SIGN_IN_REPLACEMENT)
                                 .isEmpty())) {
             throw new io.huitong.interconnect.PeerMessageHandler.NotYet("签到尚未开始 / Sign-in has not begun here");
@@ -171,6 +175,9 @@ public class PeerPartners {
      */
     void recordsHandedBack(PeerMessage message) {
         Partner partner = requestedOf(message);
+        if (partner.recordsAt() != null) {
+            throw new ConflictException("资料已移交 / The records are handed back already");
+        }
         if (tasks.open(store.get(partner.evaluationId()).tenderId(), RemoteProcess.HAND_BACK).isEmpty()) {
             throw new io.huitong.interconnect.PeerMessageHandler.NotYet("尚未到移交资料的时候 / Not time to hand back");
         }

@@ -148,7 +148,7 @@ class OutboxDeliveryTest extends ApiTest {
     @Test
     void the_back_off_doubles_from_the_base_up_to_the_maximum() {
         OutboxDelivery backOff = new OutboxDelivery(jdbc, mapper, null, null, null, new WallClock(),
-                Duration.ofSeconds(1), Duration.ofMinutes(1), false, Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Duration.ofMinutes(1), false, Duration.ofSeconds(1), Duration.ofDays(7));
         assertThat(List.of(1, 2, 3, 6, 7, 20).stream().map(backOff::backOff).toList()).containsExactly(
                 Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(32),
                 Duration.ofMinutes(1), Duration.ofMinutes(1));

@@ -281,6 +281,9 @@ class PeerPartnerMainSideTest extends RemoteTest {
             assertThat(deliver(sign("remote.signed-in", evaluationId, Map.of("expertRef", ref, "name", "专家" + ref)))
                     .getStatusCode().value()).isEqualTo(202);
         }
+        ResponseEntity<String> twice = deliver(sign("remote.signed-in", evaluationId, Map.of("expertRef",
+                sxExperts.get(0), "name", "专家")));
+        assertThat(twice.getStatusCode().value()).as("signed in already: refused, not retried").isEqualTo(422);
         signInAll(evaluationId);
         assertThat(chairOf(tenderId)).as("an expert sitting on another platform never chairs").doesNotStartWith("peer-");
         reviewed(tenderId);
@@ -367,6 +370,66 @@ class PeerPartnerMainSideTest extends RemoteTest {
             assertThat(jws.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(peerKey))).as(m.path("type").asText())
                     .isTrue();
         }
+    }
+
+    @Test
+    void a_partner_may_not_give_itself_more_seats_or_another_venue_in_the_draw() throws Exception {
+        String tenderId = remoteTender();
+        String evaluationId = evaluationOf(tenderId);
+        assertThat(plan(evaluationId, 5, "\"SX\",\"LY\"").getStatusCode()).isEqualTo(HttpStatus.OK);
+        runDueJobs();
+        deliver(sign("remote.answer", evaluationId, Map.of("accepted", true, "venue", Map.of("id", "sx-venue-4",
+                "name", "西安远程评标室", "seats", 8))));
+        runDueJobs();
+        accepts("LY", evaluationId);
+        received.clear();
+        at("2026-12-22T09:00:00");
+        delivery.deliverDue();
+        JsonNode commit = only("remote.draw-commit", evaluationId).path("body");
+        int drawNo = commit.path("drawNo").asInt();
+        // SX's snapshot claims one seat more than the main centre gave it
+        String greedy = VerifiableDraw.text(new VerifiableDraw.Snapshot(evaluationId, drawNo, "COMMITTEE",
+                commit.path("evaluationDay").asText(), commit.path("speciality").asText(), List.of(
+                        new VerifiableDraw.Group("sx-venue-4", PEER, commit.path("seats").asInt() + 1,
+                                List.of("g1", "g2", "g3", "g4")))));
+        String share = VerifiableDraw.newSeed(new java.security.SecureRandom());
+        JointDraw.Reveal sx = new JointDraw.Reveal(PEER, drawNo, greedy, share);
+        deliver(sign("remote.draw-commit", evaluationId, Map.of("drawNo", drawNo, "poolHash",
+                sx.commitment().poolHash(), "shareHash", sx.commitment().shareHash())));
+        delivery.deliverDue();
+        ResponseEntity<String> refused = deliver(sign("remote.draw-reveal", evaluationId, Map.of("drawNo", drawNo,
+                "snapshot", greedy, "share", share)));
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(422);
+        runDueJobs();
+        assertThat(view("clerk", evaluationId).path("seats")).as("nobody seated").isEmpty();
+    }
+
+    @Test
+    void a_partner_that_withholds_its_part_of_the_draw_voids_it_on_record_and_the_main_centre_draws_again() {
+        String tenderId = remoteTender();
+        String evaluationId = evaluationOf(tenderId);
+        assertThat(plan(evaluationId, 5, "\"SX\",\"LY\"").getStatusCode()).isEqualTo(HttpStatus.OK);
+        runDueJobs();
+        deliver(sign("remote.answer", evaluationId, Map.of("accepted", true, "venue", Map.of("id", "sx-venue-5",
+                "name", "西安远程评标室", "seats", 8))));
+        runDueJobs();
+        accepts("LY", evaluationId);
+        received.clear();
+        at("2026-12-22T09:00:00");
+        delivery.deliverDue();
+        int drawNo = only("remote.draw-commit", evaluationId).path("body").path("drawNo").asInt();
+
+        // SX never commits: past the policy's hours the draw is void, on record against SX
+        at("2026-12-22T11:00:01");
+        assertThat(jdbc.sql("select result from expert_draw where evaluation_id = ? and draw_no = ?")
+                .params(evaluationId, drawNo).query(String.class).single()).isEqualTo("{\"withheld\":[\"SX\"]}");
+        assertThat(view("clerk", evaluationId).path("seats")).as("nobody seated").isEmpty();
+        assertThat(json(get("clerk", "/engine-rest/task?processInstanceBusinessKey=" + tenderId))
+                .findValuesAsText("taskDefinitionKey")).contains("widenPool");
+        // a late commitment for the void draw is refused: it cannot set off the next one
+        ResponseEntity<String> late = deliver(sign("remote.draw-commit", evaluationId, Map.of("drawNo", drawNo,
+                "poolHash", "0".repeat(64), "shareHash", "0".repeat(64))));
+        assertThat(late.getStatusCode().value()).isEqualTo(422);
     }
 
     private JsonNode only(String type, String subject) {

@@ -71,8 +71,10 @@ class InterconnectController {
             HttpStatus status = refusal.reason() == Refusal.Reason.UNKNOWN_TYPE
                     || refusal.reason() == Refusal.Reason.UNSUPPORTED_VERSION ? HttpStatus.UNPROCESSABLE_ENTITY
                             : HttpStatus.UNAUTHORIZED;
-            audit.record(refusal.claimedPeer() == null ? null : "peer?:" + refusal.claimedPeer(), address, "POST",
-                    "/interconnect/messages", status.value(), refusal.reason() + " " + refusal.messageId());
+            if (inbox.keepsRefusalsFrom(address)) {
+                audit.record(refusal.claimedPeer() == null ? null : "peer?:" + refusal.claimedPeer(), address, "POST",
+                        "/interconnect/messages", status.value(), refusal.reason() + " " + refusal.messageId());
+            }
             ProblemDetail problem = Problems.of(status, "peer-message-" + refusal.reason().name()
                     .toLowerCase().replace('_', '-'), "消息不被接受 / Message not accepted", refusal.getMessage());
             problem.setProperty("reason", refusal.reason().name());

@@ -106,8 +106,26 @@ class PeerController {
             + "received (with outcome), and refusals, optionally of one peer.")
     Map<String, Object> messages(@RequestParam(required = false) String peer,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return Map.of("sent", outbox.recent(peer, limit), "received", inbox.recent(peer, limit), "refused",
-                inbox.refusals(limit));
+        // what happened to each message, not its body or signed form (a records message is a megabyte)
+        return Map.of("sent", outbox.recent(peer, limit).stream().map(m -> summary(m.id(), m.peer(), m.type(),
+                m.subject(), m.deliveredAt() != null ? "DELIVERED" : m.refusedAt() != null ? "REFUSED" : "PENDING",
+                m.attempts(), m.lastError())).toList(),
+                "received", inbox.recent(peer, limit).stream().map(m -> summary(m.id(), m.peer(), m.type(),
+                        m.subject(), m.outcome().name(), 1, m.problem())).toList(),
+                "refused", inbox.refusals(limit));
+    }
+
+    private static Map<String, Object> summary(String id, String peer, String type, String subject, String state,
+            int attempts, String problem) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", id);
+        m.put("peer", peer);
+        m.put("type", type);
+        m.put("subject", subject);
+        m.put("state", state);
+        m.put("attempts", attempts);
+        m.put("problem", problem);
+        return m;
     }
 
     @PostMapping("/interconnect/delivery")

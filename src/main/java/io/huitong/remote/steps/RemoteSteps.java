@@ -162,6 +162,15 @@ public class RemoteSteps {
         return joint.jointDraw(evaluationId);
     }
 
+    public java.util.Date revealDeadline(String evaluationId) {
+        return joint.revealDeadline(evaluationId);
+    }
+
+    /** Service task {@code recordWithheld}: who did not commit or reveal in time, on the draw's record. */
+    public void revealsWithheld(String evaluationId) {
+        joint.withheld(evaluationId);
+    }
+
     /** Service task {@code commitJointDraw}: this side's commitment, sent to the partners on other platforms. */
     public void commitJointDraw(String evaluationId) {
         joint.commit(evaluationId);
