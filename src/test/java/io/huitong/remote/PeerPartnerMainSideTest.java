@@ -59,6 +59,8 @@ class PeerPartnerMainSideTest extends RemoteTest {
     static final List<JsonNode> received = new CopyOnWriteArrayList<>();
     static HttpServer server;
     static ECKey key;
+    /** The key SX signs with now: it rotates mid-evaluation in one test, and keeps the new one after. */
+    static ECKey signing;
 
     /** SX's platform, as far as this test sees it: an endpoint on a loopback port that keeps what it is sent. */
     @BeforeAll
@@ -286,6 +288,15 @@ class PeerPartnerMainSideTest extends RemoteTest {
         assertThat(twice.getStatusCode().value()).as("signed in already: refused, not retried").isEqualTo(422);
         signInAll(evaluationId);
         assertThat(chairOf(tenderId)).as("an expert sitting on another platform never chairs").doesNotStartWith("peer-");
+
+        // mid-evaluation SX rotates its key: announced under the old one, then it signs with the new, then the old
+        // one retires and is refused from then on
+        ECKey next = new ECKeyGenerator(Curve.P_256).keyID("sx-2").generate();
+        assertThat(deliver(sign("interconnect.key-added", null, Map.of("jwk", next.toPublicJWK().toJSONObject())))
+                .getStatusCode().value()).isEqualTo(202);
+        signing = next;
+        assertThat(deliver(sign("interconnect.key-retired", null, Map.of("keyId", key.getKeyID())))
+                .getStatusCode().value()).isEqualTo(202);
         reviewed(tenderId);
 
         // scoring opened: SX is sent its experts' sheets; the local members score here, SX's experts there
@@ -350,6 +361,11 @@ class PeerPartnerMainSideTest extends RemoteTest {
                         new java.math.BigDecimal(3000 + 400 * sxExperts.size()));
         assertThat(view("clerk", evaluationId).path("status").asText()).isEqualTo("SETTLED");
 
+        signing = key;
+        assertThat(deliver(sign("remote.signed-in", evaluationId, Map.of("expertRef", "x", "name", "x")))
+                .getStatusCode().value()).as("signed with the retired key").isEqualTo(401);
+        signing = next;
+
         // the tender's archive keeps every message exchanged, signed, with the keys that verify each on its own
         Map<String, byte[]> files = archive.files(tenderId);
         String folder = "remote/" + evaluationId + "/messages/";
@@ -364,12 +380,18 @@ class PeerPartnerMainSideTest extends RemoteTest {
             assertThat(jws.verify(new com.nimbusds.jose.crypto.ECDSAVerifier((ECKey) self.getKeyByKeyId(
                     jws.getHeader().getKeyID())))).as(m.path("type").asText()).isTrue();
         }
+        Map<String, ECKey> sxKeys = new LinkedHashMap<>();
+        for (JsonNode k : keyring.path("peers").path(PEER)) {
+            ECKey parsed = ECKey.parse(k.asText());
+            sxKeys.put(parsed.getKeyID(), parsed);
+        }
+        assertThat(sxKeys).as("both of SX's keys, the retired one too").containsKeys("sx-1", "sx-2");
         for (JsonNode m : got) {
             JWSObject jws = JWSObject.parse(m.path("signed").asText());
-            ECKey peerKey = ECKey.parse(keyring.path("peers").path(PEER).get(0).asText());
-            assertThat(jws.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(peerKey))).as(m.path("type").asText())
-                    .isTrue();
+            assertThat(jws.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(sxKeys.get(jws.getHeader().getKeyID()))))
+                    .as(m.path("type").asText()).isTrue();
         }
+        // SX keeps signing with its new key in this context's other tests
     }
 
     @Test
@@ -465,10 +487,11 @@ class PeerPartnerMainSideTest extends RemoteTest {
         payload.put("issuedAt", Instant.now().toString());
         payload.put("body", body);
         try {
-            JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+            ECKey with = signing == null ? key : signing;
+            JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(with.getKeyID())
                     .type(new JOSEObjectType("huitong-peer-message+jws")).build(),
                     new Payload(mapper.writeValueAsString(payload)));
-            jws.sign(new ECDSASigner(key));
+            jws.sign(new ECDSASigner(with));
             return jws.serialize();
         } catch (Exception e) {
             throw new IllegalStateException(e);
