@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -18,9 +13,9 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.sun.net.httpserver.HttpServer;
 import io.huitong.interconnect.OutboxDelivery;
 import io.huitong.support.ApiTest;
+import io.huitong.support.PeerPlatform;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -369,29 +364,10 @@ class PartnerVenueSideTest extends ApiTest {
     }
 
     private String sign(String type, String subject, Object body) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("id", UUID.randomUUID().toString());
-        payload.put("from", MAIN);
-        payload.put("to", "LY");
-        payload.put("type", type);
-        payload.put("version", 1);
-        payload.put("subject", subject);
-        payload.put("issuedAt", Instant.now().toString());
-        payload.put("body", body);
-        try {
-            JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
-                    .type(new JOSEObjectType("huitong-peer-message+jws")).build(),
-                    new Payload(mapper.writeValueAsString(payload)));
-            jws.sign(new ECDSASigner(key));
-            return jws.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return PeerPlatform.signed(key, MAIN, "LY", type, subject, body);
     }
 
     private ResponseEntity<String> deliver(String signed) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType("application/jose"));
-        return http.postForEntity("/interconnect/messages", new HttpEntity<>(signed, headers), String.class);
+        return PeerPlatform.deliver(http, signed);
     }
 }

@@ -4,35 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.sun.net.httpserver.HttpServer;
 import io.huitong.interconnect.OutboxDelivery;
+import io.huitong.support.PeerPlatform;
 import io.huitong.support.RemoteTest;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
 
@@ -59,6 +50,8 @@ class PeerPartnerMainSideTest extends RemoteTest {
     static final List<JsonNode> received = new CopyOnWriteArrayList<>();
     static HttpServer server;
     static ECKey key;
+    /** The key SX signs with now: it rotates mid-evaluation in one test, and keeps the new one after. */
+    static ECKey signing;
 
     /** SX's platform, as far as this test sees it: an endpoint on a loopback port that keeps what it is sent. */
     @BeforeAll
@@ -143,19 +136,9 @@ class PeerPartnerMainSideTest extends RemoteTest {
             throws Exception {
         String tenderId = remoteTender();
         String evaluationId = evaluationOf(tenderId);
-        // two partner venues (Henan's policy): Luoyang on this platform, SX on its own
-        assertThat(plan(evaluationId, 5, "\"SX\",\"LY\"").getStatusCode()).isEqualTo(HttpStatus.OK);
-        runDueJobs();
-        assertThat(deliver(sign("remote.answer", evaluationId, Map.of("accepted", true, "venue", Map.of("id",
-                "sx-venue-2", "name", "西安远程评标室", "seats", 8)))).getStatusCode().value()).isEqualTo(202);
-        runDueJobs();
-        accepts("LY", evaluationId);
-        received.clear();
-
-        // the draw's day: the main side commits its pool and share, and asks SX for its own
-        at("2026-12-22T09:00:00");
-        delivery.deliverDue();
-        JsonNode commit = only("remote.draw-commit", evaluationId).path("body");
+        // two partner venues (Henan's policy): Luoyang on this platform, SX on its own; on the draw's day the main
+        // side commits its pool and share, and asks SX for its own
+        JsonNode commit = drawDayWithSx(evaluationId, "sx-venue-2");
         int drawNo = commit.path("drawNo").asInt();
         assertThat(commit.path("venueId").asText()).isEqualTo("sx-venue-2");
         int seats = commit.path("seats").asInt();
@@ -246,16 +229,7 @@ class PeerPartnerMainSideTest extends RemoteTest {
             throws Exception {
         String tenderId = remoteTender();
         String evaluationId = evaluationOf(tenderId);
-        assertThat(plan(evaluationId, 5, "\"SX\",\"LY\"").getStatusCode()).isEqualTo(HttpStatus.OK);
-        runDueJobs();
-        assertThat(deliver(sign("remote.answer", evaluationId, Map.of("accepted", true, "venue", Map.of("id",
-                "sx-venue-3", "name", "西安远程评标室", "seats", 8)))).getStatusCode().value()).isEqualTo(202);
-        runDueJobs();
-        accepts("LY", evaluationId);
-        received.clear();
-        at("2026-12-22T09:00:00");
-        delivery.deliverDue();
-        JsonNode commit = only("remote.draw-commit", evaluationId).path("body");
+        JsonNode commit = drawDayWithSx(evaluationId, "sx-venue-3");
         int drawNo = commit.path("drawNo").asInt();
         int seats = commit.path("seats").asInt();
         String sxSnapshot = VerifiableDraw.text(new VerifiableDraw.Snapshot(evaluationId, drawNo, "COMMITTEE",
@@ -286,6 +260,15 @@ class PeerPartnerMainSideTest extends RemoteTest {
         assertThat(twice.getStatusCode().value()).as("signed in already: refused, not retried").isEqualTo(422);
         signInAll(evaluationId);
         assertThat(chairOf(tenderId)).as("an expert sitting on another platform never chairs").doesNotStartWith("peer-");
+
+        // mid-evaluation SX rotates its key: announced under the old one, then it signs with the new, then the old
+        // one retires and is refused from then on
+        ECKey next = new ECKeyGenerator(Curve.P_256).keyID("sx-2").generate();
+        assertThat(deliver(sign("interconnect.key-added", null, Map.of("jwk", next.toPublicJWK().toJSONObject())))
+                .getStatusCode().value()).isEqualTo(202);
+        signing = next;
+        assertThat(deliver(sign("interconnect.key-retired", null, Map.of("keyId", key.getKeyID())))
+                .getStatusCode().value()).isEqualTo(202);
         reviewed(tenderId);
 
         // scoring opened: SX is sent its experts' sheets; the local members score here, SX's experts there
@@ -350,6 +333,11 @@ class PeerPartnerMainSideTest extends RemoteTest {
                         new java.math.BigDecimal(3000 + 400 * sxExperts.size()));
         assertThat(view("clerk", evaluationId).path("status").asText()).isEqualTo("SETTLED");
 
+        signing = key;
+        assertThat(deliver(sign("remote.signed-in", evaluationId, Map.of("expertRef", "x", "name", "x")))
+                .getStatusCode().value()).as("signed with the retired key").isEqualTo(401);
+        signing = next;
+
         // the tender's archive keeps every message exchanged, signed, with the keys that verify each on its own
         Map<String, byte[]> files = archive.files(tenderId);
         String folder = "remote/" + evaluationId + "/messages/";
@@ -364,28 +352,25 @@ class PeerPartnerMainSideTest extends RemoteTest {
             assertThat(jws.verify(new com.nimbusds.jose.crypto.ECDSAVerifier((ECKey) self.getKeyByKeyId(
                     jws.getHeader().getKeyID())))).as(m.path("type").asText()).isTrue();
         }
+        Map<String, ECKey> sxKeys = new LinkedHashMap<>();
+        for (JsonNode k : keyring.path("peers").path(PEER)) {
+            ECKey parsed = ECKey.parse(k.asText());
+            sxKeys.put(parsed.getKeyID(), parsed);
+        }
+        assertThat(sxKeys).as("both of SX's keys, the retired one too").containsKeys("sx-1", "sx-2");
         for (JsonNode m : got) {
             JWSObject jws = JWSObject.parse(m.path("signed").asText());
-            ECKey peerKey = ECKey.parse(keyring.path("peers").path(PEER).get(0).asText());
-            assertThat(jws.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(peerKey))).as(m.path("type").asText())
-                    .isTrue();
+            assertThat(jws.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(sxKeys.get(jws.getHeader().getKeyID()))))
+                    .as(m.path("type").asText()).isTrue();
         }
+        // SX keeps signing with its new key in this context's other tests
     }
 
     @Test
     void a_partner_may_not_give_itself_more_seats_or_another_venue_in_the_draw() throws Exception {
         String tenderId = remoteTender();
         String evaluationId = evaluationOf(tenderId);
-        assertThat(plan(evaluationId, 5, "\"SX\",\"LY\"").getStatusCode()).isEqualTo(HttpStatus.OK);
-        runDueJobs();
-        deliver(sign("remote.answer", evaluationId, Map.of("accepted", true, "venue", Map.of("id", "sx-venue-4",
-                "name", "西安远程评标室", "seats", 8))));
-        runDueJobs();
-        accepts("LY", evaluationId);
-        received.clear();
-        at("2026-12-22T09:00:00");
-        delivery.deliverDue();
-        JsonNode commit = only("remote.draw-commit", evaluationId).path("body");
+        JsonNode commit = drawDayWithSx(evaluationId, "sx-venue-4");
         int drawNo = commit.path("drawNo").asInt();
         // SX's snapshot claims one seat more than the main centre gave it
         String greedy = VerifiableDraw.text(new VerifiableDraw.Snapshot(evaluationId, drawNo, "COMMITTEE",
@@ -408,16 +393,7 @@ class PeerPartnerMainSideTest extends RemoteTest {
     void a_partner_that_withholds_its_part_of_the_draw_voids_it_on_record_and_the_main_centre_draws_again() {
         String tenderId = remoteTender();
         String evaluationId = evaluationOf(tenderId);
-        assertThat(plan(evaluationId, 5, "\"SX\",\"LY\"").getStatusCode()).isEqualTo(HttpStatus.OK);
-        runDueJobs();
-        deliver(sign("remote.answer", evaluationId, Map.of("accepted", true, "venue", Map.of("id", "sx-venue-5",
-                "name", "西安远程评标室", "seats", 8))));
-        runDueJobs();
-        accepts("LY", evaluationId);
-        received.clear();
-        at("2026-12-22T09:00:00");
-        delivery.deliverDue();
-        int drawNo = only("remote.draw-commit", evaluationId).path("body").path("drawNo").asInt();
+        int drawNo = drawDayWithSx(evaluationId, "sx-venue-5").path("drawNo").asInt();
 
         // SX never commits: past the policy's hours the draw is void, on record against SX
         at("2026-12-22T11:00:01");
@@ -430,6 +406,23 @@ class PeerPartnerMainSideTest extends RemoteTest {
         ResponseEntity<String> late = deliver(sign("remote.draw-commit", evaluationId, Map.of("drawNo", drawNo,
                 "poolHash", "0".repeat(64), "shareHash", "0".repeat(64))));
         assertThat(late.getStatusCode().value()).isEqualTo(422);
+    }
+
+    /**
+     * Planned with SX (on its own platform) and Luoyang as partners, both accepted, SX with that venue; the draw's
+     * day reached. Returns the body of the commitment the main side sent SX.
+     */
+    private JsonNode drawDayWithSx(String evaluationId, String sxVenue) {
+        assertThat(plan(evaluationId, 5, "\"SX\",\"LY\"").getStatusCode()).isEqualTo(HttpStatus.OK);
+        runDueJobs();
+        assertThat(deliver(sign("remote.answer", evaluationId, Map.of("accepted", true, "venue", Map.of("id", sxVenue,
+                "name", "西安远程评标室", "seats", 8)))).getStatusCode().value()).isEqualTo(202);
+        runDueJobs();
+        accepts("LY", evaluationId);
+        received.clear();
+        at("2026-12-22T09:00:00");
+        delivery.deliverDue();
+        return only("remote.draw-commit", evaluationId).path("body");
     }
 
     private JsonNode only(String type, String subject) {
@@ -455,30 +448,11 @@ class PeerPartnerMainSideTest extends RemoteTest {
     }
 
     private String sign(String type, String subject, Object body) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("id", UUID.randomUUID().toString());
-        payload.put("from", PEER);
-        payload.put("to", "ZZ");
-        payload.put("type", type);
-        payload.put("version", 1);
-        payload.put("subject", subject);
-        payload.put("issuedAt", Instant.now().toString());
-        payload.put("body", body);
-        try {
-            JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
-                    .type(new JOSEObjectType("huitong-peer-message+jws")).build(),
-                    new Payload(mapper.writeValueAsString(payload)));
-            jws.sign(new ECDSASigner(key));
-            return jws.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return PeerPlatform.signed(signing == null ? key : signing, PEER, "ZZ", type, subject, body);
     }
 
     private ResponseEntity<String> deliver(String signed) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType("application/jose"));
-        return http.postForEntity("/interconnect/messages", new HttpEntity<>(signed, headers), String.class);
+        return PeerPlatform.deliver(http, signed);
     }
 
     private void ok(ResponseEntity<String> response) {
