@@ -42,6 +42,21 @@ class PartnerSignIns {
         this.clock = clock;
     }
 
+    /**
+     * Where this centre's expert is drawn to sit for a main centre on another platform: its own venue and the time
+     * (the expert's own view, as for an evaluation of this platform).
+     */
+    List<VenueOperations.Assignment> assignments(String userId) {
+        return jdbc.sql("select s.engagement_id, s.seat_no, s.status from partner_seat s join expert x on "
+                + "x.id = s.expert_id where x.user_id = ?").param(userId).query((rs, i) -> {
+                    PartnerEngagement g = engagements.get(rs.getString("engagement_id"));
+                    Centre.Venue venue = centres.venue(g.venueId());
+                    return new VenueOperations.Assignment(g.evaluationRef(), g.id() + "#" + rs.getInt("seat_no"),
+                            venue.id(), venue.name(), centres.get(venue.centreCode()).name(), g.evaluationStart(),
+                            rs.getString("status"));
+                }).list();
+    }
+
     /** The seats drawn and not yet signed in: the turns of the sign-in step, one seat each. */
     List<Integer> toSignIn(String engagementId) {
         return jdbc.sql("select seat_no from partner_seat where engagement_id = ? and status = 'DRAWN' order by seat_no")

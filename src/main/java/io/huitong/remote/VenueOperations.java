@@ -56,6 +56,14 @@ public class VenueOperations {
         this.clock = clock;
     }
 
+    /** Seats this centre's experts are drawn to as the partner of another platform (set once, at start). */
+    private PartnerSignIns partnerSeats;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void partnerSeats(PartnerSignIns partnerSeats) {
+        this.partnerSeats = partnerSeats;
+    }
+
     /** The venues that have not confirmed their preparation: the main venue and every accepting partner's. */
     public List<String> venuesToPrepare(String evaluationId) {
         RemoteRecords.Evaluation e = store.get(evaluationId);
@@ -219,6 +227,7 @@ public class VenueOperations {
                 }
             }
         }
+        found.addAll(partnerSeats.assignments(operator.userId()));
         return found;
     }
 
