@@ -235,20 +235,8 @@ public final class RuleMessages {
                     return null;
                 }
             }
-            TemplateText zh = TemplateText.parse(map.get("zh"));
-            TemplateText en = TemplateText.parse(map.get("en"));
-            if (zh == null || en == null) {
-                problems.add(new RuleProblem(file.path(), line, 0, which + " needs both zh: and en:"
-                        + (zh == null ? " (zh: missing)" : " (en: missing)")));
-                return null;
-            }
-            for (TemplateText text : List.of(zh, en)) {
-                if (text.error() != null) {
-                    problems.add(new RuleProblem(file.path(), line, 0, which + ": " + text.error()));
-                    return null;
-                }
-            }
-            return new Entry(zh, en, line);
+            List<TemplateText> texts = TemplateText.bilingual(file, line, which, map, problems);
+            return texts == null ? null : new Entry(texts.get(0), texts.get(1), line);
         }
 
         /** The line (1-based) of a key, searching from a line on; the line before if not found. */
@@ -272,6 +260,28 @@ public final class RuleMessages {
 
         /** A placeholder: its name and the words when it has no value (null if none given). */
         private record Slot(String name, String whenNone) {
+        }
+
+        /**
+         * The {@code zh:} and {@code en:} templates of a message or notice, in that order; null, with the problem
+         * added (naming the file, the line and {@code which}), when either is missing or malformed.
+         */
+        static List<TemplateText> bilingual(RuleSource file, int line, String which, Map<?, ?> map,
+                List<RuleProblem> problems) {
+            TemplateText zh = parse(map.get("zh"));
+            TemplateText en = parse(map.get("en"));
+            if (zh == null || en == null) {
+                problems.add(new RuleProblem(file.path(), line, 0, which + " needs both zh: and en:"
+                        + (zh == null ? " (zh: missing)" : " (en: missing)")));
+                return null;
+            }
+            for (TemplateText text : List.of(zh, en)) {
+                if (text.error() != null) {
+                    problems.add(new RuleProblem(file.path(), line, 0, which + ": " + text.error()));
+                    return null;
+                }
+            }
+            return List.of(zh, en);
         }
 
         static TemplateText parse(Object value) {

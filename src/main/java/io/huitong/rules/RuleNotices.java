@@ -169,19 +169,8 @@ public final class RuleNotices {
             problems.add(new RuleProblem(file.path(), line, 0, which + " needs its article (citation:)"));
             return null;
         }
-        TemplateText zh = TemplateText.parse(map.get("zh"));
-        TemplateText en = TemplateText.parse(map.get("en"));
-        if (zh == null || en == null) {
-            problems.add(new RuleProblem(file.path(), line, 0, which + " needs both zh: and en:"
-                    + (zh == null ? " (zh: missing)" : " (en: missing)")));
-            return null;
-        }
-        for (TemplateText text : List.of(zh, en)) {
-            if (text.error() != null) {
-                problems.add(new RuleProblem(file.path(), line, 0, which + ": " + text.error()));
-                return null;
-            }
-        }
-        return new Entry(file.path(), line, String.valueOf(citation).strip(), zh, en);
+        List<TemplateText> texts = TemplateText.bilingual(file, line, which, map, problems);
+        return texts == null ? null
+                : new Entry(file.path(), line, String.valueOf(citation).strip(), texts.get(0), texts.get(1));
     }
 }
