@@ -89,7 +89,14 @@ public class Inbox {
             throw refusal;
         }
         Envelope e = opened.envelope();
-        Optional<Receipt> earlier = earlier(e.id(), e.from());
+        Optional<Receipt> earlier;
+        try {
+            earlier = earlier(e.id(), e.from());
+        } catch (Refusal refusal) {
+            // the id is another peer's message's
+            logRefusal(refusal, address);
+            throw refusal;
+        }
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -154,14 +161,15 @@ public class Inbox {
      * Whether a refusal from this address is still written down: past {@code huitong.interconnect.refusals-per-minute}
      * in the last minute, a flood of junk is answered but not written down.
      */
-    public boolean keepsRefusalsFrom(String address) {
+    private boolean keepsRefusalsFrom(String address) {
         return jdbc.sql("select count(*) from interconnect_refusal where address = ? and at > ?")
                 .params(address, Timestamp.from(clock.now().minusSeconds(60))).query(Long.class)
                 .single() < refusalsPerMinute;
     }
 
     private void logRefusal(Refusal refusal, String address) {
-        if (!keepsRefusalsFrom(address)) {
+        refusal.written(keepsRefusalsFrom(address));
+        if (!refusal.written()) {
             return;
         }
         log.warn("message refused from {} (claims {}, id {}): {}", address, refusal.claimedPeer(),

@@ -34,6 +34,7 @@ public final class Refusal extends RuntimeException {
     private final String claimedPeer;
     private final String messageId;
     private final Instant issuedAt;
+    private boolean written;
 
     Refusal(Reason reason, String detail, String claimedPeer, String messageId, Instant issuedAt) {
         super(detail == null ? reason.words() : reason.words() + ": " + detail);
@@ -41,6 +42,15 @@ public final class Refusal extends RuntimeException {
         this.claimedPeer = claimedPeer;
         this.messageId = messageId;
         this.issuedAt = issuedAt;
+    }
+
+    /** Whether the refusal was written down (not past the flood cap): its audit entry follows it. */
+    public boolean written() {
+        return written;
+    }
+
+    void written(boolean written) {
+        this.written = written;
     }
 
     public Reason reason() {

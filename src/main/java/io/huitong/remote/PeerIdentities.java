@@ -38,10 +38,11 @@ class PeerIdentities {
     /** The operator a message from the peer acts as, its identity made on first use. */
     Operator operator(String centreCode, PeerMessage message) {
         String user = userOf(centreCode);
-        String group = centres.get(centreCode).groupId();
+        Centre centre = centres.get(centreCode);
+        String group = centre.groupId();
         if (identity.createUserQuery().userId(user).count() == 0) {
             User created = identity.newUser(user);
-            created.setFirstName(centres.get(centreCode).name());
+            created.setFirstName(centre.name());
             created.setLastName("协作平台 Peer platform");
             byte[] secret = new byte[32];
             random.nextBytes(secret);

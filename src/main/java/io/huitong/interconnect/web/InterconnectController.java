@@ -71,7 +71,7 @@ class InterconnectController {
             HttpStatus status = refusal.reason() == Refusal.Reason.UNKNOWN_TYPE
                     || refusal.reason() == Refusal.Reason.UNSUPPORTED_VERSION ? HttpStatus.UNPROCESSABLE_ENTITY
                             : HttpStatus.UNAUTHORIZED;
-            if (inbox.keepsRefusalsFrom(address)) {
+            if (refusal.written()) {
                 audit.record(refusal.claimedPeer() == null ? null : "peer?:" + refusal.claimedPeer(), address, "POST",
                         "/interconnect/messages", status.value(), refusal.reason() + " " + refusal.messageId());
             }
