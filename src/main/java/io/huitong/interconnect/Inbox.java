@@ -115,6 +115,13 @@ public class Inbox {
         } catch (PeerMessageHandler.NotYet early) {
             log.info("message {} ({}) from {} is early: {}", e.id(), e.type(), e.from(), early.getMessage());
             throw early;
+        } catch (io.huitong.shared.web.ConcurrentChangeException | org.camunda.bpm.engine.OptimisticLockingException
+                | org.springframework.dao.PessimisticLockingFailureException concurrent) {
+            // a step of this side committed at the same moment: nothing was applied, the sender delivers again
+            log.info("message {} ({}) from {} met a concurrent change: {}", e.id(), e.type(), e.from(),
+                    concurrent.getMessage());
+            throw new PeerMessageHandler.NotYet("同时有其他办理，稍后重投 / A concurrent change on this side: deliver "
+                    + "again");
         } catch (ValidationException | ConflictException | NotFoundException | BadRequestException
                 | RuleRefusalException | IllegalArgumentException | java.util.NoSuchElementException
                 | org.springframework.security.access.AccessDeniedException

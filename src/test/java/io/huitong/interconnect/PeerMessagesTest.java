@@ -26,7 +26,32 @@ import org.springframework.test.context.TestPropertySource;
  * change nothing; a peer rotates its key mid-exchange by a signed announcement.
  */
 @TestPropertySource(properties = "huitong.interconnect.centre=ZZ")
+@org.springframework.context.annotation.Import(PeerMessagesTest.Contended.class)
 class PeerMessagesTest extends ApiTest {
+
+    /**
+     * A message type whose step meets another step of the same procedure committing at the same moment the first
+     * time it is applied (the engine's optimistic lock), and applies the second time.
+     */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class Contended implements PeerMessageHandler {
+
+        static final java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        static final java.util.concurrent.atomic.AtomicInteger applied = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public String type() {
+            return "test.contended";
+        }
+
+        @Override
+        public void apply(PeerMessage message) {
+            if (attempts.incrementAndGet() == 1) {
+                throw new org.camunda.bpm.engine.OptimisticLockingException("another step committed first");
+            }
+            applied.incrementAndGet();
+        }
+    }
 
     @Autowired
     JdbcClient jdbc;
@@ -56,6 +81,22 @@ class PeerMessagesTest extends ApiTest {
         assertThat(count("select count(*) from interconnect_inbox where peer = ?")).isEqualTo(1);
         assertThat(count("select count(*) from audit_entry where operator = ? and path = '/interconnect/messages'"))
                 .as("each delivery audited with the peer as operator").isEqualTo(2);
+    }
+
+    @Test
+    void a_message_that_meets_a_concurrent_change_is_answered_not_yet_and_applied_when_delivered_again() {
+        String signed = peer.sign("ZZ", "test.contended", Map.of("note", "records handed back"));
+
+        ResponseEntity<String> first = deliver(signed);
+        assertThat(first.getStatusCode().value()).as("not refused for good: the sender delivers again")
+                .isEqualTo(503);
+        assertThat(first.getHeaders().getFirst("Retry-After")).isNotNull();
+        assertThat(count("select count(*) from interconnect_inbox where peer = ?")).as("nothing recorded").isZero();
+
+        ResponseEntity<String> again = deliver(signed);
+        assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(202);
+        assertThat(json(again).path("outcome").asText()).isEqualTo("APPLIED");
+        assertThat(Contended.applied.get()).isEqualTo(1);
     }
 
     @Test

@@ -115,6 +115,15 @@ public class TaskActions {
         complete(task, operator, groups, taskVariables, true);
     }
 
+    /**
+     * Completed by someone else at the same moment: a conflict, and one that may pass — a peer's message is delivered
+     * again, and then finds the task gone for good or open again.
+     */
+    private static io.huitong.shared.web.ConcurrentChangeException concurrent() {
+        return new io.huitong.shared.web.ConcurrentChangeException(
+                "该任务已由他人同时办理 / The task was completed by someone else at the same time");
+    }
+
     private void complete(Task task, Operator operator, List<String> groups, Map<String, Object> variables,
             boolean local) {
         Authentication previous = identity.getCurrentAuthentication();
@@ -138,18 +147,23 @@ public class TaskActions {
             // (looked up as the platform: the operator's own view would hide a task it may not work on)
             identity.clearAuthentication();
             if (tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
-                throw new ConflictException("该任务已由他人同时办理 / The task was completed by someone else at the same time");
+                throw concurrent();
             }
             throw refusal(e);
-        } catch (OptimisticLockingException | org.camunda.bpm.engine.exception.NotFoundException
+        } catch (OptimisticLockingException e) {
+            // another request (on this node or another) completed it first, or another step of the same procedure
+            // committed at the same moment: nothing changed (whether the task is still open cannot be told inside
+            // this transaction: the failed flush may have removed it here already)
+            throw concurrent();
+        } catch (org.camunda.bpm.engine.exception.NotFoundException
                 | org.camunda.bpm.engine.exception.NullValueException e) {
             // another request (on this node or another) completed it first: the task is gone
-            throw new ConflictException("该任务已由他人同时办理 / The task was completed by someone else at the same time");
+            throw concurrent();
         } catch (ProcessEngineException e) {
             // completed by another request meanwhile, whatever the engine tripped over: a conflict
             identity.clearAuthentication();
             if (tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
-                throw new ConflictException("该任务已由他人同时办理 / The task was completed by someone else at the same time");
+                throw concurrent();
             }
             throw refusal(e);
         } finally {
