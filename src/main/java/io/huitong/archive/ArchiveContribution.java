@@ -1,5 +1,6 @@
 package io.huitong.archive;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,4 +17,12 @@ public interface ArchiveContribution {
 
     /** The files to add: path in the package → content. */
     Map<String, byte[]> files(String tenderId);
+
+    /**
+     * Checks what the package holds of this feature beyond the manifest's hashes (signatures inside it), adding what
+     * fails to {@code problems}; returns how many signatures verified.
+     */
+    default int check(Map<String, byte[]> files, List<ArchiveVerification.Problem> problems) {
+        return 0;
+    }
 }

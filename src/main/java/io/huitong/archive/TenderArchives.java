@@ -1,8 +1,6 @@
 package io.huitong.archive;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.huitong.bidding.Bid;
 import io.huitong.bidding.BidService;
@@ -17,10 +15,6 @@ import io.huitong.tender.Tender;
 import io.huitong.tender.TenderQueries;
 import io.huitong.tender.TenderService;
 import io.huitong.tender.TenderStatus;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,9 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -56,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TenderArchives {
 
-    static final String MANIFEST = "manifest.json";
+    static final String MANIFEST = ArchiveZip.MANIFEST;
     static final String FORMAT = "huitong-archive/1";
     private static final Logger log = LoggerFactory.getLogger(TenderArchives.class);
     private static final Set<TenderStatus> OVER = EnumSet.of(TenderStatus.ARCHIVED, TenderStatus.FAILED,
@@ -172,53 +163,14 @@ public class TenderArchives {
         }
         contributions.orderedStream().forEach(c -> c.files(tender.id()).forEach(files::putIfAbsent));
         files.put("audit/entries.json", write(audit.about(tender.id())));
-        files.put("history/process-instances.json", write(history.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(tender.id()).list().stream().map(p -> Map.of("id", p.getId(),
-                        "definition", p.getProcessDefinitionKey(), "start", String.valueOf(p.getStartTime()),
-                        "end", String.valueOf(p.getEndTime()), "state", String.valueOf(p.getState()))).toList()));
-        List<Map<String, String>> activities = new ArrayList<>();
-        List<Map<String, String>> tasks = new ArrayList<>();
-        history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(tender.id()).list().forEach(p -> {
-            history.createHistoricActivityInstanceQuery().processInstanceId(p.getId()).orderPartiallyByOccurrence()
-                    .asc().list().forEach(a -> activities.add(Map.of("process", p.getProcessDefinitionKey(),
-                            "activity", a.getActivityId(), "name", String.valueOf(a.getActivityName()),
-                            "type", a.getActivityType(), "start", String.valueOf(a.getStartTime()),
-                            "end", String.valueOf(a.getEndTime()), "assignee", String.valueOf(a.getAssignee()))));
-            history.createHistoricTaskInstanceQuery().processInstanceId(p.getId()).list().forEach(t -> tasks.add(
-                    Map.of("task", t.getTaskDefinitionKey(), "name", String.valueOf(t.getName()),
-                            "assignee", String.valueOf(t.getAssignee()), "start", String.valueOf(t.getStartTime()),
-                            "end", String.valueOf(t.getEndTime()),
-                            "deleteReason", String.valueOf(t.getDeleteReason()))));
-        });
-        files.put("history/activities.json", write(activities));
-        files.put("history/tasks.json", write(tasks));
+        files.putAll(ArchiveHistory.files(history, json, tender.id()));
 
-        ObjectNode manifest = json.createObjectNode();
-        manifest.put("format", FORMAT).put("tenderId", tender.id()).put("title", tender.title())
+        ObjectNode header = json.createObjectNode();
+        header.put("format", FORMAT).put("tenderId", tender.id()).put("title", tender.title())
                 .put("status", tender.status().name()).put("createdAt", now.toString()).put("createdBy", by);
-        ArrayNode entries = manifest.putArray("files");
-        files.forEach((path, bytes) -> entries.addObject().put("path", path).put("sha256", sha256(bytes))
-                .put("bytes", bytes.length));
-        byte[] manifestBytes = write(manifest);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                put(zip, f.getKey(), f.getValue(), now);
-            }
-            put(zip, MANIFEST, manifestBytes, now);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] zip = out.toByteArray();
-        return new ArchivePackage(tender.id(), now, by, zip, sha256(zip), sha256(manifestBytes), zip.length);
-    }
-
-    private static void put(ZipOutputStream zip, String path, byte[] bytes, Instant at) throws IOException {
-        ZipEntry entry = new ZipEntry(path);
-        entry.setTime(at.toEpochMilli());
-        zip.putNextEntry(entry);
-        zip.write(bytes);
-        zip.closeEntry();
+        ArchiveZip.Packed packed = ArchiveZip.pack(json, header, files, now);
+        return new ArchivePackage(tender.id(), now, by, packed.zip(), packed.packageSha256(), packed.manifestSha256(),
+                packed.zip().length);
     }
 
     /**
@@ -226,63 +178,24 @@ public class TenderArchives {
      * and the package against the hashes the platform recorded when it wrote the archive.
      */
     public ArchiveVerification verify(byte[] zip) {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        List<ArchiveVerification.Problem> problems = new ArrayList<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                if (files.put(e.getName(), in.readAllBytes()) != null) {
-                    problems.add(new ArchiveVerification.Problem(e.getName(), "重复的文件 / the file appears twice"));
-                }
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new io.huitong.shared.web.ValidationException(List.of(io.huitong.shared.web.Violation.of("package",
-                    "validation.archive-zip", null, null, null, "不是可读取的归档包（zip）", "Not a readable archive (zip)")));
-        }
-        byte[] manifestBytes = files.remove(MANIFEST);
-        if (manifestBytes == null) {
-            throw new io.huitong.shared.web.ValidationException(List.of(io.huitong.shared.web.Violation.of("package",
-                    "validation.archive-manifest", null, MANIFEST, null, "归档包缺少清单 manifest.json",
-                    "The package has no manifest.json")));
-        }
-        JsonNode manifest;
-        try {
-            manifest = json.readTree(manifestBytes);
-        } catch (IOException e) {
-            throw new io.huitong.shared.web.ValidationException(List.of(io.huitong.shared.web.Violation.of("package",
-                    "validation.archive-manifest", null, MANIFEST, null, "清单不是有效的JSON", "The manifest is not JSON")));
-        }
-        String tenderId = manifest.path("tenderId").asText();
-        Map<String, String> listed = new LinkedHashMap<>();
-        manifest.path("files").forEach(f -> listed.put(f.path("path").asText(), f.path("sha256").asText()));
-        listed.forEach((path, hash) -> {
-            byte[] bytes = files.get(path);
-            if (bytes == null) {
-                problems.add(new ArchiveVerification.Problem(path, "清单所列文件缺失 / listed but missing"));
-            } else if (!sha256(bytes).equals(hash)) {
-                problems.add(new ArchiveVerification.Problem(path, "文件内容与清单哈希不符 / altered: its hash differs"));
-            }
-        });
-        files.keySet().stream().filter(path -> !listed.containsKey(path)).forEach(path -> problems.add(
-                new ArchiveVerification.Problem(path, "清单未列出的文件 / not in the manifest")));
-        String manifestHash = sha256(manifestBytes);
+        ArchiveZip.Opened opened = ArchiveZip.open(json, zip);
+        List<ArchiveVerification.Problem> problems = new ArrayList<>(opened.problems());
+        int signatures = contributions.orderedStream().mapToInt(c -> c.check(opened.files(), problems)).sum();
+        String tenderId = opened.manifest().path("tenderId").asText();
         var recorded = packages.find(tenderId);
-        boolean manifestMatches = recorded.map(p -> p.manifestSha256().equals(manifestHash)).orElse(false);
+        boolean manifestMatches = recorded.map(p -> p.manifestSha256().equals(opened.manifestSha256())).orElse(false);
         boolean packageMatches = recorded.map(p -> p.packageSha256().equals(sha256(zip))).orElse(false);
         if (!manifestMatches) {
             problems.add(new ArchiveVerification.Problem(MANIFEST, recorded.isEmpty()
                     ? "平台没有该项目的归档记录 / the platform holds no archive of this tender"
                     : "清单与平台记录的哈希不符 / the manifest differs from the one the platform recorded"));
         }
-        return new ArchiveVerification(tenderId, problems.isEmpty(), listed.size(), manifestHash, manifestMatches,
-                packageMatches, problems);
+        return new ArchiveVerification(tenderId, problems.isEmpty(), opened.manifest().path("files").size(),
+                opened.manifestSha256(), manifestMatches, packageMatches, signatures, problems);
     }
 
     private byte[] write(Object value) {
-        try {
-            return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ArchiveZip.write(json, value);
     }
 
     static String sha256(byte[] bytes) {

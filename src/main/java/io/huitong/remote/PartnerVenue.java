@@ -44,11 +44,13 @@ public class PartnerVenue {
     private final PartnerSignIns signIns;
     private final PartnerRecords records;
     private final PartnerCommitteeWork work;
+    private final EngagementArchives archives;
 
     PartnerVenue(Engagements store, Centres centres, PeerExchange exchange, RuntimeService runtime, TaskActions tasks,
             TransactionTemplate transactions, LegalClock clock, PartnerSignIns signIns, PartnerRecords records,
-            PartnerCommitteeWork work) {
+            PartnerCommitteeWork work, EngagementArchives archives) {
         this.work = work;
+        this.archives = archives;
         this.signIns = signIns;
         this.records = records;
         this.store = store;
@@ -107,6 +109,7 @@ public class PartnerVenue {
         PartnerEngagement e = engagementOf(message);
         store.status(e.id(), Status.WITHDRAWN);
         correlate(e, PartnerVenueProcess.REQUEST_WITHDRAWN);
+        archives.over(e.id());
     }
 
     void confirmed(PeerMessage message) {
@@ -122,6 +125,7 @@ public class PartnerVenue {
         }
         store.status(e.id(), Status.SETTLED);
         correlate(e, PartnerVenueProcess.COMPENSATION_SETTLED);
+        archives.over(e.id());
     }
 
     // ---- what this centre's clerks do ---------------------------------------------------------------------------
@@ -291,6 +295,18 @@ public class PartnerVenue {
     public PartnerEngagement get(String engagementId, Operator operator) {
         requireOwnClerk(operator);
         return store.get(engagementId);
+    }
+
+    /** This centre's archive of the engagement (written once it is over; 409 before). */
+    public io.huitong.archive.ArchivePackage archive(String engagementId, Operator operator) {
+        requireOwnClerk(operator);
+        return archives.packageOf(store.get(engagementId).id(), operator.userId());
+    }
+
+    /** Checks a copy of an engagement's archive against its manifest, the hashes kept here and its signatures. */
+    public io.huitong.archive.ArchiveVerification verifyArchive(byte[] zip, Operator operator) {
+        requireOwnClerk(operator);
+        return archives.verify(zip);
     }
 
     private void requireOwnClerk(Operator operator) {

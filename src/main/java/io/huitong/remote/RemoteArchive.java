@@ -3,6 +3,7 @@ package io.huitong.remote;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huitong.archive.ArchiveContribution;
+import io.huitong.archive.ArchiveVerification;
 import io.huitong.remote.PartnerRecordStore.Record;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -24,21 +25,14 @@ class RemoteArchive implements ArchiveContribution {
     private final RemoteEvaluations evaluations;
     private final RecordsHandBack records;
     private final ObjectMapper json;
-    private final io.huitong.interconnect.PeerExchange exchange;
-    private final io.huitong.interconnect.Inbox inbox;
-    private final io.huitong.interconnect.CentreKeys keys;
-    private final io.huitong.interconnect.Peers peers;
+    private final io.huitong.interconnect.ArchivedMessages messages;
 
     RemoteArchive(RemoteEvaluations evaluations, RecordsHandBack records, ObjectMapper json,
-            io.huitong.interconnect.PeerExchange exchange, io.huitong.interconnect.Inbox inbox,
-            io.huitong.interconnect.CentreKeys keys, io.huitong.interconnect.Peers peers) {
+            io.huitong.interconnect.ArchivedMessages messages) {
         this.evaluations = evaluations;
         this.records = records;
         this.json = json;
-        this.exchange = exchange;
-        this.inbox = inbox;
-        this.keys = keys;
-        this.peers = peers;
+        this.messages = messages;
     }
 
     @Override
@@ -66,44 +60,20 @@ class RemoteArchive implements ArchiveContribution {
             }
             list.forEach(r -> files.put(path(folder, r), records.bytes(r.id())));
         });
-        evaluations.ofTender(tenderId).forEach(e -> messages(e.id(), files));
+        evaluations.ofTender(tenderId).forEach(e -> files.putAll(messages.files(e.id(), null,
+                "remote/" + e.id() + "/messages/")));
         return files;
     }
 
     /**
-     * The messages exchanged with partners on other platforms about the evaluation, each in the signed form that
-     * was delivered or received, with the public keys that verify them (this centre's, ever used; each peer's):
-     * whoever holds the package checks every signature with any JOSE library, without asking either platform.
+     * Checks the signature of every message exchanged with other platforms that the package holds, against the keys
+     * it holds: the archive verifies on its own.
      */
-    private void messages(String evaluationId, Map<String, byte[]> files) {
-        List<Map<String, Object>> sent = exchange.sentAbout(evaluationId).stream().filter(m -> m.signed() != null)
-                .map(m -> Map.<String, Object>of("id", m.id(), "to", m.peer(), "type", m.type(), "signed", m.signed(),
-                        "outcome", m.deliveredAt() != null ? "DELIVERED" : "REFUSED"))
-                .toList();
-        List<Map<String, Object>> received = inbox.receivedAbout(evaluationId).stream()
-                .map(m -> Map.<String, Object>of("id", m.id(), "from", m.peer(), "type", m.type(), "signed", m.signed(),
-                        "outcome", m.outcome().name()))
-                .toList();
-        if (sent.isEmpty() && received.isEmpty()) {
-            return;
-        }
-        Map<String, Object> keyring = new LinkedHashMap<>();
-        keyring.put("self", keys.history().toJSONObject(true));
-        java.util.Set<String> codes = new java.util.TreeSet<>();
-        sent.forEach(m -> codes.add((String) m.get("to")));
-        received.forEach(m -> codes.add((String) m.get("from")));
-        Map<String, Object> peerKeys = new LinkedHashMap<>();
-        codes.forEach(code -> peers.find(code).ifPresent(p -> peerKeys.put(code, p.keys().stream()
-                .map(k -> k.jwk()).toList())));
-        keyring.put("peers", peerKeys);
-        String folder = "remote/" + evaluationId + "/messages/";
-        try {
-            files.put(folder + "sent.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(sent));
-            files.put(folder + "received.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(received));
-            files.put(folder + "keys.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(keyring));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Override
+    public int check(Map<String, byte[]> files, List<ArchiveVerification.Problem> problems) {
+        io.huitong.interconnect.ArchivedMessages.Check check = messages.verify(files);
+        check.problems().forEach(p -> problems.add(new ArchiveVerification.Problem(p.path(), p.problem())));
+        return check.verified();
     }
 
     private static Map<String, Object> entry(String folder, Record r) {

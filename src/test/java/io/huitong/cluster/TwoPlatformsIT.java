@@ -210,6 +210,39 @@ class TwoPlatformsIT {
                     .containsExactlyInAnyOrderElementsOf(atLy.path("sent").findValuesAsText("id"));
             assertThat(atLy.path("received").findValuesAsText("id")).doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(atZz.path("sent").findValuesAsText("id"));
+
+            // Luoyang's archive of its engagement verifies on its own: the manifest, and every message's signature
+            // against the keys the package holds
+            JsonNode lyArchive = json(at.ly.get("lyclerk", "/api/partner-engagements/" + engagement
+                    + "/archive/verification"));
+            assertThat(lyArchive.path("intact").asBoolean()).as(lyArchive.toString()).isTrue();
+            assertThat(lyArchive.path("signaturesVerified").asInt()).as("every message either way")
+                    .isEqualTo(about(atLy.path("sent"), evaluationId) + about(atLy.path("received"), evaluationId));
+
+            // Zhengzhou's tender goes on to its end — the award after the publicity, the contract, the report — and
+            // its archive, with the messages exchanged with Luoyang, verifies on its own too
+            clock(at.zz, "2027-01-25T09:00:00+08:00");
+            await("the winner to determine", () -> openTask(at.zz, tenderId, "determineWinner")
+                    || openTask(at.zz, tenderId, "chooseWinner"));
+            String winner = null;
+            for (JsonNode bid : json(at.zz.get("demo", "/api/tenders/" + tenderId + "/bids"))) {
+                if (bid.path("candidateRank").asInt() == 1) {
+                    winner = bid.path("id").asText();
+                }
+            }
+            ok(at.zz.post("purchaser", "/api/tenders/" + tenderId + "/award", "{\"winnerBidId\":\"" + winner + "\"}"));
+            await("the contract to sign", () -> openTask(at.zz, tenderId, "signContract"));
+            ok(at.zz.post("purchaser", "/api/tenders/" + tenderId + "/contract", "{}"));
+            await("the report to write", () -> openTask(at.zz, tenderId, "reportToSupervisor"));
+            ok(at.zz.post("purchaser", "/api/tenders/" + tenderId + "/supervisor-report", "{}"));
+            await("archived", () -> status(at.zz, tenderId).equals("ARCHIVED"));
+            JsonNode zzArchive = await("the tender's archive", () -> {
+                HttpResponse<String> r = at.zz.get("clerk", "/api/tenders/" + tenderId + "/archive/verification");
+                return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
+            });
+            assertThat(zzArchive.path("intact").asBoolean()).as(zzArchive.toString()).isTrue();
+            assertThat(zzArchive.path("signaturesVerified").asInt()).as("every message exchanged with Luoyang")
+                    .isEqualTo(about(atZz.path("sent"), evaluationId) + about(atZz.path("received"), evaluationId));
         } finally {
             at.zz.close();
             at.ly.close();
@@ -242,6 +275,20 @@ class TwoPlatformsIT {
 
     static String status(Node node, String tenderId) throws Exception {
         return json(node.get("demo", "/api/tenders/" + tenderId)).path("status").asText();
+    }
+
+    static boolean openTask(Node node, String tenderId, String taskKey) throws Exception {
+        return json(node.get("demo", "/api/tenders/" + tenderId)).path("openTasks").findValuesAsText("taskKey")
+                .contains(taskKey);
+    }
+
+    /** How many of the listed messages are about the subject. */
+    static int about(JsonNode messages, String subject) {
+        int n = 0;
+        for (JsonNode m : messages) {
+            n += m.path("subject").asText().equals(subject) ? 1 : 0;
+        }
+        return n;
     }
 
     static String venue(Node node, String centre) throws Exception {

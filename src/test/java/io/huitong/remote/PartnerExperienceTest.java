@@ -1,21 +1,18 @@
 package io.huitong.remote;
 
+import static io.huitong.support.Zips.unzip;
+import static io.huitong.support.Zips.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huitong.shared.Digests;
 import io.huitong.support.RemoteTest;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -285,11 +282,6 @@ class PartnerExperienceTest extends RemoteTest {
                 .map(Map.Entry::getKey).findFirst().orElseThrow();
     }
 
-    private ResponseEntity<byte[]> bytes(String user, String path) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth(user, user);
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
-    }
 
     private JsonNode verifyCopy(byte[] zip) {
         HttpHeaders headers = new HttpHeaders();
@@ -301,25 +293,5 @@ class PartnerExperienceTest extends RemoteTest {
         return json(response);
     }
 
-    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                files.put(e.getName(), in.readAllBytes());
-            }
-        }
-        return files;
-    }
 
-    private static byte[] zip(Map<String, byte[]> files) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(f.getKey()));
-                zip.write(f.getValue());
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
-    }
 }

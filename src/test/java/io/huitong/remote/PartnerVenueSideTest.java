@@ -291,6 +291,56 @@ class PartnerVenueSideTest extends ApiTest {
         assertThat(engagement("lyclerk", evaluation).path("status").asText()).isEqualTo("SETTLED");
         assertThat(json(get("demo", "/engine-rest/process-instance?businessKey=" + id))).as("the process ended")
                 .isEmpty();
+
+        // Luoyang's own archive of the engagement: written once it is over, and it verifies on its own
+        ResponseEntity<byte[]> archive = bytes("lyclerk", "/api/partner-engagements/" + id + "/archive");
+        assertThat(archive.getStatusCode().value()).isEqualTo(200);
+        assertThat(bytes("nyclerk", "/api/partner-engagements/" + id + "/archive").getStatusCode().value())
+                .as("not Nanyang's").isEqualTo(403);
+        Map<String, byte[]> files = io.huitong.support.Zips.unzip(archive.getBody());
+        assertThat(files).containsKeys("manifest.json", "engagement.json", "draw/seats.json", "records/records.json",
+                "messages/sent.json", "messages/received.json", "messages/keys.json", "audit/entries.json",
+                "history/tasks.json", "committee/scoring-sheet.json", "committee/report.json");
+        assertThat(files.keySet()).anyMatch(p -> p.startsWith("draw/draw-"));
+        assertThat(files.keySet()).anyMatch(p -> p.startsWith("records/") && p.endsWith("-session.mp4"));
+        JsonNode draw = mapper.readTree(files.get(files.keySet().stream().filter(p -> p.startsWith("draw/draw-"))
+                .findFirst().orElseThrow()));
+        assertThat(draw.path("parties").findValuesAsText("centre")).containsExactlyInAnyOrder("HN", "LY");
+        assertThat(mapper.readTree(files.get("messages/received.json")).findValuesAsText("type"))
+                .contains("remote.request", "remote.confirmed", "remote.settled");
+        assertThat(mapper.readTree(files.get("messages/sent.json")).findValuesAsText("type"))
+                .contains("remote.answer", "remote.scores", "remote.records");
+        JsonNode verified = json(get("lyclerk", "/api/partner-engagements/" + id + "/archive/verification"));
+        assertThat(verified.path("intact").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.path("signaturesVerified").asInt()).as("every message either way")
+                .isEqualTo(mapper.readTree(files.get("messages/sent.json")).size()
+                        + mapper.readTree(files.get("messages/received.json")).size());
+
+        // a copy whose message was swapped for another's payload, with the manifest rewritten to match: the
+        // manifest cannot tell, the signature can
+        JsonNode sent = mapper.readTree(files.get("messages/sent.json"));
+        String[] one = sent.get(0).path("signed").asText().split("\\.");
+        String[] other = sent.get(1).path("signed").asText().split("\\.");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) sent.get(0)).put("signed",
+                one[0] + "." + other[1] + "." + one[2]);
+        Map<String, byte[]> forged = new LinkedHashMap<>(files);
+        forged.remove("manifest.json");
+        forged.put("messages/sent.json", mapper.writeValueAsBytes(sent));
+        com.fasterxml.jackson.databind.node.ObjectNode header = (com.fasterxml.jackson.databind.node.ObjectNode)
+                mapper.readTree(files.get("manifest.json"));
+        header.remove("files");
+        byte[] copy = io.huitong.archive.ArchiveZip.pack(mapper, header, forged, java.time.Instant.now()).zip();
+        ResponseEntity<String> checked = postBytes("lyclerk", "/api/partner-engagements/archive-verifications",
+                "application/zip", copy);
+        assertThat(checked.getStatusCode().value()).as(checked.getBody()).isEqualTo(200);
+        assertThat(json(checked).path("intact").asBoolean()).isFalse();
+        assertThat(json(checked).path("problems").findValuesAsText("problem"))
+                .anyMatch(p -> p.contains("the signature does not verify"))
+                .anyMatch(p -> p.contains("the manifest differs from the one the platform recorded"));
+        ResponseEntity<String> original = postBytes("lyclerk", "/api/partner-engagements/archive-verifications",
+                "application/zip", archive.getBody());
+        assertThat(json(original).path("intact").asBoolean()).as(original.getBody()).isTrue();
+        assertThat(json(original).path("packageMatchesRecord").asBoolean()).isTrue();
     }
 
     @Test
@@ -305,9 +355,14 @@ class PartnerVenueSideTest extends ApiTest {
         assertThat(engagement("lyclerk", evaluation).path("status").asText()).isEqualTo("REFUSED");
         assertThat(json(get("demo", "/engine-rest/process-instance?businessKey=" + id))).as("the process ended")
                 .isEmpty();
+        ResponseEntity<byte[]> early = bytes("lyclerk", "/api/partner-engagements/" + id + "/archive");
+        assertThat(early.getStatusCode().value()).as("the refusal is still on its way").isEqualTo(409);
         delivery.deliverDue();
         JsonNode answer = mapper.readTree(JWSObject.parse(received.get(0)).getPayload().toString());
         assertThat(answer.path("body").path("accepted").asBoolean()).isFalse();
+        JsonNode verified = json(get("lyclerk", "/api/partner-engagements/" + id + "/archive/verification"));
+        assertThat(verified.path("intact").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.path("signaturesVerified").asInt()).as("the request and the refusal").isEqualTo(2);
         assertThat(answer.path("body").path("reason").asText()).contains("booked");
     }
 
@@ -326,6 +381,8 @@ class PartnerVenueSideTest extends ApiTest {
         assertThat(deliver(sign("remote.withdrawn", evaluation, Map.of("reason", "逾期未答复 / No answer in time")))
                 .getStatusCode().value()).isEqualTo(202);
         assertThat(engagement("lyclerk", evaluation).path("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(json(get("lyclerk", "/api/partner-engagements/" + id + "/archive/verification"))
+                .path("intact").asBoolean()).as("archived when withdrawn").isTrue();
         assertThat(json(get("lyclerk", "/engine-rest/task?processInstanceBusinessKey=" + id))).isEmpty();
         assertThat(post("lyclerk", "/api/partner-engagements/" + id + "/answer", "{\"accept\":true,\"venueId\":\""
                 + venue("LY") + "\"}").getStatusCode().value()).as("nothing left to answer").isEqualTo(409);

@@ -354,7 +354,7 @@ class PeerPartnerMainSideTest extends RemoteTest {
         }
         Map<String, ECKey> sxKeys = new LinkedHashMap<>();
         for (JsonNode k : keyring.path("peers").path(PEER)) {
-            ECKey parsed = ECKey.parse(k.asText());
+            ECKey parsed = ECKey.parse(k.toString());
             sxKeys.put(parsed.getKeyID(), parsed);
         }
         assertThat(sxKeys).as("both of SX's keys, the retired one too").containsKeys("sx-1", "sx-2");
@@ -363,6 +363,16 @@ class PeerPartnerMainSideTest extends RemoteTest {
             assertThat(jws.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(sxKeys.get(jws.getHeader().getKeyID()))))
                     .as(m.path("type").asText()).isTrue();
         }
+        List<io.huitong.archive.ArchiveVerification.Problem> problems = new java.util.ArrayList<>();
+        assertThat(archive.check(files, problems)).as("the package's own check: every signature")
+                .isEqualTo(sent.size() + got.size());
+        assertThat(problems).isEmpty();
+        Map<String, byte[]> altered = new LinkedHashMap<>(files);
+        altered.put(folder + "received.json", new String(files.get(folder + "received.json"),
+                java.nio.charset.StandardCharsets.UTF_8).replace("\"from\" : \"" + PEER + "\"", "\"from\" : \"HN\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(archive.check(altered, problems)).as("a message claimed for another sender").isLessThan(got.size());
+        assertThat(problems).isNotEmpty();
         // SX keeps signing with its new key in this context's other tests
     }
 

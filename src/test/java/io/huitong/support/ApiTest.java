@@ -96,6 +96,21 @@ public abstract class ApiTest {
         return exchange(user, HttpMethod.GET, path, null);
     }
 
+    /** A GET answered with bytes (a download: an archive package, a record). */
+    protected ResponseEntity<byte[]> bytes(String user, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, user);
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+    }
+
+    /** A POST of bytes with their own type (a zip to verify, a file to upload). */
+    protected ResponseEntity<String> postBytes(String user, String path, String contentType, byte[] body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, user);
+        headers.setContentType(MediaType.parseMediaType(contentType));
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    }
+
     protected ResponseEntity<String> exchange(String user, HttpMethod method, String path, String json) {
         HttpHeaders headers = new HttpHeaders();
         // a portal says JSON on every POST, with a body or without (a state change must: JsonRequiredFilter)

@@ -49,6 +49,36 @@ class EngagementController {
         return venue.get(id, Operator.current());
     }
 
+    @GetMapping(path = "/{id}/archive", produces = "application/zip")
+    @Operation(summary = "下载协作归档包 Download this centre's archive of the engagement", description = "Once the "
+            + "engagement is over (settled, refused or withdrawn; 409 before): the request, the joint draw, the seats, "
+            + "the records handed back, every signed message either way with the keys that verify them, the audit "
+            + "entries and the process history, with manifest.json listing every file's SHA-256.")
+    org.springframework.http.ResponseEntity<byte[]> archive(@PathVariable String id) {
+        io.huitong.archive.ArchivePackage p = venue.archive(id, Operator.current());
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http
+                        .ContentDisposition.attachment().filename("huitong-engagement-" + id + ".zip").build()
+                        .toString())
+                .header("X-Archive-SHA256", p.packageSha256()).body(p.content());
+    }
+
+    @GetMapping("/{id}/archive/verification")
+    @Operation(summary = "核验协作归档包 Verify the stored archive", description = "Every file against the manifest, the "
+            + "manifest and package against the hashes recorded here, and every message's signature against the keys "
+            + "in the package.")
+    io.huitong.archive.ArchiveVerification verifyStored(@PathVariable String id) {
+        return venue.verifyArchive(venue.archive(id, Operator.current()).content(), Operator.current());
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping(path = "/archive-verifications",
+            consumes = {"application/zip", "application/octet-stream"})
+    @Operation(summary = "核验一份协作归档包 Verify a copy of an engagement's archive")
+    io.huitong.archive.ArchiveVerification verifyCopy(@RequestBody byte[] zip) {
+        return venue.verifyArchive(zip, Operator.current());
+    }
+
     record Answer(@NotNull Boolean accept, @Size(max = 36) String venueId, @Size(max = 2000) String reason) {
     }
 

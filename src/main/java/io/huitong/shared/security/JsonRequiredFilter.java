@@ -49,7 +49,8 @@ class JsonRequiredFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String media = type.split(";", 2)[0].strip();
         boolean allowed = media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"))
-                || (path.equals("/api/archive-verifications")
+                || ((path.equals("/api/archive-verifications")
+                        || path.equals("/api/partner-engagements/archive-verifications"))
                         && (media.equals("application/zip") || media.equals("application/octet-stream")))
                 || (path.startsWith("/engine-rest/deployment/create") && media.equals("multipart/form-data"))
                 || (io.huitong.shared.web.BodyLimitFilter.isUpload(request) && !media.isEmpty()
