@@ -96,7 +96,8 @@ public class CertificateVerification {
         CertificateChecks.Found found = checks.facts(chain, creditCode, p, when, signatureValid, signatureProblem);
         CertificateFacts facts = found.facts();
         RuleSet ruleSet = ruleSets.active();
-        RuleSet.Evaluation evaluation = ruleSet.evaluate(when.atZone(LegalClock.CHINA).toLocalDate(), List.of(facts));
+        java.time.LocalDate asOf = when.atZone(LegalClock.CHINA).toLocalDate();
+        RuleSet.Evaluation evaluation = ruleSet.evaluate(asOf, List.of(facts));
         List<Violation> violations = evaluation.all(Refusal.class).stream().map(Refusal::violation).toList();
         CertificateAcceptance acceptance = evaluation.all(CertificateAcceptance.class).stream().findFirst()
                 .orElse(null);
@@ -109,11 +110,8 @@ public class CertificateVerification {
         inputs.put("issuer", entity.getIssuer().toString());
         inputs.put("serialNumber", entity.getSerialNumber().toString(16));
         inputs.set("facts", decisionRecords.facts(facts));
-        ObjectNode outputs = json.createObjectNode();
-        outputs.put("accepted", accepted);
-        if (acceptance != null) {
-            outputs.set("acceptedBy", json.valueToTree(acceptance.by()));
-        }
+        inputs.put(io.huitong.rules.DecisionReplay.AS_OF, asOf.toString());
+        ObjectNode outputs = CertificateReplays.outputs(evaluation, json);
         Operator operator = Operator.current();
         String id = UUID.randomUUID().toString();
         decisionRecords.save(new DecisionRecord(id, kind,

@@ -293,7 +293,15 @@ class CertificationApiTest extends ApiTest {
                 "ESL-13 a revoked certificate signs nothing after its revocation");
         assertThat(violation.path("citation").asText()).contains("ESL 13");
         assertThat(violation.path("message").asText()).contains("吊销").contains("revoked on 2026-11-20 09:00:00");
-        assertThat(json(refused).path("decisionId").asText()).isNotBlank();
+        String decisionId = json(refused).path("decisionId").asText();
+        // the decision is kept with its facts, and the rule sandbox decides it again alike from them
+        JsonNode record = json(get("supervisor", "/api/decisions/" + decisionId));
+        assertThat(record.path("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(record.path("inputs").path("facts").path("revoked").asBoolean()).isTrue();
+        ResponseEntity<String> again = post("supervisor", "/api/rules/signature/evaluate",
+                record.path("inputs").toString());
+        assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(200);
+        assertThat(json(again).path("outputs")).isEqualTo(record.path("outputs"));
 
         ResponseEntity<String> unreadable = post("bidder", "/api/signature-verifications", mapper.createObjectNode()
                 .put("content", "AAAA").put("signature", "AAAA").put("creditCode", CODE).put("province", "41")
