@@ -1,6 +1,7 @@
 package io.huitong.certification;
 
 import io.huitong.shared.web.ConflictException;
+import io.huitong.shared.web.ValidationException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -31,8 +32,13 @@ public class EntityCertificates {
      */
     public EntityCertificate register(String creditCode, String pemChain, String province, String by) {
         List<X509CertificateHolder> chain = Pem.certificates(pemChain, "chain");
-        CertificateVerdict verdict = verification.verify(pemChain, creditCode, province, null).requireAccepted();
         X509CertificateHolder entity = chain.get(0);
+        if (Pem.of(chain).length() > TrustList.MAX_CHAIN_TEXT || entity.getSubject().toString().length()
+                > TrustList.MAX_NAME || entity.getIssuer().toString().length() > TrustList.MAX_NAME) {
+            throw ValidationException.of("chain", Pem.of(chain).length(), TrustList.MAX_CHAIN_TEXT,
+                    "证书链过大或证书主题过长", "The chain or a certificate's name is too long");
+        }
+        CertificateVerdict verdict = verification.verify(pemChain, creditCode, province, null).requireAccepted();
         String sha256 = TrustList.sha256(entity);
         if (jdbc.sql("select count(*) from entity_certificate where credit_code = ? and sha256 = ?")
                 .params(creditCode, sha256).query(Integer.class).single() > 0) {

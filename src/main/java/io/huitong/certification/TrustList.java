@@ -31,6 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class TrustList {
 
     private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    /** The longest subject or issuer name kept, and the longest certificate and chain (PEM), as the tables hold them. */
+    static final int MAX_NAME = 1000;
+    static final int MAX_CERTIFICATE = 20_000;
+    static final int MAX_CHAIN_TEXT = 100_000;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -73,6 +77,10 @@ public class TrustList {
                     "应提交一张 CA 证书（基本约束 cA=true）", "Give exactly one CA certificate (basic constraints cA=true)");
         }
         X509CertificateHolder cert = certs.get(0);
+        if (cert.getSubject().toString().length() > MAX_NAME || Pem.of(cert).length() > MAX_CERTIFICATE) {
+            throw ValidationException.of("certificate", Pem.of(cert).length(), MAX_CERTIFICATE,
+                    "CA 证书过大或其主题过长", "The CA certificate or its subject is too long");
+        }
         String sha256 = sha256(cert);
         if (find(id).isPresent() || jdbc.sql("select count(*) from trusted_ca where sha256 = ?").param(sha256)
                 .query(Integer.class).single() > 0) {
