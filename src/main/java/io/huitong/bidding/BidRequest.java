@@ -28,7 +28,11 @@ public record BidRequest(
         @Schema(description = "加密的投标文件：JWE紧凑序列化，alg为PBES2-HS512+A256KW（或HS256/HS384），enc为A256GCM，"
                 + "明文为投标文件JSON / The sealed bid file: a JWE (compact), alg PBES2-HS512+A256KW (or HS256, HS384), "
                 + "enc A256GCM, whose plaintext is the bid file's JSON")
-        @NotBlank @Size(max = 1_000_000) String sealedFile) {
+        @NotBlank @Size(max = 1_000_000) String sealedFile,
+        @Schema(description = "可选：对 sealedFile（UTF-8 字节）的分离式 CMS（PKCS#7）签名，Base64，内含签名者证书；"
+                + "提交时验证（证书互认、吊销、主体）/ Optional: a detached CMS (PKCS#7) signature over the sealedFile's "
+                + "UTF-8 bytes, Base64, the signer's certificate inside; verified when submitted (docs/certification.md)")
+        @Size(max = 100_000) String signature) {
 
     public List<String> members() {
         return consortiumMembers == null ? List.of() : consortiumMembers;

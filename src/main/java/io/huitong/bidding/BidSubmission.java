@@ -2,6 +2,8 @@ package io.huitong.bidding;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.huitong.certification.CertificateVerdict;
+import io.huitong.certification.CertificateVerification;
 import io.huitong.credit.CreditRegistry;
 import io.huitong.guarantee.ElectronicGuarantees;
 import io.huitong.guarantee.GuaranteeOnRecord;
@@ -58,11 +60,13 @@ public class BidSubmission {
     private final ElectronicGuarantees guarantees;
     private final BidderAccounts accounts;
     private final BidOwnership owners;
+    private final CertificateVerification signatures;
 
     BidSubmission(Bids bids, TenderService tenders, CreditRegistry credit, RuleSetRegistry ruleSets,
             DecisionRecords decisionRecords, TransactionTemplate transactions, LegalClock clock, ObjectMapper json,
             ApplicationEventPublisher events, SealedFiles sealedFiles, ElectronicGuarantees guarantees,
-            BidderAccounts accounts, BidOwnership owners) {
+            BidderAccounts accounts, BidOwnership owners, CertificateVerification signatures) {
+        this.signatures = signatures;
         this.bids = bids;
         this.tenders = tenders;
         this.credit = credit;
@@ -92,6 +96,10 @@ public class BidSubmission {
         Instant now = clock.instant();
         Tender tender = tenders.get(tenderId);
         RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
+        // a signed bid: its signature and certificate verified for the bidder where the tender is (K7, K8, O4)
+        CertificateVerdict signed = request.signature() == null ? null : signatures.verify(
+                request.sealedFile().getBytes(java.nio.charset.StandardCharsets.UTF_8), signature(request.signature()),
+                request.bidderId(), tender.regionCode(), now).requireAccepted();
         RegistrationRequest registration = tenders.registration(tender);
         RegistrationDecision decisions = tenders.decisions(tender);
         List<String> parties = new ArrayList<>();
@@ -122,8 +130,14 @@ public class BidSubmission {
         // the decision keeps what was submitted in the clear and the sealed file's hash, never the ciphertext
         ObjectNode submitted = json.valueToTree(request);
         submitted.remove("sealedFile");
+        submitted.remove("signature");
         submitted.put("sealedFileHash", envelope.hash()).put("sealedFileAlgorithm", envelope.algorithm());
         inputs.set("bid", submitted);
+        if (signed != null) {
+            // the signature's own decision (certification) keeps the facts; the bid's names it
+            inputs.putObject("signature").put("decisionId", signed.decisionId()).put("caId", signed.caId())
+                    .put("subject", signed.subject()).put("serialNumber", signed.serialNumber());
+        }
         inputs.set("facts", decisionRecords.facts(facts));
         inputs.set("bondRequirement", decisionRecords.facts(requirement));
         inputs.set("creditRecords", decisionRecords.facts(creditRecords));
@@ -217,5 +231,14 @@ public class BidSubmission {
                                 .findFirst().orElseThrow();
                     });
         });
+    }
+
+    private static byte[] signature(String base64) {
+        try {
+            return java.util.Base64.getMimeDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw io.huitong.shared.web.ValidationException.of("signature", null, "Base64", "签名不是 Base64 编码",
+                    "The signature is not Base64");
+        }
     }
 }

@@ -11,6 +11,6 @@
  * rejections and scores), {@code BondRefunds} and {@code LateFees}. {@link io.huitong.bidding.BidService} is what
  * other modules ask of bidding; the rules' facts and outputs are the records beside them.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "credit", "guarantee", "rules",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "certification", "credit", "guarantee", "rules",
         "rules :: policy", "tender", "tender :: registration", "shared", "shared :: *" })
 package io.huitong.bidding;

@@ -23,7 +23,7 @@ class BidTest {
     static Bid sealed() {
         return Bid.submitted("b1", "t1", 1, new BidRequest("91110108551385082Q", " 投标人 ",
                 new Bond(BondForm.CASH, new BigDecimal("10000"), "6222", null), SmeSize.SMALL, null, " 代表 ", null,
-                "sealed"), AT.minusSeconds(3600), "bidder", "d1", "hash");
+                "sealed", null), AT.minusSeconds(3600), "bidder", "d1", "hash");
     }
 
     static Bid decrypted() {
@@ -193,7 +193,7 @@ class BidTest {
         void no_late_fee_before_the_refund_and_no_refund_without_a_bond() {
             refused(() -> sealed().chargeLateFee(BigDecimal.ONE, "O87 38"));
             Bid none = Bid.submitted("b2", "t1", 1, new BidRequest("91110108551385082Q", "投标人", null,
-                    SmeSize.SMALL, List.of(), "代表", null, "sealed"), AT, "bidder", "d2", "hash");
+                    SmeSize.SMALL, List.of(), "代表", null, "sealed", null), AT, "bidder", "d2", "hash");
             refused(() -> none.refundBond(AT));
             refused(() -> none.bondFallsDue(AT));
         }

@@ -52,6 +52,7 @@ final class RuleCatalogue {
         areas.put("evaluation", "Evaluation: committee, prices, score review, collusion reports");
         areas.put("lifecycle", "Lifecycle: periods after bidding opens, clarifications, minimum bids, award, venue");
         areas.put("remote", "Remote evaluation: who may not be drawn");
+        areas.put("certification", "Certification: certificates of several CAs, signatures, mutual recognition");
         return areas;
     }
 

@@ -1,0 +1,129 @@
+package io.huitong.certification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The cryptographic facts of a chain for the rules (CertificateFacts): whether each certificate is signed by the one
+ * above it and the top by a CA of the trust list, the validity window, what the CRLs say, the credit code in the
+ * subject, and where the CA is recognised. Decides nothing.
+ */
+@Component
+class CertificateChecks {
+
+    private final TrustList trustList;
+    private final Revocations revocations;
+
+    CertificateChecks(TrustList trustList, Revocations revocations) {
+        this.trustList = trustList;
+        this.revocations = revocations;
+    }
+
+    /** The facts, and the CA the chain ends at (null when none of the trust list). */
+    record Found(CertificateFacts facts, TrustedCa ca) {
+    }
+
+    /** A CA of the trust list with its certificate read. */
+    private record Anchor(TrustedCa ca, X509CertificateHolder certificate) {
+    }
+
+    Found facts(List<X509CertificateHolder> chain, String creditCode, String province, Instant at,
+            Boolean signatureValid, String signatureProblem) {
+        String problem = linkProblem(chain);
+        X509CertificateHolder top = chain.get(chain.size() - 1);
+        List<Anchor> anchors = trustList.all().stream()
+                .map(ca -> new Anchor(ca, Pem.certificates(ca.certificate(), "trustList").get(0))).toList();
+        String topSha = TrustList.sha256(top);
+        Anchor anchor = anchors.stream().filter(a -> a.ca().sha256().equals(topSha)).findFirst().orElse(null);
+        List<X509CertificateHolder> path = new ArrayList<>(chain);
+        if (anchor != null) {
+            // the chain given ends with the CA's own certificate
+            path.remove(path.size() - 1);
+        } else {
+            List<Anchor> named = anchors.stream().filter(a -> a.certificate().getSubject().equals(top.getIssuer()))
+                    .toList();
+            anchor = named.stream().filter(a -> signedBy(top, a.certificate())).findFirst().orElse(null);
+            if (anchor == null && !named.isEmpty() && problem == null) {
+                problem = "证书 " + top.getSubject() + " 的签名与名单中 CA " + named.get(0).ca().id()
+                        + " 的密钥不符 / the signature of " + top.getSubject() + " does not verify with the key of CA "
+                        + named.get(0).ca().id() + " on the trust list";
+            }
+        }
+        boolean intact = problem == null;
+        List<X509CertificateHolder> all = new ArrayList<>(chain);
+        if (anchor != null && !all.get(all.size() - 1).equals(anchor.certificate())) {
+            all.add(anchor.certificate());
+        }
+        Instant notBefore = all.stream().map(c -> c.getNotBefore().toInstant()).max(Comparator.naturalOrder())
+                .orElseThrow();
+        Instant notAfter = all.stream().map(c -> c.getNotAfter().toInstant()).min(Comparator.naturalOrder())
+                .orElseThrow();
+        LocalDate day = at.atZone(io.huitong.shared.time.LegalClock.CHINA).toLocalDate();
+        boolean recognised = false;
+        TrustedCa.Recognition nearest = null;
+        if (anchor != null) {
+            List<TrustedCa.Recognition> here = anchor.ca().recognitions().stream()
+                    .filter(r -> r.province().equals(province)).toList();
+            recognised = here.stream().anyMatch(r -> r.covers(province, day));
+            nearest = here.stream().filter(r -> r.effectiveTo() == null || !r.effectiveTo().isBefore(day)).findFirst()
+                    .orElse(here.isEmpty() ? null : here.get(here.size() - 1));
+        }
+        boolean checked = false;
+        String crlProblem = null;
+        boolean revoked = false;
+        Instant revokedAt = null;
+        if (anchor != null && intact) {
+            checked = true;
+            for (int i = 0; i < path.size() && !revoked; i++) {
+                X509CertificateHolder issuer = i + 1 < path.size() ? path.get(i + 1) : anchor.certificate();
+                Revocations.Status status = revocations.check(path.get(i), issuer, at);
+                if (!status.checked()) {
+                    checked = false;
+                    crlProblem = status.problem();
+                    break;
+                }
+                revoked = status.revoked();
+                revokedAt = status.revokedAt();
+            }
+        }
+        CertificateFacts facts = new CertificateFacts(creditCode, province, at, intact, problem, anchor != null,
+                anchor == null ? null : anchor.ca().id(), recognised, nearest == null ? null : nearest.effectiveFrom(),
+                nearest == null ? null : nearest.effectiveTo(), notBefore, notAfter, checked, crlProblem, revoked,
+                revokedAt, SubjectCodes.of(chain.get(0).getSubject()), signatureValid, signatureProblem);
+        return new Found(facts, anchor == null ? null : anchor.ca());
+    }
+
+    /** What breaks the chain as given, or null: each certificate issued and signed by the next, a CA. */
+    private static String linkProblem(List<X509CertificateHolder> chain) {
+        for (int i = 0; i + 1 < chain.size(); i++) {
+            X509CertificateHolder cert = chain.get(i);
+            X509CertificateHolder above = chain.get(i + 1);
+            if (!cert.getIssuer().equals(above.getSubject())) {
+                return "第 " + (i + 1) + " 张证书的签发者不是下一张证书的主题 / certificate " + (i + 1) + " is issued by "
+                        + cert.getIssuer() + ", not by " + above.getSubject();
+            }
+            if (!TrustList.isCa(above)) {
+                return "第 " + (i + 2) + " 张证书不是 CA 证书 / certificate " + (i + 2) + " is not a CA certificate";
+            }
+            if (!signedBy(cert, above)) {
+                return "第 " + (i + 1) + " 张证书的签名无效 / the signature of certificate " + (i + 1)
+                        + " does not verify with its issuer's key";
+            }
+        }
+        return null;
+    }
+
+    static boolean signedBy(X509CertificateHolder cert, X509CertificateHolder issuer) {
+        try {
+            return cert.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(Pem.BC).build(issuer));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.huitong.certification;
+
+import io.huitong.shared.time.LegalClock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * What the cryptography found about a certificate chain (and a signature made with it) for one entity, in one
+ * province, at one time; the rules of {@code rules/certification} decide from it whether it is accepted, and why not.
+ * Java computes every field; no field is a legal judgement.
+ *
+ * @param expectedCreditCode the entity the certificate must belong to (unified social credit code)
+ * @param province the province (first two digits of GB/T 2260) where it is used
+ * @param at the time the certificate is used (a signature's time, or now)
+ * @param chainIntact every certificate is signed by the one above it, and the top by a CA of the trust list where
+ *     one bears its issuer's name
+ * @param chainProblem what broke the chain, when it is broken
+ * @param caKnown the chain ends at a CA of the trust list
+ * @param caId the trust list's id of that CA
+ * @param recognisedInProvince that CA is recognised in the province on the day of {@code at} (China time)
+ * @param recognisedFrom the first day of the province's nearest recognition of the CA, if any
+ * @param recognisedTo its last day (null: until further notice)
+ * @param notBefore the latest start of validity among the chain's certificates
+ * @param notAfter the earliest end of validity among the chain's certificates
+ * @param revocationChecked every certificate below the CA was looked up in a current CRL of its issuer
+ * @param crlProblem why a CRL could not be had, when not
+ * @param revoked a certificate of the chain was revoked on or before {@code at}
+ * @param revokedAt when it was revoked
+ * @param subjectCreditCode the credit code the entity's certificate carries in its subject (null: none)
+ * @param signatureValid for a signature: whether it verifies over the content with the certificate; null for a
+ *     certificate alone
+ * @param signatureProblem why it does not verify
+ */
+public record CertificateFacts(String expectedCreditCode, String province, Instant at, boolean chainIntact,
+        String chainProblem, boolean caKnown, String caId, boolean recognisedInProvince, LocalDate recognisedFrom,
+        LocalDate recognisedTo, Instant notBefore, Instant notAfter, boolean revocationChecked, String crlProblem,
+        boolean revoked, Instant revokedAt, String subjectCreditCode, Boolean signatureValid,
+        String signatureProblem) {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(LegalClock.CHINA);
+
+    /** The day of {@code at} in China. */
+    public LocalDate day() {
+        return at.atZone(LegalClock.CHINA).toLocalDate();
+    }
+
+    public boolean isNotYetValid() {
+        return notBefore != null && at.isBefore(notBefore);
+    }
+
+    public boolean isExpired() {
+        return notAfter != null && at.isAfter(notAfter);
+    }
+
+    /** The certificate names this very entity. */
+    public boolean isOfEntity() {
+        return expectedCreditCode != null && expectedCreditCode.equals(subjectCreditCode);
+    }
+
+    /** A signature was checked and does not verify. */
+    public boolean isSignatureBroken() {
+        return Boolean.FALSE.equals(signatureValid);
+    }
+
+    /** Times as the messages show them: China time. */
+    public static String text(Instant instant) {
+        return instant == null ? null : TIME.format(instant);
+    }
+
+    public String atText() {
+        return text(at);
+    }
+
+    public String notBeforeText() {
+        return text(notBefore);
+    }
+
+    public String notAfterText() {
+        return text(notAfter);
+    }
+
+    public String revokedAtText() {
+        return text(revokedAt);
+    }
+}

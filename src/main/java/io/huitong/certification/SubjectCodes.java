@@ -1,0 +1,49 @@
+package io.huitong.certification;
+
+import io.huitong.shared.party.CreditCodes;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+
+/**
+ * The unified social credit code an entity's certificate carries in its subject (docs/certification.md): looked for in
+ * organizationIdentifier (2.5.4.97), then serialNumber (2.5.4.5), then OU (2.5.4.11), the first attribute holding a
+ * valid code (GB 32100 check character) giving it. A value is the code itself, or the code after a prefix ending in
+ * "-" or ":" (ETSI's {@code NTRCN-91410100MA0000001X}, {@code 统一社会信用代码:91410100MA0000001X}).
+ */
+public final class SubjectCodes {
+
+    /** Where the code is looked for, in this order. */
+    static final ASN1ObjectIdentifier[] ATTRIBUTES = {BCStyle.ORGANIZATION_IDENTIFIER, BCStyle.SERIALNUMBER,
+            BCStyle.OU};
+
+    private SubjectCodes() {
+    }
+
+    /** The code, or null when no attribute holds one. */
+    public static String of(X500Name subject) {
+        for (ASN1ObjectIdentifier type : ATTRIBUTES) {
+            for (RDN rdn : subject.getRDNs(type)) {
+                for (AttributeTypeAndValue value : rdn.getTypesAndValues()) {
+                    if (value.getType().equals(type)) {
+                        String code = value.getValue() instanceof ASN1String text ? code(text.getString()) : null;
+                        if (code != null) {
+                            return code;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String code(String value) {
+        String v = value.strip();
+        int cut = Math.max(Math.max(v.lastIndexOf('-'), v.lastIndexOf(':')), v.lastIndexOf('：'));
+        String candidate = cut < 0 ? v : v.substring(cut + 1).strip();
+        return CreditCodes.isValid(candidate) ? candidate : null;
+    }
+}

@@ -1,0 +1,109 @@
+package io.huitong.certification;
+
+import static io.huitong.support.RegistrationJson.works;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import io.huitong.support.LifecycleTest;
+import io.huitong.support.SealedBid;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A bid may carry a detached CMS signature over its sealed file (optional): verified when submitted, for the bidder,
+ * in the tender's province; a bid whose signature is refused is not received (422, with the certification reasons).
+ */
+class SignedBidTest extends LifecycleTest {
+
+    private static HttpServer crlServer;
+    private static volatile byte[] crl;
+
+    @Autowired
+    TrustList trustList;
+    @Autowired
+    ObjectMapper mapper;
+
+    @BeforeAll
+    static void serveCrl() throws Exception {
+        crlServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        crlServer.createContext("/", exchange -> {
+            byte[] body = crl;
+            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+            if (body != null) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        crlServer.start();
+    }
+
+    @AfterAll
+    static void stopCrl() {
+        crlServer.stop(0);
+    }
+
+    @Test
+    void a_bid_signed_by_its_bidder_is_received_and_a_tampered_or_foreign_signature_is_refused() throws Exception {
+        TestCa ca = new TestCa("BID-SM2-CA", TestCa.Algorithm.SM2, Instant.parse("2020-01-01T00:00:00Z"),
+                Instant.parse("2035-01-01T00:00:00Z"), "http://127.0.0.1:" + crlServer.getAddress().getPort()
+                        + "/crl");
+        trustList.add("BID-SM2-CA", "测试 CA", Pem.of(ca.certificate), "test");
+        trustList.recognise("BID-SM2-CA", "41", LocalDate.of(2025, 1, 1), null, "test", "test");
+        crl = ca.crl(NOW.toInstant().minus(Duration.ofHours(1)), NOW.toInstant().plus(Duration.ofDays(60)));
+        TestCa.Entity bidder = ca.issue(bidderId(1), Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2027-12-31T00:00:00Z"));
+        TestCa.Entity other = ca.issue(bidderId(2), Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2027-12-31T00:00:00Z"));
+
+        String id = registerAndApprove(works().with("bidBondAmount", new BigDecimal("50000.00")));
+        at("2026-12-01T08:00:00");
+        String sealed = SealedBid.seal(SealedBid.file(bidderId(1), 1, "4800000.00"), password(id, 1));
+        byte[] bytes = sealed.getBytes(StandardCharsets.UTF_8);
+
+        ResponseEntity<String> foreign = bid(id, sealed, other.sign(bytes));
+        assertThat(foreign.getStatusCode().value()).as(foreign.getBody()).isEqualTo(422);
+        assertThat(foreign.getBody()).contains("ESL-14 the certificate of the entity that uses it");
+
+        ResponseEntity<String> tampered = bid(id, sealed, bidder.sign("another file".getBytes(StandardCharsets.UTF_8)));
+        assertThat(tampered.getStatusCode().value()).as(tampered.getBody()).isEqualTo(422);
+        assertThat(tampered.getBody()).contains("ESL-13 a signature unaltered since it was made");
+
+        ResponseEntity<String> signed = bid(id, sealed, bidder.sign(bytes));
+        assertThat(signed.getStatusCode().value()).as(signed.getBody()).isEqualTo(201);
+        JsonNode decision = null;
+        // before the opening only its own bidder sees the submission's record (TBL 22)
+        for (JsonNode d : json(get(bidderUser(1), "/api/tenders/" + id + "/decisions"))) {
+            if (d.path("kind").asText().equals("BID_SUBMISSION")) {
+                decision = d;
+            }
+        }
+        assertThat(decision).isNotNull();
+        assertThat(decision.path("inputs").path("signature").path("caId").asText()).isEqualTo("BID-SM2-CA");
+        assertThat(decision.path("inputs").path("bid").has("signature")).isFalse();
+        JsonNode verified = json(get("supervisor", "/api/decisions/"
+                + decision.path("inputs").path("signature").path("decisionId").asText()));
+        assertThat(verified.path("outcome").asText()).isEqualTo("ACCEPTED");
+    }
+
+    private ResponseEntity<String> bid(String tenderId, String sealed, byte[] signature) {
+        ObjectNode body = mapper.createObjectNode().put("bidderId", bidderId(1)).put("bidderName", "投标人1")
+                .put("smeSize", "LARGE").put("legalRepresentative", "法定代表人1").put("sealedFile", sealed)
+                .put("signature", Base64.getEncoder().encodeToString(signature));
+        body.putObject("bond").put("form", "E_GUARANTEE").put("amount", new BigDecimal("50000.00"))
+                .put("guaranteeNo", eGuarantee(tenderId, 1)).put("payerAccount", "4101-1");
+        return post(bidderUser(1), "/api/tenders/" + tenderId + "/bids", body.toString());
+    }
+}

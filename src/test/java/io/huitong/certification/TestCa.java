@@ -1,0 +1,153 @@
+package io.huitong.certification;
+
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+/**
+ * A CA made in the test with Bouncy Castle (RSA, EC P-256 or SM2): it issues entity certificates with the credit code
+ * in the subject and a CRL distribution point, revokes them in its CRL, and its entities sign detached CMS signatures.
+ */
+final class TestCa {
+
+    enum Algorithm {
+        RSA("SHA256withRSA"), EC("SHA256withECDSA"), SM2("SM3withSM2");
+
+        final String signature;
+
+        Algorithm(String signature) {
+            this.signature = signature;
+        }
+    }
+
+    /** Where the entity's credit code is written in its subject. */
+    enum CodeIn {
+        ORGANIZATION_IDENTIFIER, SERIAL_NUMBER, OU
+    }
+
+    private static final AtomicLong SERIALS = new AtomicLong(1000);
+
+    final Algorithm algorithm;
+    final KeyPair keys;
+    final X509CertificateHolder certificate;
+    final String crlUrl;
+    private final List<Object[]> revoked = new ArrayList<>();
+
+    TestCa(String name, Algorithm algorithm, Instant from, Instant to, String crlUrl) throws Exception {
+        this.algorithm = algorithm;
+        this.keys = keys(algorithm);
+        this.crlUrl = crlUrl;
+        X500Name subject = new X500Name("CN=" + name + ", O=Test CA, C=CN");
+        JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(subject, serial(), Date.from(from),
+                Date.from(to), subject, keys.getPublic());
+        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+        this.certificate = b.build(signer(keys));
+    }
+
+    static KeyPair keys(Algorithm algorithm) throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm == Algorithm.RSA ? "RSA" : "EC", Pem.BC);
+        if (algorithm == Algorithm.RSA) {
+            g.initialize(2048);
+        } else {
+            g.initialize(new ECGenParameterSpec(algorithm == Algorithm.EC ? "secp256r1" : "sm2p256v1"));
+        }
+        return g.generateKeyPair();
+    }
+
+    private ContentSigner signer(KeyPair pair) throws Exception {
+        return new JcaContentSignerBuilder(algorithm.signature).setProvider(Pem.BC).build(pair.getPrivate());
+    }
+
+    private static BigInteger serial() {
+        return BigInteger.valueOf(SERIALS.incrementAndGet());
+    }
+
+    /** An entity's certificate and key. */
+    record Entity(X509CertificateHolder certificate, KeyPair keys, TestCa ca) {
+
+        String pem() {
+            return Pem.of(certificate);
+        }
+
+        String chainPem() {
+            return Pem.of(List.of(certificate, ca.certificate));
+        }
+
+        byte[] sign(byte[] content) throws Exception {
+            CMSSignedDataGenerator g = new CMSSignedDataGenerator();
+            g.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder()
+                    .setProvider(Pem.BC).build()).build(new JcaContentSignerBuilder(ca.algorithm.signature)
+                            .setProvider(Pem.BC).build(keys.getPrivate()),
+                            new JcaX509CertificateConverter().setProvider(Pem.BC).getCertificate(certificate)));
+            g.addCertificates(new JcaCertStore(List.of(
+                    new JcaX509CertificateConverter().setProvider(Pem.BC).getCertificate(certificate))));
+            return g.generate(new CMSProcessableByteArray(content), false).getEncoded();
+        }
+    }
+
+    Entity issue(String creditCode, CodeIn where, Instant from, Instant to) throws Exception {
+        KeyPair pair = keys(algorithm);
+        X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN")
+                .addRDN(BCStyle.O, "测试公司 " + creditCode);
+        switch (where) {
+            case ORGANIZATION_IDENTIFIER -> name.addRDN(BCStyle.ORGANIZATION_IDENTIFIER, "NTRCN-" + creditCode);
+            case SERIAL_NUMBER -> name.addRDN(BCStyle.SERIALNUMBER, creditCode);
+            case OU -> name.addRDN(BCStyle.OU, creditCode);
+        }
+        name.addRDN(BCStyle.CN, "测试公司");
+        JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(certificate.getSubject(), serial(),
+                Date.from(from), Date.from(to), name.build(), pair.getPublic());
+        if (crlUrl != null) {
+            b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                new DistributionPoint(new DistributionPointName(new GeneralNames(
+                        new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl))), null, null)}));
+        }
+        return new Entity(b.build(signer(keys)), pair, this);
+    }
+
+    Entity issue(String creditCode, Instant from, Instant to) throws Exception {
+        return issue(creditCode, CodeIn.ORGANIZATION_IDENTIFIER, from, to);
+    }
+
+    void revoke(Entity entity, Instant at) {
+        revoked.add(new Object[] {entity.certificate().getSerialNumber(), at});
+    }
+
+    /** The CA's CRL, issued at {@code thisUpdate} and due again at {@code nextUpdate}. */
+    byte[] crl(Instant thisUpdate, Instant nextUpdate) throws Exception {
+        X509v2CRLBuilder b = new X509v2CRLBuilder(certificate.getSubject(), Date.from(thisUpdate));
+        b.setNextUpdate(Date.from(nextUpdate));
+        for (Object[] r : revoked) {
+            b.addCRLEntry((BigInteger) r[0], Date.from((Instant) r[1]), CRLReason.keyCompromise);
+        }
+        return b.build(signer(keys)).getEncoded();
+    }
+}
