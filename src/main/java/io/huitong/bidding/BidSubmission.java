@@ -97,9 +97,10 @@ public class BidSubmission {
         Tender tender = tenders.get(tenderId);
         RuleSet ruleSet = ruleSets.version(tender.ruleSetVersion());
         // a signed bid: its signature and certificate verified for the bidder where the tender is (K7, K8, O4)
-        CertificateVerdict signed = request.signature() == null ? null : signatures.verify(
-                request.sealedFile().getBytes(java.nio.charset.StandardCharsets.UTF_8), signature(request.signature()),
-                request.bidderId(), tender.regionCode(), now).requireAccepted();
+        // (its record names the tender and round: sealed with the bid until the opening, TBL 22)
+        CertificateVerdict signed = request.signature() == null ? null : signatures.verifyFor(tenderId,
+                tender.round(), request.sealedFile().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                signature(request.signature()), request.bidderId(), tender.regionCode(), now).requireAccepted();
         RegistrationRequest registration = tenders.registration(tender);
         RegistrationDecision decisions = tenders.decisions(tender);
         List<String> parties = new ArrayList<>();

@@ -6,7 +6,7 @@ import io.huitong.shared.party.BidderAccounts;
 import org.springframework.stereotype.Component;
 
 /**
- * A bid's submission decision stays sealed until its round is opened, except from its own bidder (the account
+ * A bid's submission decision, and the decision on the signature it carries, stay sealed until its round is opened, except from its own bidder (the account
  * that submitted it, or another account of its entity); in a tender's list of decisions it is not even shown to
  * anyone else, administrators and the centre included: how many bid, and who tried, is unknown before the
  * opening (TBL 22; EB20 27). The audit trail keeps every submission for the supervisors.
@@ -24,10 +24,13 @@ class SealedBids implements DecisionSealing {
 
     @Override
     public boolean sealed(DecisionRecord record, String userId) {
-        if (!BidSubmission.SUBMISSION.equals(record.kind()) || record.tenderId() == null || own(record, userId)) {
+        boolean bid = BidSubmission.SUBMISSION.equals(record.kind());
+        // a bid's signature names its signer: who signed is who bid
+        boolean signature = io.huitong.certification.CertificateVerification.SIGNATURE.equals(record.kind());
+        if (!(bid || signature) || record.tenderId() == null || own(record, userId)) {
             return false;
         }
-        int round = record.outputs().path("round").asInt(1);
+        int round = bid ? record.outputs().path("round").asInt(1) : record.inputs().path("round").asInt(1);
         return !bids.opened(record.tenderId(), round);
     }
 
@@ -37,7 +40,8 @@ class SealedBids implements DecisionSealing {
     }
 
     private boolean own(DecisionRecord record, String userId) {
-        return userId != null && (userId.equals(record.operator())
-                || accounts.actsFor(userId, record.inputs().path("bid").path("bidderId").asText(null)));
+        String bidder = record.inputs().path("bid").path("bidderId").asText(
+                record.inputs().path("facts").path("expectedCreditCode").asText(null));
+        return userId != null && (userId.equals(record.operator()) || accounts.actsFor(userId, bidder));
     }
 }

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 public class CertificateVerification {
 
     static final String CERTIFICATE = "CERTIFICATE";
-    static final String SIGNATURE = "SIGNATURE";
+    public static final String SIGNATURE = "SIGNATURE";
 
     private final CertificateChecks checks;
     private final RuleSetRegistry ruleSets;
@@ -54,7 +54,7 @@ public class CertificateVerification {
      */
     public CertificateVerdict verify(String pemChain, String creditCode, String province, Instant at) {
         List<X509CertificateHolder> chain = Pem.certificates(pemChain, "chain");
-        return decide(CERTIFICATE, chain, creditCode, province, at, null, null);
+        return decide(CERTIFICATE, chain, creditCode, province, at, null, null, null, 0);
     }
 
     /**
@@ -63,7 +63,16 @@ public class CertificateVerification {
      * signature's validity.
      */
     public CertificateVerdict verify(byte[] content, byte[] signature, String creditCode, String province, Instant at) {
-        return signature(content, null, signature, creditCode, province, at);
+        return signature(content, null, signature, creditCode, province, at, null, 0);
+    }
+
+    /**
+     * The same for a signature made in a tender's round (a bid): its record names the tender and the round, so that
+     * it is sealed with the bid until the round is opened (who signed a bid is who bid, TBL 22).
+     */
+    public CertificateVerdict verifyFor(String tenderId, int round, byte[] content, byte[] signature,
+            String creditCode, String province, Instant at) {
+        return signature(content, null, signature, creditCode, province, at, tenderId, round);
     }
 
     /** The same over the content's SHA-256, for a signature with signed attributes and a SHA-256 digest. */
@@ -73,20 +82,22 @@ public class CertificateVerification {
             throw ValidationException.of("contentSha256", sha256 == null ? null : sha256.length, 32,
                     "SHA-256 摘要应为 32 字节", "A SHA-256 digest is 32 bytes");
         }
-        return signature(null, sha256, signature, creditCode, province, at);
+        return signature(null, sha256, signature, creditCode, province, at, null, 0);
     }
 
     private CertificateVerdict signature(byte[] content, byte[] sha256, byte[] signature, String creditCode,
-            String province, Instant at) {
+            String province, Instant at, String tenderId, int round) {
         if (signature == null || signature.length == 0) {
             throw ValidationException.of("signature", null, "CMS SignedData", "需要签名", "The signature is required");
         }
         Signatures.Signed signed = Signatures.read(content, sha256, signature);
-        return decide(SIGNATURE, signed.chain(), creditCode, province, at, signed.valid(), signed.problem());
+        return decide(SIGNATURE, signed.chain(), creditCode, province, at, signed.valid(), signed.problem(), tenderId,
+                round);
     }
 
     private CertificateVerdict decide(String kind, List<X509CertificateHolder> chain, String creditCode,
-            String province, Instant at, Boolean signatureValid, String signatureProblem) {
+            String province, Instant at, Boolean signatureValid, String signatureProblem, String tenderId,
+            int round) {
         if (creditCode == null || !CreditCodes.isValid(creditCode)) {
             throw ValidationException.of("creditCode", creditCode, "GB 32100", "统一社会信用代码无效",
                     "Not a valid unified social credit code");
@@ -111,11 +122,14 @@ public class CertificateVerification {
         inputs.put("serialNumber", entity.getSerialNumber().toString(16));
         inputs.set("facts", decisionRecords.facts(facts));
         inputs.put(io.huitong.rules.DecisionReplay.AS_OF, asOf.toString());
+        if (tenderId != null) {
+            inputs.put("round", round);
+        }
         ObjectNode outputs = CertificateReplays.outputs(evaluation, json);
         Operator operator = Operator.current();
         String id = UUID.randomUUID().toString();
         decisionRecords.save(new DecisionRecord(id, kind,
-                accepted ? DecisionRecord.Outcome.ACCEPTED : DecisionRecord.Outcome.REFUSED, false, null,
+                accepted ? DecisionRecord.Outcome.ACCEPTED : DecisionRecord.Outcome.REFUSED, false, tenderId,
                 ruleSet.version(), clock.instant(), operator.userId(), operator.address(), inputs, outputs,
                 evaluation.firedRules(), violations));
         return new CertificateVerdict(accepted, id, ruleSet.version(), creditCode, p, when, facts.caId(),

@@ -93,9 +93,16 @@ class SignedBidTest extends LifecycleTest {
         assertThat(decision).isNotNull();
         assertThat(decision.path("inputs").path("signature").path("caId").asText()).isEqualTo("BID-SM2-CA");
         assertThat(decision.path("inputs").path("bid").has("signature")).isFalse();
-        JsonNode verified = json(get("supervisor", "/api/decisions/"
-                + decision.path("inputs").path("signature").path("decisionId").asText()));
+        String signatureDecision = "/api/decisions/" + decision.path("inputs").path("signature").path("decisionId")
+                .asText();
+        JsonNode verified = json(get(bidderUser(1), signatureDecision));
         assertThat(verified.path("outcome").asText()).isEqualTo("ACCEPTED");
+        assertThat(verified.path("tenderId").asText()).isEqualTo(id);
+        assertThat(verified.path("inputs").path("subject").asText()).as("its own bidder sees who signed").isNotEmpty();
+        // who signed a bid is who bid: sealed from everyone else until the opening (TBL 22)
+        JsonNode sealedToOthers = json(get("supervisor", signatureDecision));
+        assertThat(sealedToOthers.path("inputs").path("sealed").asBoolean()).isTrue();
+        assertThat(sealedToOthers.toString()).doesNotContain(verified.path("inputs").path("subject").asText());
     }
 
     private ResponseEntity<String> bid(String tenderId, String sealed, byte[] signature) {
