@@ -121,6 +121,7 @@ public class RegistryImport {
         String sql = "insert into " + kind.table + " (" + String.join(", ", columns) + ") values ("
                 + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
         long rows = 0;
+        String idPrefix = importId.substring(0, 25);
         try (PreparedStatement insert = connection.prepareStatement(sql); CsvRows csv = open(file, null)) {
             csv.next();
             String[] record;
@@ -131,7 +132,9 @@ public class RegistryImport {
                 }
                 int p = 1;
                 if (kind.generatedId) {
-                    insert.setString(p++, UUID.randomUUID().toString());
+                    // the import's id and the row's number: unique, and in order, so the primary key's index grows
+                    // at its end instead of splitting pages at random (a random id each halved the load's speed)
+                    insert.setString(p++, idPrefix + String.format("%010d", rows));
                 }
                 for (int i = 0; i < values.length; i++) {
                     Column column = kind.columns.get(i);

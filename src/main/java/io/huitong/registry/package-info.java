@@ -5,7 +5,8 @@
  * carries its {@link io.huitong.registry.Source}: declared by the entity itself, or confirmed by an authority through
  * an {@link io.huitong.registry.AuthorityProvider} check kept with its answer and digest. {@link
  * io.huitong.registry.RegistryFacts} gives the rules what they decide eligibility on; {@link
- * io.huitong.registry.RegistryImport} loads files in bulk. An entity's certificates (K7, K8) are linked here later.
+ * io.huitong.registry.RegistryImport} loads files in bulk. An entity's e-certificates (issue 18 item 3) are
+ * linked to its credit code here later.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "shared :: *" })
 package io.huitong.registry;

@@ -109,8 +109,8 @@ class SecurityConfiguration {
                         .hasAnyAuthority(authorities(ADMIN, CENTRE_CLERK))
                         .requestMatchers(path(HttpMethod.POST, "/api/registry/imports/**"))
                         .hasAnyAuthority(authorities(ADMIN))
-                        .requestMatchers(path(HttpMethod.POST, "/api/registry/**"), path(HttpMethod.PUT, "/api/registry/**"),
-                                path(HttpMethod.DELETE, "/api/registry/**"))
+                        .requestMatchers(path(HttpMethod.POST, "/api/registry/**"),
+                                path(HttpMethod.PUT, "/api/registry/**"), path(HttpMethod.DELETE, "/api/registry/**"))
                         .hasAnyAuthority(authorities(BIDDER))
                         .requestMatchers(any("/api/bidder-accounts", "/api/bidder-accounts/**"))
                         .hasAnyAuthority(authorities(ADMIN))
