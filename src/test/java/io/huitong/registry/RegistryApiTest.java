@@ -40,7 +40,7 @@ class RegistryApiTest extends ApiTest {
     void an_entity_declares_and_keeps_its_own_records_and_every_change_is_audited() {
         assertThat(put("bidder5", "/api/registry/entities/" + BIDDER5, ENTITY).getStatusCode()).isEqualTo(HttpStatus.OK);
         ResponseEntity<String> q = post("bidder5", "/api/registry/entities/" + BIDDER5 + "/qualifications", """
-                {"kind": "建筑工程施工总承包", "grade": "三级", "issuer": "信阳市住房和城乡建设局", "number": "D3-5",
+                {"kind": "建筑工程施工总承包", "grade": "三级", "issuer": "信阳市住房和城乡建设局", "number": "ZSD35",
                  "validFrom": "2025-01-01", "validTo": "2029-12-31"}""");
         assertThat(q.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String qualification = json(q).get("id").asText();
@@ -55,7 +55,7 @@ class RegistryApiTest extends ApiTest {
                 {"certificateNo": "豫241000000051", "project": "信阳某中学宿舍楼", "client": "信阳市教育局",
                  "startDate": "2026-05-01"}""").getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(put("bidder5", "/api/registry/entities/" + BIDDER5 + "/qualifications/" + qualification, """
-                {"kind": "建筑工程施工总承包", "grade": "二级", "issuer": "河南省住房和城乡建设厅", "number": "D3-5",
+                {"kind": "建筑工程施工总承包", "grade": "二级", "issuer": "河南省住房和城乡建设厅", "number": "ZSD35",
                  "validFrom": "2025-01-01", "validTo": "2029-12-31"}""").getStatusCode()).isEqualTo(HttpStatus.OK);
 
         JsonNode view = json(get("purchaser", "/api/registry/entities/" + BIDDER5));
@@ -202,9 +202,9 @@ class RegistryApiTest extends ApiTest {
         String unknown = newCode();
         ResponseEntity<String> qualifications = csv("demo", "/api/registry/imports/qualifications",
                 "creditCode,kind,grade,issuer,number,validFrom,validTo\n"
-                        + a + ",建筑工程施工总承包,一级,厅,N1,2025-01-01,2025-01-01\n"
-                        + a + ",建筑工程施工总承包,一级,厅,N2,2025-01-02,2025-01-01\n"
-                        + unknown + ",建筑工程施工总承包,一级,厅,N3,2025-01-01,2026-13-01\n");
+                        + a + ",建筑工程施工总承包,一级,厅,ZSN1,2025-01-01,2025-01-01\n"
+                        + a + ",建筑工程施工总承包,一级,厅,ZSN2,2025-01-02,2025-01-01\n"
+                        + unknown + ",建筑工程施工总承包,一级,厅,ZSN3,2025-01-01,2026-13-01\n");
         assertThat(qualifications.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(json(qualifications).get("errors").findValuesAsText("field"))
                 .containsExactly("validTo", "creditCode", "validTo");
