@@ -35,6 +35,10 @@ class HttpAuthorityProvider implements AuthorityProvider {
         this.http = RestClient.builder().requestFactory(factory).build();
     }
 
+    AuthorityExchange exchange() {
+        return exchange;
+    }
+
     @Override
     public Answer<BusinessRegistration> businessRegistration(String creditCode) {
         return ask(CheckKind.BUSINESS_REGISTRATION, creditCode, Message::registration);
