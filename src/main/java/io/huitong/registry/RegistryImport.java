@@ -142,7 +142,12 @@ public class RegistryImport {
                     if (value == null && column.type() == Column.Type.BOOLEAN) {
                         value = Boolean.FALSE;
                     }
-                    insert.setObject(p++, value);
+                    if (value == null) {
+                        insert.setNull(p++, column.type() == Column.Type.DATE ? java.sql.Types.DATE
+                                : java.sql.Types.VARCHAR);
+                    } else {
+                        insert.setObject(p++, value);
+                    }
                 }
                 insert.setString(p++, source.name());
                 insert.setString(p++, importId);
