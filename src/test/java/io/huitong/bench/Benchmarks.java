@@ -20,7 +20,8 @@ public final class Benchmarks {
             "io.huitong.bench.lifecycle.LifecycleBench",
             "io.huitong.bench.rush.BidRushBench",
             "io.huitong.bench.tasklist.TaskListBench",
-            "io.huitong.bench.impact.ImpactBench");
+            "io.huitong.bench.impact.ImpactBench",
+            "io.huitong.bench.registry.RegistryBench");
 
     private Benchmarks() {
     }

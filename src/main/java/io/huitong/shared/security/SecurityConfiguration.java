@@ -103,6 +103,15 @@ class SecurityConfiguration {
                                 path(HttpMethod.POST, "/api/tenders/*/opening/platform-faults"),
                                 path(HttpMethod.POST, "/api/tenders/*/evaluation-venue"))
                         .hasAnyAuthority(authorities(ADMIN, CENTRE_CLERK))
+                        // the trading-entity registry (registry/): clerks check entities against the authorities,
+                        // administrators import files, each entity keeps its own records through its accounts
+                        .requestMatchers(path(HttpMethod.POST, "/api/registry/entities/*/checks"))
+                        .hasAnyAuthority(authorities(ADMIN, CENTRE_CLERK))
+                        .requestMatchers(path(HttpMethod.POST, "/api/registry/imports/**"))
+                        .hasAnyAuthority(authorities(ADMIN))
+                        .requestMatchers(path(HttpMethod.POST, "/api/registry/**"),
+                                path(HttpMethod.PUT, "/api/registry/**"), path(HttpMethod.DELETE, "/api/registry/**"))
+                        .hasAnyAuthority(authorities(BIDDER))
                         .requestMatchers(any("/api/bidder-accounts", "/api/bidder-accounts/**"))
                         .hasAnyAuthority(authorities(ADMIN))
                         .requestMatchers(path(HttpMethod.POST, "/api/centres"), path(HttpMethod.POST, "/api/centres/**"))

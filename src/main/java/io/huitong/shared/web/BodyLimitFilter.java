@@ -73,12 +73,14 @@ public class BodyLimitFilter extends OncePerRequestFilter {
 
     /**
      * The doors whose body is a file as it is (its own type): a partner's records (J7), on the main centre's
-     * platform or on its own.
+     * platform or on its own; a registry file to import.
      */
     public static boolean isUpload(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.matches("/api/remote-evaluations/[^/]+/records")
-                || path.matches("/api/partner-engagements/[^/]+/records");
+                || path.matches("/api/partner-engagements/[^/]+/records")
+                // a registry file to import, as it is (text/csv: docs/registry.md)
+                || path.matches("/api/registry/imports/[^/]+");
     }
 
     @Override
