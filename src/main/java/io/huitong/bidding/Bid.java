@@ -69,7 +69,8 @@ public record Bid(
         String agent,
         BigDecimal lateFee,
         String lateFeeCitation,
-        @JsonIgnore String invalidStage) {
+        @JsonIgnore String invalidStage,
+        String projectManagerCertificateNo) {
 
     static final String AT_OPENING = "OPENING";
     static final String UNDECRYPTED = "DECRYPTION";
@@ -77,6 +78,25 @@ public record Bid(
 
     public Bid {
         consortiumMembers = List.copyOf(consortiumMembers);
+    }
+
+    /** A bid as stored before its project manager's certificate number was read from its file. */
+    Bid(String id, String tenderId, int round, String bidderId, String bidderName, BigDecimal price, BondForm bondForm,
+            BigDecimal bondAmount, String bondPayerAccount, String bondGuaranteeNo, SmeSize smeSize,
+            List<String> consortiumMembers, String legalRepresentative, String legalRepresentativeIdNo,
+            String projectManager, String contactPerson, Instant submittedAt, String submittedBy, BidStatus status,
+            String invalidReason, String invalidCitation, BigDecimal evaluatedPrice, BigDecimal priceScore,
+            BigDecimal technicalScore, BigDecimal totalScore, Integer candidateRank, Instant bondRefundDue,
+            Instant bondRefundedAt, String decisionId, String sealedHash, Instant decryptedAt,
+            DecryptionFault decryptionFault, String decryptionNote, String fileBidderId, String documentHash,
+            BidFile.FileProperties properties, Instant bondKeptAt, String bondKeptReason, String bondKeptCitation,
+            String agent, BigDecimal lateFee, String lateFeeCitation, String invalidStage) {
+        this(id, tenderId, round, bidderId, bidderName, price, bondForm, bondAmount, bondPayerAccount, bondGuaranteeNo,
+                smeSize, consortiumMembers, legalRepresentative, legalRepresentativeIdNo, projectManager,
+                contactPerson, submittedAt, submittedBy, status, invalidReason, invalidCitation, evaluatedPrice,
+                priceScore, technicalScore, totalScore, candidateRank, bondRefundDue, bondRefundedAt, decisionId,
+                sealedHash, decryptedAt, decryptionFault, decryptionNote, fileBidderId, documentHash, properties,
+                bondKeptAt, bondKeptReason, bondKeptCitation, agent, lateFee, lateFeeCitation, invalidStage, null);
     }
 
     /** A bid as stored before the stage of its invalidation was known (tests build bids so). */
@@ -121,7 +141,8 @@ public record Bid(
     /** The bidder opened its file (EB20 30): what it holds becomes the bid's, and any earlier fault is forgotten. */
     Bid decrypt(BidFile file, String documentHash, Instant at) {
         requireSealed("decrypt");
-        return withFile(file.price(), file.projectManager(), file.contactPerson(), file.agent(), file.bidderId(),
+        return withFile(file.price(), file.projectManager(), file.projectManagerCertificateNo(), file.contactPerson(),
+                file.agent(), file.bidderId(),
                 documentHash, file.properties() == null ? new BidFile.FileProperties(null, null, null, null, null)
                         : file.properties(), at, null, null);
     }
@@ -129,8 +150,8 @@ public record Bid(
     /** The file could not be decrypted, through whose fault and why (EB20 31); a later attempt may still succeed. */
     Bid recordDecryptionFault(DecryptionFault fault, String note) {
         requireSealed("record a decryption fault on");
-        return withFile(price, projectManager, contactPerson, agent, fileBidderId, documentHash, properties,
-                decryptedAt, fault, note);
+        return withFile(price, projectManager, projectManagerCertificateNo, contactPerson, agent, fileBidderId,
+                documentHash, properties, decryptedAt, fault, note);
     }
 
     /** Not decrypted by the end of the window: deemed withdrawn or revoked, by whose fault (EB20 31). */
@@ -250,18 +271,19 @@ public record Bid(
                 projectManager, contactPerson, submittedAt, submittedBy, to, reason, citation, evaluatedPrice,
                 priceScore, technicalScore, totalScore, candidateRank, bondRefundDue, bondRefundedAt, decisionId,
                 sealedHash, decryptedAt, decryptionFault, decryptionNote, fileBidderId, documentHash, properties,
-                bondKeptAt, bondKeptReason, bondKeptCitation, agent, lateFee, lateFeeCitation, stage);
+                bondKeptAt, bondKeptReason, bondKeptCitation, agent, lateFee, lateFeeCitation, stage,
+                projectManagerCertificateNo);
     }
 
-    private Bid withFile(BigDecimal price, String projectManager, String contactPerson, String agent,
-            String fileBidderId, String documentHash, BidFile.FileProperties properties, Instant decryptedAt,
-            DecryptionFault fault, String note) {
+    private Bid withFile(BigDecimal price, String projectManager, String certificateNo, String contactPerson,
+            String agent, String fileBidderId, String documentHash, BidFile.FileProperties properties,
+            Instant decryptedAt, DecryptionFault fault, String note) {
         return new Bid(id, tenderId, round, bidderId, bidderName, price, bondForm, bondAmount, bondPayerAccount,
                 bondGuaranteeNo, smeSize, consortiumMembers, legalRepresentative, legalRepresentativeIdNo,
                 projectManager, contactPerson, submittedAt, submittedBy, status, invalidReason, invalidCitation,
                 evaluatedPrice, priceScore, technicalScore, totalScore, candidateRank, bondRefundDue, bondRefundedAt,
                 decisionId, sealedHash, decryptedAt, fault, note, fileBidderId, documentHash, properties, bondKeptAt,
-                bondKeptReason, bondKeptCitation, agent, lateFee, lateFeeCitation, invalidStage);
+                bondKeptReason, bondKeptCitation, agent, lateFee, lateFeeCitation, invalidStage, certificateNo);
     }
 
     private Bid withScores(BigDecimal evaluated, BigDecimal priceScore, BigDecimal technical, BigDecimal total,
@@ -271,7 +293,8 @@ public record Bid(
                 projectManager, contactPerson, submittedAt, submittedBy, status, invalidReason, invalidCitation,
                 evaluated, priceScore, technical, total, rank, bondRefundDue, bondRefundedAt, decisionId, sealedHash,
                 decryptedAt, decryptionFault, decryptionNote, fileBidderId, documentHash, properties, bondKeptAt,
-                bondKeptReason, bondKeptCitation, agent, lateFee, lateFeeCitation, invalidStage);
+                bondKeptReason, bondKeptCitation, agent, lateFee, lateFeeCitation, invalidStage,
+                projectManagerCertificateNo);
     }
 
     private Bid withBond(Instant refundDue, Instant refundedAt, Instant keptAt, String keptReason, String keptCitation,
@@ -281,7 +304,8 @@ public record Bid(
                 projectManager, contactPerson, submittedAt, submittedBy, status, invalidReason, invalidCitation,
                 evaluatedPrice, priceScore, technicalScore, totalScore, candidateRank, refundDue, refundedAt,
                 decisionId, sealedHash, decryptedAt, decryptionFault, decryptionNote, fileBidderId, documentHash,
-                properties, keptAt, keptReason, keptCitation, agent, fee, feeCitation, invalidStage);
+                properties, keptAt, keptReason, keptCitation, agent, fee, feeCitation, invalidStage,
+                projectManagerCertificateNo);
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------
@@ -297,7 +321,7 @@ public record Bid(
                 submittedBy, status, invalidReason, invalidCitation, evaluatedPrice, priceScore, technicalScore,
                 totalScore, candidateRank, bondRefundDue, bondRefundedAt, decisionId, sealedHash, decryptedAt,
                 decryptionFault, decryptionNote, null, null, null, bondKeptAt, bondKeptReason, bondKeptCitation, null,
-                lateFee, lateFeeCitation, invalidStage);
+                lateFee, lateFeeCitation, invalidStage, projectManagerCertificateNo);
     }
 
     public boolean decrypted() {

@@ -20,6 +20,8 @@ public record BidFile(
         @Schema(description = "投标报价（元）/ Price (yuan)", example = "4800000.00")
         @NotNull @Positive @Digits(integer = 16, fraction = 2) BigDecimal price,
         @Schema(description = "项目负责人 / Project manager") @Size(max = 100) String projectManager,
+        @Schema(description = "项目负责人注册证书编号（注册建造师）/ The project manager's registration certificate number")
+        @Size(max = 64) String projectManagerCertificateNo,
         @Schema(description = "联系人 / Contact person") @Size(max = 100) String contactPerson,
         @Schema(description = "办理投标事宜的单位或个人（委托代理人，姓名或证件号）/ Who handled the bid for the bidder")
         @Size(max = 200) String agent,

@@ -61,12 +61,15 @@ public class BidSubmission {
     private final BidderAccounts accounts;
     private final BidOwnership owners;
     private final CertificateVerification signatures;
+    private final BidderFactRecords bidderFacts;
 
     BidSubmission(Bids bids, TenderService tenders, CreditRegistry credit, RuleSetRegistry ruleSets,
             DecisionRecords decisionRecords, TransactionTemplate transactions, LegalClock clock, ObjectMapper json,
             ApplicationEventPublisher events, SealedFiles sealedFiles, ElectronicGuarantees guarantees,
-            BidderAccounts accounts, BidOwnership owners, CertificateVerification signatures) {
+            BidderAccounts accounts, BidOwnership owners, CertificateVerification signatures,
+            BidderFactRecords bidderFacts) {
         this.signatures = signatures;
+        this.bidderFacts = bidderFacts;
         this.bids = bids;
         this.tenders = tenders;
         this.credit = credit;
@@ -124,6 +127,9 @@ public class BidSubmission {
         if (guarantee != null) {
             input.add(guarantee);
         }
+        // what the registry knows of the bidder: public facts, read in the clear (nothing sealed)
+        List<Object> registry = bidderFacts.atSubmission(tenderId, facts);
+        input.addAll(registry);
         RuleSet.Evaluation evaluation = ruleSet.evaluate(tender.bidDeadlineDate(), input);
         List<Violation> violations = evaluation.all(Refusal.class).stream().map(Refusal::violation).toList();
 
@@ -145,6 +151,7 @@ public class BidSubmission {
         if (guarantee != null) {
             inputs.set("eGuarantee", decisionRecords.facts(guarantee));
         }
+        bidderFacts.keep(inputs, registry);
         // the date the rules decided as of (its facts carry the deadline too): a record that names it keeps its
         // amounts as written, so impact compares a candidate with the answer it keeps (EligibilityReplay)
         if (tender.bidDeadlineDate() != null) {

@@ -64,7 +64,7 @@ class Bids {
                     creator_id = ?, decrypted_at = ?, decryption_fault = ?, decryption_note = ?,
                     evaluated_price = ?, price_score = ?, technical_score = ?, total_score = ?, candidate_rank = ?,
                     bond_refund_due = ?, bond_refunded_at = ?, bond_kept_at = ?, bond_kept_reason = ?,
-                    bond_kept_citation = ?, late_fee = ?, late_fee_citation = ?
+                    bond_kept_citation = ?, late_fee = ?, late_fee_citation = ?, project_manager_certificate = ?
                 where id = ?""")
                 .params(b.status().name(), b.invalidReason(), b.invalidCitation(), b.invalidStage(), b.price(),
                         b.projectManager(), b.contactPerson(), b.agent(), b.fileBidderId(), b.documentHash(),
@@ -73,7 +73,7 @@ class Bids {
                         b.decryptionNote(), b.evaluatedPrice(), b.priceScore(), b.technicalScore(), b.totalScore(),
                         b.candidateRank(), timestamp(b.bondRefundDue()), timestamp(b.bondRefundedAt()),
                         timestamp(b.bondKeptAt()), b.bondKeptReason(), b.bondKeptCitation(), b.lateFee(),
-                        b.lateFeeCitation(), b.id())
+                        b.lateFeeCitation(), b.projectManagerCertificateNo(), b.id())
                 .update();
     }
 
@@ -177,7 +177,8 @@ class Bids {
                 rs.getString("decryption_note"), rs.getString("file_bidder_id"), rs.getString("document_hash"),
                 properties(rs), instant(rs, "bond_kept_at"), rs.getString("bond_kept_reason"),
                 rs.getString("bond_kept_citation"), rs.getString("agent"), rs.getBigDecimal("late_fee"),
-                rs.getString("late_fee_citation"), rs.getString("invalid_stage"));
+                rs.getString("late_fee_citation"), rs.getString("invalid_stage"),
+                rs.getString("project_manager_certificate"));
     }
 
     private static BidFile.FileProperties properties(ResultSet rs) throws SQLException {

@@ -27,7 +27,10 @@ class CollusionReplay implements DecisionReplay {
     private final FactReader facts;
     private final ObjectMapper json;
 
-    CollusionReplay(ObjectMapper json) {
+    private final BidderFactRecords bidderFacts;
+
+    CollusionReplay(ObjectMapper json, BidderFactRecords bidderFacts) {
+        this.bidderFacts = bidderFacts;
         this.json = json;
         this.facts = new FactReader(json);
     }
@@ -54,8 +57,9 @@ class CollusionReplay implements DecisionReplay {
         if (inputs == null || !inputs.has("bids")) {
             throw new NotReplayable("bids", "输入缺少 bids", "The inputs hold no bids");
         }
-        RuleSet.Evaluation evaluation = ruleSet.evaluate(DecisionReplay.asOf(inputs), facts.mixed(inputs, "bids",
-                FACTS));
+        List<Object> input = new java.util.ArrayList<>(facts.mixed(inputs, "bids", FACTS));
+        input.addAll(bidderFacts.read(inputs));
+        RuleSet.Evaluation evaluation = ruleSet.evaluate(DecisionReplay.asOf(inputs), input);
         return new Replayed(outputs(evaluation, json), evaluation.firedRules());
     }
 

@@ -13,7 +13,7 @@ import java.util.Locale;
 public record DecryptedBid(Regime law, String bidId, String bidderId, String bidderName, String fileBidderId,
         BigDecimal price, String agent, String projectManager, String contactPerson, String documentHash,
         String machineCode, String macAddress, String cpuSerial, String diskSerial, String creatorId,
-        String bondPayerAccount) {
+        String bondPayerAccount, String projectManagerCertificateNo) {
 
     public static DecryptedBid of(Regime law, Bid bid) {
         BidFile.FileProperties p = bid.properties() == null
@@ -21,7 +21,8 @@ public record DecryptedBid(Regime law, String bidId, String bidderId, String bid
         return new DecryptedBid(law, bid.id(), bid.bidderId(), bid.bidderName(), bid.fileBidderId(), bid.price(),
                 person(bid.agent()), person(bid.projectManager()), person(bid.contactPerson()), bid.documentHash(),
                 serial(p.machineCode()), serial(p.macAddress()), serial(p.cpuSerial()), serial(p.diskSerial()),
-                serial(p.creatorId()), serial(bid.bondPayerAccount()));
+                serial(p.creatorId()), serial(bid.bondPayerAccount()), bid.projectManagerCertificateNo() == null
+                        || bid.projectManagerCertificateNo().isBlank() ? null : bid.projectManagerCertificateNo().strip());
     }
 
     /** A serial number or account: letters and digits only, upper case; blank is none. */

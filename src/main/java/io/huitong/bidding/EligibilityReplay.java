@@ -26,7 +26,10 @@ class EligibilityReplay implements DecisionReplay {
     private final FactReader facts;
     private final ObjectMapper json;
 
-    EligibilityReplay(ObjectMapper json) {
+    private final BidderFactRecords bidderFacts;
+
+    EligibilityReplay(ObjectMapper json, BidderFactRecords bidderFacts) {
+        this.bidderFacts = bidderFacts;
         this.json = json;
         this.facts = new FactReader(json);
     }
@@ -78,6 +81,7 @@ class EligibilityReplay implements DecisionReplay {
         if (guarantee != null) {
             input.add(guarantee);
         }
+        input.addAll(bidderFacts.read(inputs));
         // as at submission: the law in force on the bid deadline's day
         RuleSet.Evaluation evaluation = ruleSet.evaluate(bid.deadline() == null ? null
                 : java.time.LocalDate.ofInstant(bid.deadline(), io.huitong.shared.time.LegalClock.CHINA), input);

@@ -47,10 +47,12 @@ class Opening {
     private final ApplicationEventPublisher events;
     private final ElectronicGuarantees guarantees;
     private final CollusionCases collusion;
+    private final BidderFactRecords bidderFacts;
 
     Opening(Bids bids, TenderService tenders, CreditRegistry credit, RuleSetRegistry ruleSets,
             DecisionRecords decisionRecords, LegalClock clock, ObjectMapper json, ApplicationEventPublisher events,
-            ElectronicGuarantees guarantees, CollusionCases collusion) {
+            ElectronicGuarantees guarantees, CollusionCases collusion, BidderFactRecords bidderFacts) {
+        this.bidderFacts = bidderFacts;
         this.bids = bids;
         this.tenders = tenders;
         this.credit = credit;
@@ -93,6 +95,10 @@ class Opening {
             parties.addAll(bidParties);
         }
         input.addAll(credit.relationsAmong(parties));
+        // what the registry knows of what the files name (a project manager): read only now, opened
+        List<Object> registry = bidderFacts.atOpening(tenderId, input.stream().filter(DecryptedBid.class::isInstance)
+                .map(DecryptedBid.class::cast).toList());
+        input.addAll(registry);
         RuleSet.Evaluation evaluation = ruleSet.evaluate(tender.bidDeadlineDate(), input);
         Instant now = clock.instant();
         Map<String, DecryptionOutcome> undecrypted = new LinkedHashMap<>();
@@ -124,7 +130,8 @@ class Opening {
                     : bid.invalidate(why.reasonZh() + " / " + why.reasonEn(), why.by().citation()));
         }
         ObjectNode inputs = json.createObjectNode();
-        inputs.set("bids", decisionRecords.facts(input));
+        inputs.set("bids", decisionRecords.facts(input.stream().filter(f -> !registry.contains(f)).toList()));
+        bidderFacts.keep(inputs, registry);
         inputs.put(DecisionReplay.AS_OF, tender.bidDeadlineDate() == null ? null : tender.bidDeadlineDate().toString());
         List<Violation> found = new ArrayList<>();
         undecrypted.values().forEach(o -> found.add(Violation.of("bid:" + o.bidId(), o.by().rule(), o.by().citation(),

@@ -35,7 +35,7 @@ class BidJsonTest {
                 "technicalScore", "totalScore", "candidateRank", "bondRefundDue", "bondRefundedAt", "decisionId",
                 "sealedHash", "decryptedAt", "decryptionFault", "decryptionNote", "fileBidderId", "documentHash",
                 "properties", "bondKeptAt", "bondKeptReason", "bondKeptCitation", "agent", "lateFee",
-                "lateFeeCitation");
+                "lateFeeCitation", "projectManagerCertificateNo");
         assertThat(JSON.readTree(JSON.writeValueAsString(bid.withoutPrivateDetails())).path("bondPayerAccount")
                 .isNull()).isTrue();
     }

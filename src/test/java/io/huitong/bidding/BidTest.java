@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class BidTest {
 
     static final Instant AT = Instant.parse("2026-12-21T02:00:00Z");
-    static final BidFile FILE = new BidFile("91110108551385082Q", new BigDecimal("4800000.00"), "经理", "联系人",
+    static final BidFile FILE = new BidFile("91110108551385082Q", new BigDecimal("4800000.00"), "经理", null, "联系人",
             "代理", "技术", new BidFile.FileProperties("MC-1", null, null, null, null));
 
     /** A sealed bid holding a bond of 10,000 yuan. */

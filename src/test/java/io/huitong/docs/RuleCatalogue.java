@@ -53,6 +53,7 @@ final class RuleCatalogue {
         areas.put("lifecycle", "Lifecycle: periods after bidding opens, clarifications, minimum bids, award, venue");
         areas.put("remote", "Remote evaluation: who may not be drawn");
         areas.put("certification", "Certification: certificates of several CAs, signatures, mutual recognition");
+        areas.put("qualification", "Qualification: the registry checks the qualification, performance and project manager");
         return areas;
     }
 

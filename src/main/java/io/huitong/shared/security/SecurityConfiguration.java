@@ -99,6 +99,9 @@ class SecurityConfiguration {
                                 path(HttpMethod.POST, "/api/tenders/*/contract/*"),
                                 path(HttpMethod.POST, "/api/tenders/*/supervisor-report"))
                         .hasAnyAuthority(authorities(ADMIN, PURCHASER))
+                        // what the documents require of a bidder: the tenderer (checked by the service) or a clerk
+                        .requestMatchers(path(HttpMethod.PUT, "/api/tenders/*/bidder-requirements"))
+                        .hasAnyAuthority(authorities(ADMIN, PURCHASER, CENTRE_CLERK))
                         .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/committee"),
                                 path(HttpMethod.POST, "/api/tenders/*/opening/platform-faults"),
                                 path(HttpMethod.POST, "/api/tenders/*/evaluation-venue"))
