@@ -30,6 +30,17 @@ public final class ArchiveZip {
 
     public static final String MANIFEST = "manifest.json";
 
+    /** The most a package may hold, unpacked, and the most files: a zip that would unpack past either is refused. */
+    static final long MAX_UNPACKED_BYTES = 512L * 1024 * 1024;
+    static final int MAX_FILES = 100_000;
+
+    /**
+     * The manifest is the one recorded but the package's bytes are not the ones recorded: a zip may carry the same
+     * files under another directory, which other tools read instead of the entries checked here.
+     */
+    public static final String PACKAGE_DIFFERS = "归档包与平台记录的哈希不符 / the package's bytes differ from the "
+            + "package the platform recorded";
+
     private ArchiveZip() {
     }
 
@@ -67,11 +78,31 @@ public final class ArchiveZip {
      * A zip that cannot be read, or has no readable manifest, is refused (422) naming the package.
      */
     public static Opened open(ObjectMapper json, byte[] zip) {
+        return open(json, zip, MAX_UNPACKED_BYTES, MAX_FILES);
+    }
+
+    static Opened open(ObjectMapper json, byte[] zip, long maxUnpacked, int maxFiles) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<ArchiveVerification.Problem> problems = new ArrayList<>();
+        long unpacked = 0;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            byte[] buffer = new byte[65_536];
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                if (files.put(e.getName(), in.readAllBytes()) != null) {
+                if (files.size() >= maxFiles) {
+                    throw refused("validation.archive-size", files.size(), "归档包文件数超过" + maxFiles + "个",
+                            "The package holds more than " + maxFiles + " files");
+                }
+                // read as far as the cap, never further: a small zip can unpack to gigabytes
+                ByteArrayOutputStream entry = new ByteArrayOutputStream();
+                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                    unpacked += n;
+                    if (unpacked > maxUnpacked) {
+                        throw refused("validation.archive-size", unpacked, "归档包解压后超过" + maxUnpacked
+                                + "字节", "The package unpacks to more than " + maxUnpacked + " bytes");
+                    }
+                    entry.write(buffer, 0, n);
+                }
+                if (files.put(e.getName(), entry.toByteArray()) != null) {
                     problems.add(new ArchiveVerification.Problem(e.getName(), "重复的文件 / the file appears twice"));
                 }
             }
@@ -102,6 +133,15 @@ public final class ArchiveZip {
         files.keySet().stream().filter(path -> !listed.containsKey(path)).forEach(path -> problems.add(
                 new ArchiveVerification.Problem(path, "清单未列出的文件 / not in the manifest")));
         return new Opened(manifest, Digests.sha256Hex(manifestBytes), files, problems);
+    }
+
+    /**
+     * A file name from outside (a record's, named by a clerk or a peer platform) as a package may hold it: no folders,
+     * no "..", no control characters — whoever extracts the package writes nothing outside its folder.
+     */
+    public static String safeName(String name) {
+        String safe = name == null ? "" : name.replaceAll("[\\/\\\\:\\p{Cntrl}]", "_").replace("..", "_").strip();
+        return safe.isEmpty() ? "file" : safe;
     }
 
     /** Pretty JSON, as every file of a package is written. */

@@ -190,6 +190,10 @@ public class TenderArchives {
                     ? "平台没有该项目的归档记录 / the platform holds no archive of this tender"
                     : "清单与平台记录的哈希不符 / the manifest differs from the one the platform recorded"));
         }
+        // the same files in other bytes: nothing else differs, and yet it is not the package recorded
+        if (manifestMatches && !packageMatches && problems.isEmpty()) {
+            problems.add(new ArchiveVerification.Problem(MANIFEST, ArchiveZip.PACKAGE_DIFFERS));
+        }
         return new ArchiveVerification(tenderId, problems.isEmpty(), opened.manifest().path("files").size(),
                 opened.manifestSha256(), manifestMatches, packageMatches, signatures, problems);
     }

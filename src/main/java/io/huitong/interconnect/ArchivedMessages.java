@@ -98,10 +98,12 @@ public class ArchivedMessages {
 
     /**
      * Checks every message under each folder of {@code files} that holds a {@code keys.json}: its signature against
-     * the key it names (this centre's keys for what it sent, the sender's for what it received), and that the signed
-     * payload is the message listed (id, sender, addressee).
+     * the key it names (this centre's keys for what it sent, the sender's for what it received), that the key is one
+     * this platform knows (a package whose keys were swapped, messages re-signed with them, does not verify here),
+     * and that the signed payload is the message listed (id, sender, addressee, type) about the subject expected for
+     * the folder ({@code subjectOf}, null: any).
      */
-    public Check verify(Map<String, byte[]> files) {
+    public Check verify(Map<String, byte[]> files, java.util.function.UnaryOperator<String> subjectOf) {
         int verified = 0;
         List<Finding> problems = new ArrayList<>();
         for (String keysPath : files.keySet().stream().filter(p -> p.endsWith("/" + KEYS) || p.equals(KEYS))
@@ -113,28 +115,55 @@ public class ArchivedMessages {
                 continue;
             }
             String self = ring.path("centre").asText(null);
+            String subject = subjectOf.apply(folder);
             Map<String, JWK> own = keysOf(ring.path("self").path("keys"));
+            java.util.Set<String> ownKnown = thumbprints(keys.history().getKeys());
             for (JsonNode m : array(files, folder + SENT, problems)) {
-                verified += check(folder + SENT, m, own, self, m.path("to").asText(), problems) ? 1 : 0;
+                verified += check(folder + SENT, m, own, ownKnown, self, m.path("to").asText(), subject, problems)
+                        ? 1 : 0;
             }
             for (JsonNode m : array(files, folder + RECEIVED, problems)) {
                 String from = m.path("from").asText();
                 Map<String, JWK> theirs = keysOf(ring.path("peers").path(from));
-                verified += check(folder + RECEIVED, m, theirs, from, self, problems) ? 1 : 0;
+                java.util.Set<String> known = peers.find(from).map(p -> thumbprints(p.keys().stream().map(k -> {
+                    try {
+                        return JWK.parse(k.jwk());
+                    } catch (ParseException e) {
+                        return null;
+                    }
+                }).filter(java.util.Objects::nonNull).toList())).orElse(java.util.Set.of());
+                verified += check(folder + RECEIVED, m, theirs, known, from, self, subject, problems) ? 1 : 0;
             }
         }
         return new Check(verified, problems);
     }
 
-    private boolean check(String path, JsonNode listed, Map<String, JWK> keyring, String from, String to,
-            List<Finding> problems) {
+    private static java.util.Set<String> thumbprints(List<JWK> keys) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (JWK k : keys) {
+            try {
+                out.add(k.computeThumbprint().toString());
+            } catch (JOSEException e) {
+                // a key without a thumbprint matches nothing
+            }
+        }
+        return out;
+    }
+
+    private boolean check(String path, JsonNode listed, Map<String, JWK> keyring, java.util.Set<String> known,
+            String from, String to, String subject, List<Finding> problems) {
         String id = listed.path("id").asText();
         try {
             JWSObject jws = JWSObject.parse(listed.path("signed").asText());
             JWK key = keyring.get(jws.getHeader().getKeyID());
-            if (key == null) {
+            if (key == null || !scheme.accepts(key)) {
                 problems.add(new Finding(path, "消息" + id + "的签名密钥不在包内 / message " + id + ": its key "
-                        + jws.getHeader().getKeyID() + " is not in the package"));
+                        + jws.getHeader().getKeyID() + " is not in the package (or not a key of its scheme)"));
+                return false;
+            }
+            if (!known.contains(key.computeThumbprint().toString())) {
+                problems.add(new Finding(path, "消息" + id + "的签名密钥不是本平台所知的密钥 / message " + id
+                        + ": its key " + key.getKeyID() + " is not one this platform knows for the signer"));
                 return false;
             }
             if (!jws.verify(scheme.verifier(key))) {
@@ -143,13 +172,15 @@ public class ArchivedMessages {
             }
             JsonNode payload = json.readTree(jws.getPayload().toString());
             if (!id.equals(payload.path("id").asText()) || !String.valueOf(from).equals(payload.path("from").asText())
-                    || !String.valueOf(to).equals(payload.path("to").asText())) {
+                    || !String.valueOf(to).equals(payload.path("to").asText())
+                    || !listed.path("type").asText().equals(payload.path("type").asText())
+                    || subject != null && !subject.equals(payload.path("subject").asText())) {
                 problems.add(new Finding(path, "消息" + id + "的签名内容与所列不符 / message " + id
-                        + ": the signed message is not the one listed (id, sender or addressee)"));
+                        + ": the signed message is not the one listed (id, sender, addressee, type or subject)"));
                 return false;
             }
             return true;
-        } catch (ParseException | JOSEException | IOException | IllegalArgumentException e) {
+        } catch (ParseException | JOSEException | IOException | RuntimeException e) {
             problems.add(new Finding(path, "消息" + id + "无法核验 / message " + id + " cannot be checked: "
                     + e.getMessage()));
             return false;

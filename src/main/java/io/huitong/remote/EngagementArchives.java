@@ -135,7 +135,8 @@ class EngagementArchives {
     ArchiveVerification verify(byte[] zip) {
         ArchiveZip.Opened opened = ArchiveZip.open(json, zip);
         List<ArchiveVerification.Problem> problems = new ArrayList<>(opened.problems());
-        ArchivedMessages.Check signatures = messages.verify(opened.files());
+        String evaluationRef = opened.manifest().path("evaluationRef").asText(null);
+        ArchivedMessages.Check signatures = messages.verify(opened.files(), folder -> evaluationRef);
         signatures.problems().forEach(p -> problems.add(new ArchiveVerification.Problem(p.path(), p.problem())));
         String id = opened.manifest().path("engagementId").asText();
         Optional<ArchivePackage> recorded = find(id);
@@ -145,6 +146,10 @@ class EngagementArchives {
             problems.add(new ArchiveVerification.Problem(ArchiveZip.MANIFEST, recorded.isEmpty()
                     ? "本平台没有该协作事项的归档记录 / this platform holds no archive of this engagement"
                     : "清单与平台记录的哈希不符 / the manifest differs from the one the platform recorded"));
+        }
+        // the same files in other bytes: nothing else differs, and yet it is not the package recorded
+        if (manifestMatches && !packageMatches && problems.isEmpty()) {
+            problems.add(new ArchiveVerification.Problem(ArchiveZip.MANIFEST, ArchiveZip.PACKAGE_DIFFERS));
         }
         return new ArchiveVerification(id, problems.isEmpty(), opened.manifest().path("files").size(),
                 opened.manifestSha256(), manifestMatches, packageMatches, signatures.verified(), problems);
@@ -174,7 +179,7 @@ class EngagementArchives {
         List<Map<String, Object>> records = new ArrayList<>();
         jdbc.sql("select id, name, content_type, content, sha256, uploaded_by, uploaded_at from partner_record "
                 + "where engagement_id = ? order by uploaded_at, id").param(g.id()).query((rs, i) -> {
-                    String path = "records/" + rs.getString("id") + "-" + rs.getString("name");
+                    String path = "records/" + rs.getString("id") + "-" + ArchiveZip.safeName(rs.getString("name"));
                     files.put(path, rs.getBytes("content"));
                     Map<String, Object> r = new LinkedHashMap<>();
                     r.put("path", path);

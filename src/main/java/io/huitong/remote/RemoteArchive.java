@@ -71,7 +71,11 @@ class RemoteArchive implements ArchiveContribution {
      */
     @Override
     public int check(Map<String, byte[]> files, List<ArchiveVerification.Problem> problems) {
-        io.huitong.interconnect.ArchivedMessages.Check check = messages.verify(files);
+        // remote/<evaluation>/messages/: every message there is about that evaluation
+        io.huitong.interconnect.ArchivedMessages.Check check = messages.verify(files, folder -> {
+            String[] parts = folder.split("/");
+            return parts.length >= 2 && parts[0].equals("remote") ? parts[1] : null;
+        });
         check.problems().forEach(p -> problems.add(new ArchiveVerification.Problem(p.path(), p.problem())));
         return check.verified();
     }
@@ -93,6 +97,6 @@ class RemoteArchive implements ArchiveContribution {
     }
 
     private static String path(String folder, Record r) {
-        return folder + "records/" + r.id() + "-" + r.name();
+        return folder + "records/" + r.id() + "-" + io.huitong.archive.ArchiveZip.safeName(r.name());
     }
 }

@@ -23,7 +23,8 @@ public interface DecisionSealing {
         var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("sealed", true);
         return new DecisionRecord(r.id(), r.kind(), r.outcome(), r.sandbox(), r.tenderId(), r.ruleSetVersion(),
                 r.decidedAt(), null, null, node, node, r.firedRules(),
+                // a refusal's words may name who bid (a signer's subject, a bidder's code): they stay sealed too
                 r.violations().stream().map(v -> new io.huitong.shared.web.Violation(v.field(), v.rule(), v.citation(),
-                        null, null, v.message())).toList());
+                        null, null, "已密封，开标后可见 / Sealed until the opening")).toList());
     }
 }

@@ -341,6 +341,10 @@ class PartnerVenueSideTest extends ApiTest {
                 "application/zip", archive.getBody());
         assertThat(json(original).path("intact").asBoolean()).as(original.getBody()).isTrue();
         assertThat(json(original).path("packageMatchesRecord").asBoolean()).isTrue();
+        ResponseEntity<String> rezipped = postBytes("lyclerk", "/api/partner-engagements/archive-verifications",
+                "application/zip", io.huitong.support.Zips.zip(files));
+        assertThat(json(rezipped).path("manifestMatchesRecord").asBoolean()).isTrue();
+        assertThat(json(rezipped).path("intact").asBoolean()).as("the same files in other bytes").isFalse();
     }
 
     @Test

@@ -373,6 +373,40 @@ class PeerPartnerMainSideTest extends RemoteTest {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(archive.check(altered, problems)).as("a message claimed for another sender").isLessThan(got.size());
         assertThat(problems).isNotEmpty();
+
+        // the package's keys swapped: an RSA key under SX's key id is a problem, not a failure of the check; a key
+        // the platform does not know for SX verifies nothing, even when the message is re-signed with it
+        String firstKid = JWSObject.parse(got.get(0).path("signed").asText()).getHeader().getKeyID();
+        com.fasterxml.jackson.databind.node.ObjectNode ring = (com.fasterxml.jackson.databind.node.ObjectNode)
+                mapper.readTree(files.get(folder + "keys.json"));
+        com.fasterxml.jackson.databind.node.ArrayNode swapped = mapper.createArrayNode();
+        swapped.add(mapper.readTree(new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID(firstKid).generate()
+                .toPublicJWK().toJSONString()));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) ring.path("peers")).set(PEER, swapped);
+        Map<String, byte[]> rsa = new LinkedHashMap<>(files);
+        rsa.put(folder + "keys.json", mapper.writeValueAsBytes(ring));
+        problems.clear();
+        assertThat(archive.check(rsa, problems)).as("only what this centre sent").isEqualTo(sent.size());
+        assertThat(problems).isNotEmpty();
+
+        ECKey stranger = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+                .keyID(firstKid).generate();
+        JWSObject original = JWSObject.parse(got.get(0).path("signed").asText());
+        JWSObject resigned = new JWSObject(original.getHeader(), original.getPayload());
+        resigned.sign(new com.nimbusds.jose.crypto.ECDSASigner(stranger));
+        com.fasterxml.jackson.databind.node.ArrayNode strangers = mapper.createArrayNode();
+        strangers.add(mapper.readTree(stranger.toPublicJWK().toJSONString()));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) ring.path("peers")).set(PEER, strangers);
+        com.fasterxml.jackson.databind.node.ArrayNode gotResigned = (com.fasterxml.jackson.databind.node.ArrayNode)
+                mapper.readTree(files.get(folder + "received.json"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) gotResigned.get(0)).put("signed", resigned.serialize());
+        Map<String, byte[]> resignedFiles = new LinkedHashMap<>(files);
+        resignedFiles.put(folder + "keys.json", mapper.writeValueAsBytes(ring));
+        resignedFiles.put(folder + "received.json", mapper.writeValueAsBytes(gotResigned));
+        problems.clear();
+        archive.check(resignedFiles, problems);
+        assertThat(problems).extracting(io.huitong.archive.ArchiveVerification.Problem::problem)
+                .anyMatch(p -> p.contains("not one this platform knows"));
         // SX keeps signing with its new key in this context's other tests
     }
 
