@@ -9,11 +9,33 @@ import java.util.List;
  * Reads CSV as RFC 4180 writes it: fields separated by commas, a field in double quotes may hold commas, line breaks
  * and doubled quotes; lines end in LF or CRLF; a byte-order mark at the start is skipped. Records are numbered from 1
  * (the header).
+ *
+ * <p>A field keeps at most {@value #MAX_FIELD_CHARS} characters and a record at most {@value #MAX_FIELDS} fields: what
+ * is beyond is read and dropped, never buffered (one quoted field may span a whole upload), and the record is marked
+ * with its {@link #overflow()}, for the reader to report as a bad row.
  */
 final class CsvRows implements AutoCloseable {
 
+    /** The longest field kept, in characters; the longest column of any import is far shorter. */
+    static final int MAX_FIELD_CHARS = 4096;
+    /** The most fields a record may have; every import has fewer columns. */
+    static final int MAX_FIELDS = 64;
+
+    /** A record too large to keep: the field (from 0) where it went beyond a limit, and why. */
+    record Overflow(int field, String reason) {
+
+        /** The header's name of the field, or its place ([1] is the first) beyond the header. */
+        String column(String[] header) {
+            return header != null && field < header.length && header[field] != null ? header[field].strip()
+                    : "[" + (field + 1) + "]";
+        }
+    }
+
     private final Reader in;
     private final StringBuilder field = new StringBuilder();
+    private final List<String> fields = new ArrayList<>();
+    private int fieldCount;
+    private Overflow overflow;
     private long row;
     private int peeked = -2;
     private final char[] buffer = new char[1 << 16];
@@ -39,7 +61,9 @@ final class CsvRows implements AutoCloseable {
             return null;
         }
         row++;
-        List<String> fields = new ArrayList<>();
+        fields.clear();
+        fieldCount = 0;
+        overflow = null;
         field.setLength(0);
         boolean quoted = false;
         boolean wasQuoted = false;
@@ -51,17 +75,17 @@ final class CsvRows implements AutoCloseable {
                 if (c == '"') {
                     int n = read();
                     if (n == '"') {
-                        field.append('"');
+                        append('"');
                     } else {
                         quoted = false;
                         c = n;
                         continue;
                     }
                 } else {
-                    field.append((char) c);
+                    append(c);
                 }
             } else if (c == ',') {
-                fields.add(value(wasQuoted));
+                add(wasQuoted);
                 wasQuoted = false;
             } else if (c == '\n' || c == -1) {
                 break;
@@ -75,12 +99,40 @@ final class CsvRows implements AutoCloseable {
                 quoted = true;
                 wasQuoted = true;
             } else {
-                field.append((char) c);
+                append(c);
             }
             c = read();
         }
-        fields.add(value(wasQuoted));
+        add(wasQuoted);
         return fields.toArray(String[]::new);
+    }
+
+    /**
+     * Why the record last read is too large to keep (its fields are then cut), or null: the first field longer than
+     * {@value #MAX_FIELD_CHARS} characters, or the first field beyond {@value #MAX_FIELDS}.
+     */
+    Overflow overflow() {
+        return overflow;
+    }
+
+    private void append(int c) {
+        if (field.length() < MAX_FIELD_CHARS) {
+            field.append((char) c);
+        } else if (overflow == null) {
+            overflow = new Overflow(fieldCount, "字段超过 " + MAX_FIELD_CHARS + " 个字符 / a field longer than "
+                    + MAX_FIELD_CHARS + " characters");
+        }
+    }
+
+    private void add(boolean wasQuoted) {
+        String v = value(wasQuoted);
+        if (fieldCount < MAX_FIELDS) {
+            fields.add(v);
+        } else if (overflow == null) {
+            overflow = new Overflow(fieldCount, "字段超过 " + MAX_FIELDS + " 个 / more than " + MAX_FIELDS
+                    + " fields in a row");
+        }
+        fieldCount++;
     }
 
     /** A field as read; an empty field that was not quoted is null. */

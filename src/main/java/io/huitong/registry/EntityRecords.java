@@ -102,34 +102,41 @@ public class EntityRecords {
         jdbc.sql("delete from registry_qualification where id = ?").param(id).update();
     }
 
-    /** Registers (or corrects) one of the entity's registered persons, by certificate number. */
+    /**
+     * Registers (or corrects) one of the entity's registered persons, by certificate number: the entity's own
+     * declaration, which blocks no other entity's of the same number (each declares only for itself, and the rules
+     * read a declaration for the entity that made it). An authority's record of the number wins: the entity cannot
+     * change it (409) nor declare a person the authority registers with another entity (409).
+     */
     @Transactional
     public RegisteredPerson declarePerson(String code, String certificateNo, String name, String registrationKind,
             String speciality, LocalDate validTo, String userId) {
         requireEntityOf(code, userId);
-        Optional<String[]> existing = jdbc.sql("""
-                select employer_code, source, check_id from registry_person where certificate_no = ?""")
-                .param(certificateNo).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-                .optional();
-        if (existing.isPresent()) {
-            if (!existing.get()[0].equals(code)) {
-                throw new ConflictException("certificateNo: 该注册证书已登记在其他单位 / The certificate " + certificateNo
-                        + " is registered with another entity");
+        Optional<String[]> authority = jdbc.sql("""
+                select employer_code, source, check_id from registry_person where certificate_no = ? and source <> ?
+                order by recorded_at desc""")
+                .params(certificateNo, Source.SELF.name())
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).stream()
+                .findFirst();
+        if (authority.isPresent()) {
+            Source source = Source.valueOf(authority.get()[1]);
+            if (authority.get()[0].equals(code)) {
+                throw new AuthorityRecordConflict("certificateNo", source, authority.get()[2]);
             }
-            Source source = Source.valueOf(existing.get()[1]);
-            if (source.authority()) {
-                throw new AuthorityRecordConflict("certificateNo", source, existing.get()[2]);
-            }
-            jdbc.sql("delete from registry_person where certificate_no = ?").param(certificateNo).update();
+            throw new ConflictException("certificateNo: 主管部门（" + source + "）登记该注册证书在其他单位 / The authority ("
+                    + source + ", check " + authority.get()[2] + ") registers the certificate " + certificateNo
+                    + " with another entity");
         }
+        jdbc.sql("delete from registry_person where certificate_no = ? and employer_code = ? and source = ?")
+                .params(certificateNo, code, Source.SELF.name()).update();
         jdbc.sql("""
                 insert into registry_person (certificate_no, name, registration_kind, speciality, employer_code, valid_to,
                     source, check_id, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, null, ?, ?)""")
                 .params(certificateNo, name, registrationKind, speciality, code, validTo, Source.SELF.name(), now(),
                         userId)
                 .update();
-        return jdbc.sql("select * from registry_person where certificate_no = ?").param(certificateNo)
-                .query((rs, i) -> RegistryFacts.person(rs)).single();
+        return jdbc.sql("select * from registry_person where certificate_no = ? and employer_code = ? and source = ?")
+                .params(certificateNo, code, Source.SELF.name()).query((rs, i) -> RegistryFacts.person(rs)).single();
     }
 
     @Transactional
@@ -137,7 +144,8 @@ public class EntityRecords {
         requireEntityOf(code, userId);
         requireOwnDeclaration("registry_person", "certificate_no", certificateNo, "employer_code", code,
                 "certificateNo");
-        jdbc.sql("delete from registry_person where certificate_no = ?").param(certificateNo).update();
+        jdbc.sql("delete from registry_person where certificate_no = ? and employer_code = ? and source = ?")
+                .params(certificateNo, code, Source.SELF.name()).update();
     }
 
     /** A valid code (422), an account acting for it (403), and the entity registered (409). */
@@ -164,9 +172,10 @@ public class EntityRecords {
     /** The record is there for this entity (404) and is its own declaration (409 otherwise). */
     void requireOwnDeclaration(String table, String keyColumn, String key, String ownerColumn, String code,
             String field) {
+        // an authority's record first, should one stand beside the entity's own (a person, while an import loads)
         String[] found = jdbc.sql("select source, check_id from " + table + " where " + keyColumn + " = ? and "
-                + ownerColumn + " = ?").params(key, code).query((rs, i) -> new String[] {rs.getString(1),
-                        rs.getString(2)}).optional()
+                + ownerColumn + " = ? order by case when source = 'SELF' then 1 else 0 end").params(key, code)
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("记录不存在 / No record " + key + " of " + code));
         Source source = Source.valueOf(found[0]);
         if (source.authority()) {
@@ -179,6 +188,10 @@ public class EntityRecords {
             throw ValidationException.of(field, value, startField + " " + start, field + " 不得早于 " + startField,
                     field + " cannot be before " + startField);
         }
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     Timestamp now() {

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Service;
  * What the rules decide a bidder's eligibility on (issue 18; docs/rules.md O2, O3), read in two indexed queries: one
  * by credit code (the entity, its qualifications, its performance of the kind and period asked for) and one by the
  * proposed project manager's certificate number (the person and every assignment on record). Plain records, for a
- * rule session to match.
+ * rule session to match. A registered person or an assignment an entity declared itself ({@link Source#SELF}) is a
+ * fact about that entity only: another bidder's facts never include it, an authority's record counts for all.
  */
 @Service
 public class RegistryFacts {
@@ -38,6 +39,8 @@ public class RegistryFacts {
         RegisteredPerson manager = null;
         List<ManagerAssignment> assignments = new ArrayList<>();
         if (managerCertificateNo != null && !managerCertificateNo.isBlank()) {
+            // the authority's record of the person if there is one, else the bidder's own declaration; assignments
+            // recorded by an authority, or declared by the bidder itself: another entity's declaration binds only it
             RegisteredPerson[] person = new RegisteredPerson[1];
             jdbc.sql("""
                     select p.certificate_no, p.name, p.registration_kind, p.speciality, p.employer_code, p.valid_to,
@@ -45,10 +48,15 @@ public class RegistryFacts {
                         a.start_date, a.completed_on, a.stopped_since, a.client_consent, a.source a_source,
                         a.check_id a_check
                     from registry_person p left join registry_assignment a on a.certificate_no = p.certificate_no
-                    where p.certificate_no = ? order by a.start_date, a.id""")
-                    .param(managerCertificateNo).query(rs -> {
+                        and (a.source <> 'SELF' or a.credit_code = :code)
+                    where p.certificate_no = :cert and (p.source <> 'SELF' or p.employer_code = :code)
+                    order by case when p.source = 'SELF' then 1 else 0 end, p.employer_code, a.start_date, a.id""")
+                    .param("cert", managerCertificateNo).param("code", creditCode).query(rs -> {
                         if (person[0] == null) {
                             person[0] = person(rs);
+                        } else if (!person[0].source().name().equals(rs.getString("source"))
+                                || !person[0].employerCode().equals(rs.getString("employer_code"))) {
+                            return;
                         }
                         if (rs.getString("a_id") != null) {
                             assignments.add(assignment(rs));

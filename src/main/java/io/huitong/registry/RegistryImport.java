@@ -69,7 +69,7 @@ public class RegistryImport {
      * @throws ImportRefused when a row is bad: nothing was imported
      */
     public ImportResult load(ImportKind kind, Source source, Path file, String operator) {
-        Checked checked = check(kind, file);
+        Checked checked = check(kind, source, file);
         if (!checked.errors.isEmpty()) {
             throw new ImportRefused(kind, checked.errors, checked.errorCount);
         }
@@ -80,6 +80,15 @@ public class RegistryImport {
             connection.setAutoCommit(false);
             try {
                 long rows = insert(connection, kind, source, file, checked.header, importId, now, operator);
+                if (kind == ImportKind.PERSONNEL && source.authority()) {
+                    // the authority's record wins: the entities' own declarations of the same numbers go
+                    try (PreparedStatement superseded = connection.prepareStatement("""
+                            delete from registry_person where source = 'SELF' and certificate_no in
+                                (select certificate_no from registry_person where check_id = ?)""")) {
+                        superseded.setString(1, importId);
+                        superseded.executeUpdate();
+                    }
+                }
                 try (PreparedStatement check = connection.prepareStatement("""
                         insert into registry_check (id, credit_code, kind, authority, asked_at, asked_by, request,
                             answer, answer_sha256, signature, outcome, error)
@@ -185,11 +194,15 @@ public class RegistryImport {
         }
     }
 
-    private Checked check(ImportKind kind, Path file) {
+    private Checked check(ImportKind kind, Source source, Path file) {
         Checked checked = new Checked();
         MessageDigest digest = sha256();
         try (CsvRows csv = open(file, digest)) {
             String[] names = csv.next();
+            if (csv.overflow() != null) {
+                checked.error(1, null, null, csv.overflow().reason());
+                return checked;
+            }
             checked.header = header(kind, names, checked);
             if (checked.errorCount > 0) {
                 return checked;
@@ -197,9 +210,10 @@ public class RegistryImport {
             Set<String> entities = needs(kind, Column.Ref.ENTITY, Column.Ref.NEW_ENTITY)
                     ? new HashSet<>(jdbc.sql("select credit_code from registry_entity").query(String.class).list())
                     : Set.of();
-            Set<String> persons = needs(kind, Column.Ref.PERSON, Column.Ref.NEW_PERSON)
+            Set<String> persons = needs(kind, Column.Ref.PERSON)
                     ? new HashSet<>(jdbc.sql("select certificate_no from registry_person").query(String.class).list())
                     : Set.of();
+            PersonKeys personKeys = kind == ImportKind.PERSONNEL ? new PersonKeys(jdbc, source) : null;
             String[] record;
             Object[] values = new Object[kind.columns.size()];
             while ((record = csv.next()) != null) {
@@ -207,6 +221,10 @@ public class RegistryImport {
                     continue;
                 }
                 long row = csv.row();
+                if (csv.overflow() != null) {
+                    checked.error(row, csv.overflow().column(names), null, csv.overflow().reason());
+                    continue;
+                }
                 if (record.length != names.length) {
                     checked.error(row, null, null, record.length + " 个字段，表头有 " + names.length + " 个 / "
                             + record.length + " fields where the header has " + names.length);
@@ -225,6 +243,10 @@ public class RegistryImport {
                     } catch (IllegalArgumentException e) {
                         checked.error(row, column.name(), raw, e.getMessage());
                     }
+                }
+                String refused = personKeys == null ? null : personKeys.refuse(values[0], values[4]);
+                if (refused != null) {
+                    checked.error(row, "certificateNo", (String) values[0], refused);
                 }
                 for (String order : kind.dateOrder) {
                     String[] pair = order.split(">=");
@@ -280,11 +302,6 @@ public class RegistryImport {
                     throw new IllegalArgumentException("主体已登记或在文件中重复 / already registered, or twice in the file");
                 }
             }
-            case NEW_PERSON -> {
-                if (!persons.add(value)) {
-                    throw new IllegalArgumentException("证书号已登记或在文件中重复 / already registered, or twice in the file");
-                }
-            }
             case ENTITY -> {
                 if (!entities.contains(value)) {
                     throw new IllegalArgumentException("主体未登记 / no such entity in the registry");
@@ -295,7 +312,8 @@ public class RegistryImport {
                     throw new IllegalArgumentException("注册人员未登记 / no registered person holds this certificate");
                 }
             }
-            case NONE -> {
+            case NONE, NEW_PERSON -> {
+                // a person's key is its number and employer: PersonKeys, once the row is read
             }
         }
     }

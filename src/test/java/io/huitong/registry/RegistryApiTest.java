@@ -8,6 +8,7 @@ import io.huitong.shared.audit.AuditLog;
 import io.huitong.shared.party.CreditCodes;
 import io.huitong.support.ApiTest;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,8 +18,14 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
 
-/** The trading-entity registry through its doors (issue 18 items 1, 2, 5). */
+/**
+ * The trading-entity registry through its doors (issue 18 items 1, 2, 5). In a context (and database) of its own: its
+ * tests start from the demo bidders unregistered, which another class sharing the context (QualificationApiTest has
+ * bidders 1 to 4 checked against the authorities) would not leave them.
+ */
+@TestPropertySource(properties = "huitong.test.database=registry")
 class RegistryApiTest extends ApiTest {
 
     static final String BIDDER1 = "91410100MA0000001X";
@@ -276,6 +283,157 @@ class RegistryApiTest extends ApiTest {
         assertThat(facts.of(BIDDER3, deadline, "no-such", null, null).projectManager()).isNull();
         assertThat(facts.of(newCode(), deadline, null, null, null).registered()).isFalse();
         assertThat(on.all()).hasSize(1 + 1 + 1 + 1 + 1 + 1);
+    }
+
+    @Test
+    void a_declared_assignment_is_never_deleted_nor_back_dated_and_each_change_is_kept() {
+        String path = "/api/registry/entities/" + BIDDER4;
+        registered("bidder4", BIDDER4);
+        String cert = newCertificate();
+        assertThat(put("bidder4", path + "/personnel/" + cert, """
+                {"name": "赵建四", "registrationKind": "一级注册建造师", "speciality": "建筑工程"}""").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        String body = """
+                {"certificateNo": "%s", "project": "洛阳某医院门诊楼", "projectCode": "LY-2026-0901",
+                 "client": "洛阳市卫健委", "startDate": "2026-09-01", "completedOn": %s, "stoppedSince": %s,
+                 "clientConsent": %s}""";
+        ResponseEntity<String> declared = post("bidder4", path + "/assignments", body.formatted(cert, null, null, false));
+        assertThat(declared.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String assignment = path + "/assignments/" + json(declared).get("id").asText();
+
+        // the fact O2 decides on is not the bidder's to remove: 409 naming the rule and the field
+        ResponseEntity<String> deleted = exchange("bidder4", HttpMethod.DELETE, assignment, null);
+        assertThat(deleted.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(json(deleted).at("/violations/0/field").asText()).isEqualTo("id");
+        assertThat(json(deleted).at("/violations/0/citation").asText()).contains("O2");
+        // nor is anything but its completion or stop
+        ResponseEntity<String> renamed = put("bidder4", assignment, body.formatted(cert, null, null, false)
+                .replace("洛阳某医院门诊楼", "另一个项目"));
+        assertThat(renamed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(json(renamed).at("/violations/0/field").asText()).isEqualTo("project");
+        // a completion told today cannot be dated yesterday (2026-11-26): no manager freed for a deadline gone by
+        ResponseEntity<String> backDated = put("bidder4", assignment,
+                body.formatted(cert, "\"2026-11-26\"", null, false));
+        assertThat(backDated.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json(backDated).at("/violations/0/field").asText()).isEqualTo("completedOn");
+        assertThat(facts.of(BIDDER4, LocalDate.parse("2026-11-26"), cert, null, null).managerAssignments())
+                .singleElement().satisfies(a -> assertThat(a.inProgressOn(LocalDate.parse("2026-11-26"))).isTrue());
+
+        // stopped from today; months later the client consents: the consent counts from a stop told that day on
+        assertThat(put("bidder4", assignment, body.formatted(cert, null, "\"2026-11-27\"", false)).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        clockAt(ZonedDateTime.parse("2027-04-01T09:00:00+08:00[Asia/Shanghai]"));
+        ResponseEntity<String> lateConsent = put("bidder4", assignment,
+                body.formatted(cert, null, "\"2026-11-27\"", true));
+        assertThat(lateConsent.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json(lateConsent).at("/violations/0/field").asText()).isEqualTo("clientConsent");
+        assertThat(put("bidder4", assignment, body.formatted(cert, null, "\"2027-04-01\"", true)).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(put("bidder4", assignment, body.formatted(cert, "\"2027-04-01\"", "\"2027-04-01\"", true))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(facts.of(BIDDER4, LocalDate.parse("2027-04-01"), cert, null, null).managerAssignments())
+                .singleElement().satisfies(a -> {
+                    assertThat(a.inProgressOn(LocalDate.parse("2027-03-31"))).isTrue();
+                    assertThat(a.inProgressOn(LocalDate.parse("2027-04-01"))).isFalse();
+                });
+
+        // every change kept with the values before it, and every attempt in the audit trail
+        JsonNode changes = json(get("purchaser", assignment + "/changes"));
+        assertThat(changes).hasSize(3);
+        assertThat(changes.findValuesAsText("stoppedSinceBefore")).containsExactly("null", "2026-11-27", "2027-04-01");
+        assertThat(changes.findValuesAsText("stoppedSince")).containsExactly("2026-11-27", "2027-04-01",
+                "2027-04-01");
+        assertThat(changes.findValuesAsText("clientConsentBefore")).containsExactly("false", "false", "true");
+        assertThat(changes.findValuesAsText("completedOn")).containsExactly("null", "null", "2027-04-01");
+        assertThat(changes.findValuesAsText("changedBy")).containsOnly("bidder4");
+        assertThat(changes.at("/0/changedAt").asText()).isEqualTo("2026-11-27T02:00:00Z");
+        assertThat(audit.about(assignment)).extracting(AuditLog.Entry::method)
+                .containsExactly("DELETE", "PUT", "PUT", "PUT", "PUT", "PUT", "PUT");
+    }
+
+    @Test
+    void a_competitors_declaration_of_a_rivals_person_blocks_nothing_and_binds_only_the_competitor() {
+        registered("bidder3", BIDDER3);
+        registered("bidder4", BIDDER4);
+        String cert = newCertificate();
+        String person = """
+                {"name": "钱建三", "registrationKind": "一级注册建造师", "speciality": "建筑工程"}""";
+        // bidder 4 declares bidder 3's constructor first, and has him manage a project of its own "in progress"
+        assertThat(put("bidder4", "/api/registry/entities/" + BIDDER4 + "/personnel/" + cert, person)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(post("bidder4", "/api/registry/entities/" + BIDDER4 + "/assignments", """
+                {"certificateNo": "%s", "project": "虚报项目", "client": "C", "startDate": "2026-09-01"}"""
+                .formatted(cert)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        // bidder 3 declares him all the same: each declaration is its declarant's own
+        ResponseEntity<String> own = put("bidder3", "/api/registry/entities/" + BIDDER3 + "/personnel/" + cert, person);
+        assertThat(own.getStatusCode()).as(own.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(json(own).get("employerCode").asText()).isEqualTo(BIDDER3);
+
+        LocalDate deadline = LocalDate.parse("2026-12-21");
+        BidderFacts rival = facts.of(BIDDER3, deadline, cert, null, null);
+        assertThat(rival.projectManager().employerCode()).isEqualTo(BIDDER3);
+        assertThat(rival.managerAssignments()).as("another entity's declaration binds only it").isEmpty();
+        BidderFacts competitor = facts.of(BIDDER4, deadline, cert, null, null);
+        assertThat(competitor.projectManager().employerCode()).isEqualTo(BIDDER4);
+        assertThat(competitor.managerAssignments()).extracting(ManagerAssignment::project).containsExactly("虚报项目");
+
+        // the authority's record wins over both: the declarations go, and neither entity may declare him again
+        ResponseEntity<String> imported = csv("demo", "/api/registry/imports/personnel?source=MOHURD",
+                "certificateNo,name,registrationKind,speciality,employerCode\n" + cert + ",钱建三,一级注册建造师,建筑工程,"
+                        + BIDDER3 + "\n");
+        assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(json(get("purchaser", "/api/registry/entities/" + BIDDER4)).get("personnel")
+                .findValuesAsText("certificateNo")).doesNotContain(cert);
+        assertThat(facts.of(BIDDER3, deadline, cert, null, null).projectManager().source()).isEqualTo(Source.MOHURD);
+        assertThat(put("bidder4", "/api/registry/entities/" + BIDDER4 + "/personnel/" + cert, person).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        ResponseEntity<String> authority = put("bidder3", "/api/registry/entities/" + BIDDER3 + "/personnel/" + cert,
+                person);
+        assertThat(authority.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(json(authority).get("source").asText()).isEqualTo("MOHURD");
+        ResponseEntity<String> selfFile = csv("demo", "/api/registry/imports/personnel",
+                "certificateNo,name,registrationKind,employerCode\n" + cert + ",钱建三,一级注册建造师," + BIDDER4 + "\n");
+        assertThat(selfFile.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json(selfFile).at("/errors/0/field").asText()).isEqualTo("certificateNo");
+    }
+
+    @Test
+    void a_field_or_a_row_too_large_is_a_bad_row_and_never_buffered_whole() {
+        String code = newCode();
+        String tooLong = "甲".repeat(CsvRows.MAX_FIELD_CHARS + 1);
+        String tooMany = ",x".repeat(CsvRows.MAX_FIELDS + 10);
+        // the last field opens a quote that never closes: it runs to the end of the file (1 MB here)
+        String file = "creditCode,name,entityType\n" + code + ",甲公司,有限责任公司\n"
+                + newCode() + ",\"" + tooLong + "\",有限责任公司\n"
+                + newCode() + ",乙公司,有限责任公司" + tooMany + "\n"
+                + newCode() + ",丙公司,\"" + "x".repeat(1 << 20) + "\n";
+        ResponseEntity<String> refused = csv("demo", "/api/registry/imports/entities", file);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        JsonNode errors = json(refused).get("errors");
+        assertThat(errors.findValuesAsText("row")).containsExactly("3", "4", "5");
+        assertThat(errors.findValuesAsText("field")).containsExactly("name", "[65]", "entityType");
+        assertThat(errors.get(0).get("reason").asText()).contains(String.valueOf(CsvRows.MAX_FIELD_CHARS));
+        assertThat(errors.get(1).get("reason").asText()).contains(String.valueOf(CsvRows.MAX_FIELDS));
+        assertThat(errors.get(2).get("reason").asText()).contains(String.valueOf(CsvRows.MAX_FIELD_CHARS));
+        assertThat(json(refused).at("/violations/0/field").asText()).isEqualTo("rows[3].name");
+        assertThat(get("clerk", "/api/registry/entities/" + code).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        // a header too wide is refused at its row
+        ResponseEntity<String> wide = csv("demo", "/api/registry/imports/entities",
+                "creditCode,name,entityType" + tooMany + "\n");
+        assertThat(wide.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json(wide).at("/errors/0/row").asLong()).isEqualTo(1);
+    }
+
+    /** The entity is in the registry: declared by its account unless it is there already (an authority's, say). */
+    private void registered(String user, String code) {
+        if (get(user, "/api/registry/entities/" + code).getStatusCode() == HttpStatus.NOT_FOUND) {
+            assertThat(put(user, "/api/registry/entities/" + code, ENTITY).getStatusCode()).isEqualTo(HttpStatus.OK);
+        }
+    }
+
+    /** A registration certificate number no other test uses. */
+    private static String newCertificate() {
+        return "豫T" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
     }
 
     private ResponseEntity<String> put(String user, String path, String json) {

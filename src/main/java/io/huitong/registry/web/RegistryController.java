@@ -1,5 +1,6 @@
 package io.huitong.registry.web;
 
+import io.huitong.registry.AssignmentChange;
 import io.huitong.registry.EntityRecords;
 import io.huitong.registry.EntityView;
 import io.huitong.registry.ManagerAssignment;
@@ -118,7 +119,8 @@ class RegistryController {
 
     @PutMapping("/personnel/{certificateNo}")
     @Operation(summary = "申报注册人员 Declare a registered person", description = "By certificate number; 409 when "
-            + "the certificate is registered with another entity or confirmed by an authority.")
+            + "an authority registers the certificate (with this entity or another); another entity's own declaration of the "
+            + "same number does not matter.")
     RegisteredPerson declarePerson(@PathVariable String creditCode, @PathVariable @Size(max = 64) String certificateNo,
             @Valid @RequestBody PersonBody b) {
         return entities.declarePerson(creditCode, certificateNo, b.name(), b.registrationKind(), b.speciality(),
@@ -181,6 +183,10 @@ class RegistryController {
     }
 
     @PutMapping("/assignments/{id}")
+    @Operation(summary = "申报竣工验收或停工 Tell an assignment's completion or stop", description = "The same body: only "
+            + "completedOn, stoppedSince and clientConsent may change (409 naming the field otherwise); a date not "
+            + "before the day it is told (422); consent with a stop from that day on. Each change is kept "
+            + "(GET …/changes).")
     ManagerAssignment correctAssignment(@PathVariable String creditCode, @PathVariable String id,
             @Valid @RequestBody AssignmentBody b) {
         return assignment(creditCode, id, b);
@@ -191,7 +197,16 @@ class RegistryController {
                 b.startDate(), b.completedOn(), b.stoppedSince(), b.clientConsent(), user());
     }
 
+    @GetMapping("/assignments/{id}/changes")
+    @Operation(summary = "在建项目变更记录 An assignment's changes", description = "Any user: each change the entity "
+            + "told, with the values before and after, who and when; oldest first.")
+    List<AssignmentChange> assignmentChanges(@PathVariable String creditCode, @PathVariable String id) {
+        return work.assignmentChanges(creditCode, id);
+    }
+
     @DeleteMapping("/assignments/{id}")
+    @Operation(summary = "在建项目不得删除 An assignment is not deleted", description = "409 (O2): an assignment, once "
+            + "declared, is kept; its completion or stop is told instead.")
     ResponseEntity<Void> deleteAssignment(@PathVariable String creditCode, @PathVariable String id) {
         work.deleteAssignment(creditCode, id, user());
         return ResponseEntity.noContent().build();

@@ -1,5 +1,6 @@
 package io.huitong.registry.web;
 
+import io.huitong.registry.AssignmentKept;
 import io.huitong.registry.AuthorityRecordConflict;
 import io.huitong.registry.ImportRefused;
 import io.huitong.shared.web.Problems;
@@ -12,7 +13,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The registry's refusals as problem details: an authority's record (409), a file with bad rows (422). */
+/**
+ * The registry's refusals as problem details: an authority's record (409), a declared assignment kept (409), a file
+ * with bad rows (422).
+ */
 @RestControllerAdvice(basePackages = "io.huitong.registry")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RegistryProblemAdvice {
@@ -26,6 +30,16 @@ class RegistryProblemAdvice {
         problem.setProperty("violations", List.of(Violation.of(ex.field(), "registry.authority-record", null,
                 "SELF", ex.source().name(), "该记录来自主管部门 " + ex.source(), "The record comes from the authority "
                         + ex.source())));
+        return problem;
+    }
+
+    @ExceptionHandler(AssignmentKept.class)
+    ProblemDetail assignmentKept(AssignmentKept ex) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "assignment-kept",
+                "在建项目一经申报即予保留 / A declared assignment is kept", ex.getMessage());
+        problem.setProperty("violations", List.of(Violation.of(ex.field(), "registry.assignment-kept",
+                AssignmentKept.CITATION, null, null, "在建项目只能申报竣工验收或停工", "An assignment changes only by "
+                        + "its completion or stop")));
         return problem;
     }
 
