@@ -142,7 +142,11 @@ public class DemoCertificateAuthority {
 
     private static PrivateKey readKey(String pem) throws IOException {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            return new JcaPEMKeyConverter().setProvider(Pem.BC).getPrivateKey((PrivateKeyInfo) parser.readObject());
+            // an EC key written by JcaPEMWriter reads back as a key pair ("EC PRIVATE KEY"), a PKCS#8 one as key info
+            Object read = parser.readObject();
+            PrivateKeyInfo info = read instanceof org.bouncycastle.openssl.PEMKeyPair pair ? pair.getPrivateKeyInfo()
+                    : (PrivateKeyInfo) read;
+            return new JcaPEMKeyConverter().setProvider(Pem.BC).getPrivateKey(info);
         }
     }
 }
