@@ -125,7 +125,7 @@ class QualificationRulesTest {
 
     static ManagerAssignment other(LocalDate completed, LocalDate stopped, boolean consent, String projectCode) {
         return new ManagerAssignment("a", CERT, "91410100MA00000021", "另一工程", projectCode, "业主",
-                DEADLINE.minusYears(1), completed, stopped, consent, Source.SELF, null);
+                DEADLINE.minusYears(1), completed, stopped, consent, Source.MOHURD, "c");
     }
 
     @Test
@@ -165,5 +165,13 @@ class QualificationRulesTest {
         later.add(new ManagerAssignment("a", CERT, CODE, "明年开工", "X-2", "业主", DEADLINE.plusDays(1), null, null, false,
                 Source.SELF, null));
         assertThat(invalidatedBy(later.toArray())).as("starting after the deadline").isEmpty();
+        ManagerAssignment ownDeclaration = new ManagerAssignment("b", CERT, CODE, "自报在建", "X-3", "业主",
+                DEADLINE.minusYears(1), null, null, false, Source.SELF, null);
+        assertThat(invalidatedBy(MANAGER, REGISTERED_MANAGER, ownDeclaration)).as("its own declaration counts")
+                .containsExactly(busy);
+        ManagerAssignment rivalsDeclaration = new ManagerAssignment("c", CERT, "91410100MA00000021", "对手自报",
+                "X-4", "业主", DEADLINE.minusYears(1), null, null, false, Source.SELF, null);
+        assertThat(invalidatedBy(MANAGER, REGISTERED_MANAGER, rivalsDeclaration))
+                .as("another entity's own declaration does not").isEmpty();
     }
 }
