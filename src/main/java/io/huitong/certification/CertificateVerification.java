@@ -114,7 +114,7 @@ public class CertificateVerification {
         String p = Provinces.of(province, "province");
         Instant now = clock.instant();
         if (at != null && at.isBefore(now.minus(skew))) {
-            // the CRLs are today's (and drop expired entries): only a trusted timestamp could show the key was good then
+            // the CRLs are today's (and drop expired entries): only a trusted timestamp could show a key good then
             throw ValidationException.of("at", at, now.minus(skew),
                     "使用时间早于当前时间 " + skew.toMinutes() + " 分钟以上：过去的时间需要可信时间戳证明，暂不支持",
                     "The time of use is more than " + skew.toMinutes() + " minutes before now: a past time needs a "

@@ -37,7 +37,8 @@ class CertificationRulesTest {
     /** Facts of a good certificate, changed by the test. */
     static CertificateFacts good() {
         return new CertificateFacts(CODE, "41", AT, true, null, true, "CA1", true, LocalDate.of(2024, 1, 1), null,
-                AT.minusSeconds(86400), AT.plusSeconds(86400), true, null, false, null, CODE, null, null, null, null, null);
+                AT.minusSeconds(86400), AT.plusSeconds(86400), true, null, false, null, CODE, null, null,
+                null, null, null);
     }
 
     static List<String> refusedBy(CertificateFacts facts) {
@@ -56,7 +57,8 @@ class CertificationRulesTest {
     void each_fact_refuses_with_its_rule_and_nothing_is_accepted() {
         CertificateFacts g = good();
         assertThat(refusedBy(new CertificateFacts(CODE, "41", AT, false, "第 1 张证书的签名无效", true, "CA1", true,
-                g.recognisedFrom(), null, g.notBefore(), g.notAfter(), true, null, false, null, CODE, null, null, null, null, null)))
+                g.recognisedFrom(), null, g.notBefore(), g.notAfter(), true, null, false, null, CODE, null, null,
+                null, null, null)))
                 .containsExactly("ESL-13 a certificate chain unbroken up to its CA");
         assertThat(refusedBy(new CertificateFacts(CODE, "41", AT, true, null, false, null, false, null, null,
                 g.notBefore(), g.notAfter(), false, null, false, null, CODE, null, null, null, null, null)))
@@ -71,13 +73,15 @@ class CertificationRulesTest {
                 g.notBefore(), AT.minusSeconds(1), true, null, false, null, CODE, null, null, null, null, null)))
                 .containsExactly("ESL-13 a certificate still valid at the time of use");
         assertThat(refusedBy(new CertificateFacts(CODE, "41", AT, true, null, true, "CA1", true, null, null,
-                g.notBefore(), g.notAfter(), true, null, true, AT.minusSeconds(60), CODE, null, null, null, null, null)))
+                g.notBefore(), g.notAfter(), true, null, true, AT.minusSeconds(60), CODE, null, null,
+                null, null, null)))
                 .containsExactly("ESL-13 a revoked certificate signs nothing after its revocation");
         assertThat(refusedBy(new CertificateFacts(CODE, "41", AT, true, null, true, "CA1", true, null, null,
                 g.notBefore(), g.notAfter(), false, "HTTP 404", false, null, CODE, null, null, null, null, null)))
                 .containsExactly("ESL-13 a certificate whose revocation could be checked");
         assertThat(refusedBy(new CertificateFacts(CODE, "41", AT, true, null, true, "CA1", true, null, null,
-                g.notBefore(), g.notAfter(), true, null, false, null, "91410100MA00000021", null, null, null, null, null)))
+                g.notBefore(), g.notAfter(), true, null, false, null, "91410100MA00000021", null, null,
+                null, null, null)))
                 .containsExactly("ESL-14 the certificate of the entity that uses it");
         assertThat(refusedBy(new CertificateFacts(CODE, "41", AT, true, null, true, "CA1", true, null, null,
                 g.notBefore(), g.notAfter(), true, null, false, null, CODE, false, "摘要不符", null, null, null)))
