@@ -102,7 +102,7 @@ public class BidSubmission {
         // a signed bid: its signature and certificate verified for the bidder where the tender is (K7, K8, O4)
         // (its record names the tender and round: sealed with the bid until the opening, TBL 22)
         CertificateVerdict signed = request.signature() == null ? null : signatures.verifyFor(tenderId,
-                tender.round(), request.sealedFile().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                tender.round(), ruleSet, request.sealedFile().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 signature(request.signature()), request.bidderId(), tender.regionCode(), now).requireAccepted();
         RegistrationRequest registration = tenders.registration(tender);
         RegistrationDecision decisions = tenders.decisions(tender);

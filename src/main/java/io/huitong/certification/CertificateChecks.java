@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The cryptographic facts of a chain for the rules (CertificateFacts): whether each certificate is signed by the one
- * above it and the top by a CA of the trust list, the validity window, what the CRLs say, the credit code in the
- * subject, and where the CA is recognised. Decides nothing.
+ * above it and the top by a CA of the trust list, the validity window, what the CRLs say, the credit codes in the
+ * subject, the key usage of the entity's key and the constraints of the CAs above it, and where the CA is recognised.
+ * Decides nothing. The certificates' extensions were read before (CertificateExtensions: 422 when malformed).
  */
 @Component
 class CertificateChecks {
@@ -92,10 +93,12 @@ class CertificateChecks {
                 revokedAt = status.revokedAt();
             }
         }
+        List<String> codes = SubjectCodes.all(chain.get(0).getSubject());
         CertificateFacts facts = new CertificateFacts(creditCode, province, at, intact, problem, anchor != null,
                 anchor == null ? null : anchor.ca().id(), recognised, nearest == null ? null : nearest.effectiveFrom(),
                 nearest == null ? null : nearest.effectiveTo(), notBefore, notAfter, checked, crlProblem, revoked,
-                revokedAt, SubjectCodes.of(chain.get(0).getSubject()), signatureValid, signatureProblem);
+                revokedAt, codes.isEmpty() ? null : codes.get(0), signatureValid, signatureProblem,
+                CertificateExtensions.of(chain.get(0)).keyUsageText(), constraintProblem(all), codes);
         return new Found(facts, anchor == null ? null : anchor.ca());
     }
 
@@ -108,12 +111,40 @@ class CertificateChecks {
                 return "第 " + (i + 1) + " 张证书的签发者不是下一张证书的主题 / certificate " + (i + 1) + " is issued by "
                         + cert.getIssuer() + ", not by " + above.getSubject();
             }
-            if (!TrustList.isCa(above)) {
+            if (!CertificateExtensions.of(above).isCa()) {
                 return "第 " + (i + 2) + " 张证书不是 CA 证书 / certificate " + (i + 2) + " is not a CA certificate";
             }
             if (!signedBy(cert, above)) {
                 return "第 " + (i + 1) + " 张证书的签名无效 / the signature of certificate " + (i + 1)
                         + " does not verify with its issuer's key";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first CA certificate above the entity's (the anchor last) used beyond its constraints (RFC 5280 6.1.4): a
+     * key usage without keyCertSign, or more CA certificates below it (not counting self-issued ones) than its path
+     * length constraint allows; null when none.
+     */
+    static String constraintProblem(List<X509CertificateHolder> all) {
+        int below = 0;
+        for (int i = 1; i < all.size(); i++) {
+            X509CertificateHolder ca = all.get(i);
+            CertificateExtensions ext = CertificateExtensions.of(ca);
+            if (!ext.mayCertify()) {
+                return "CA 证书 " + ca.getSubject() + " 的密钥用法不含证书签发（keyCertSign）/ the key usage of CA "
+                        + ca.getSubject() + " does not allow keyCertSign";
+            }
+            java.math.BigInteger pathLength = ext.basicConstraints() == null ? null
+                    : ext.basicConstraints().getPathLenConstraint();
+            if (pathLength != null && pathLength.compareTo(java.math.BigInteger.valueOf(below)) < 0) {
+                return "CA 证书 " + ca.getSubject() + " 的路径长度限制为 " + pathLength + "，其下却有 " + below
+                        + " 个中间 CA / the path length of CA " + ca.getSubject() + " is " + pathLength
+                        + ", the chain has " + below + " intermediate CAs below it";
+            }
+            if (!ca.getSubject().equals(ca.getIssuer())) {
+                below++;
             }
         }
         return null;

@@ -4,6 +4,7 @@ import io.huitong.shared.time.LegalClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * What the cryptography found about a certificate chain (and a signature made with it) for one entity, in one
@@ -31,12 +32,18 @@ import java.time.format.DateTimeFormatter;
  * @param signatureValid for a signature: whether it verifies over the content with the certificate; null for a
  *     certificate alone
  * @param signatureProblem why it does not verify
+ * @param keyUsage the key usages of the entity's certificate ("digitalSignature, nonRepudiation"); null when it has
+ *     no key usage extension (no restriction, RFC 5280 4.2.1.3)
+ * @param caConstraintProblem a CA certificate of the chain (or the CA of the trust list) used beyond its own
+ *     constraints: a key usage without keyCertSign, or more CAs below it than its path length allows; null when none
+ * @param subjectCreditCodes every distinct valid credit code the subject's attributes hold (organizationIdentifier,
+ *     serialNumber, OU), in that order
  */
 public record CertificateFacts(String expectedCreditCode, String province, Instant at, boolean chainIntact,
         String chainProblem, boolean caKnown, String caId, boolean recognisedInProvince, LocalDate recognisedFrom,
         LocalDate recognisedTo, Instant notBefore, Instant notAfter, boolean revocationChecked, String crlProblem,
         boolean revoked, Instant revokedAt, String subjectCreditCode, Boolean signatureValid,
-        String signatureProblem) {
+        String signatureProblem, String keyUsage, String caConstraintProblem, List<String> subjectCreditCodes) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(LegalClock.CHINA);
@@ -57,6 +64,34 @@ public record CertificateFacts(String expectedCreditCode, String province, Insta
     /** The certificate names this very entity. */
     public boolean isOfEntity() {
         return expectedCreditCode != null && expectedCreditCode.equals(subjectCreditCode);
+    }
+
+    /**
+     * The entity's key may make signatures: no key usage extension, or one with digitalSignature or nonRepudiation
+     * (an encryption certificate of China's dual-certificate system has neither: its key is escrowed by the CA).
+     */
+    public boolean isSigningKey() {
+        return keyUsage == null || keyUsage.contains("digitalSignature") || keyUsage.contains("nonRepudiation");
+    }
+
+    /** Whether this is a signature (not a certificate alone). */
+    public boolean isSignature() {
+        return signatureValid != null;
+    }
+
+    /** A CA certificate of the chain is used beyond its constraints. */
+    public boolean isCaConstraintBroken() {
+        return caConstraintProblem != null;
+    }
+
+    /** The subject holds more than one valid credit code. */
+    public boolean isSubjectCodesConflicting() {
+        return subjectCreditCodes != null && subjectCreditCodes.size() > 1;
+    }
+
+    /** The subject's codes as the messages show them. */
+    public String subjectCreditCodesText() {
+        return subjectCreditCodes == null ? null : String.join(", ", subjectCreditCodes);
     }
 
     /** A signature was checked and does not verify. */

@@ -13,10 +13,12 @@ import io.huitong.shared.web.Violation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,24 +39,29 @@ public class CertificateVerification {
     private final DecisionRecords decisionRecords;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Duration skew;
 
     CertificateVerification(CertificateChecks checks, RuleSetRegistry ruleSets, DecisionRecords decisionRecords,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, @Value("${huitong.certification.clock-skew:PT5M}") Duration skew) {
         this.checks = checks;
         this.ruleSets = ruleSets;
         this.decisionRecords = decisionRecords;
         this.json = json;
         this.clock = clock;
+        this.skew = skew;
     }
 
     /**
      * A certificate chain (PEM, the entity's certificate first; the CAs above it may follow) for the entity of
      * {@code creditCode}, used in {@code province} (GB/T 2260: two digits, or a six-digit region code) at {@code at}
-     * (null: now). 422 for input that cannot be read; a refusal is the verdict's, not an exception.
+     * (null: now; a time more than the clock skew before now is 422 naming {@code at}: a past time of use needs a
+     * trusted timestamp, which is not supported yet). 422 for input that cannot be read (a malformed extension
+     * too); a refusal is the verdict's, not an exception.
      */
     public CertificateVerdict verify(String pemChain, String creditCode, String province, Instant at) {
         List<X509CertificateHolder> chain = Pem.certificates(pemChain, "chain");
-        return decide(CERTIFICATE, chain, creditCode, province, at, null, null, null, 0);
+        CertificateExtensions.of(chain, "chain");
+        return decide(CERTIFICATE, chain, creditCode, province, at, null, null, null, 0, ruleSets.active());
     }
 
     /**
@@ -63,16 +70,17 @@ public class CertificateVerification {
      * signature's validity.
      */
     public CertificateVerdict verify(byte[] content, byte[] signature, String creditCode, String province, Instant at) {
-        return signature(content, null, signature, creditCode, province, at, null, 0);
+        return signature(content, null, signature, creditCode, province, at, null, 0, ruleSets.active());
     }
 
     /**
-     * The same for a signature made in a tender's round (a bid): its record names the tender and the round, so that
-     * it is sealed with the bid until the round is opened (who signed a bid is who bid, TBL 22).
+     * The same for a signature made in a tender's round (a bid), decided with the tender's own rule set (the version
+     * it is pinned to, as the bid itself is): its record names the tender and the round, so that it is sealed with
+     * the bid until the round is opened (who signed a bid is who bid, TBL 22).
      */
-    public CertificateVerdict verifyFor(String tenderId, int round, byte[] content, byte[] signature,
-            String creditCode, String province, Instant at) {
-        return signature(content, null, signature, creditCode, province, at, tenderId, round);
+    public CertificateVerdict verifyFor(String tenderId, int round, RuleSet ruleSet, byte[] content,
+            byte[] signature, String creditCode, String province, Instant at) {
+        return signature(content, null, signature, creditCode, province, at, tenderId, round, ruleSet);
     }
 
     /** The same over the content's SHA-256, for a signature with signed attributes and a SHA-256 digest. */
@@ -82,31 +90,39 @@ public class CertificateVerification {
             throw ValidationException.of("contentSha256", sha256 == null ? null : sha256.length, 32,
                     "SHA-256 摘要应为 32 字节", "A SHA-256 digest is 32 bytes");
         }
-        return signature(null, sha256, signature, creditCode, province, at, null, 0);
+        return signature(null, sha256, signature, creditCode, province, at, null, 0, ruleSets.active());
     }
 
     private CertificateVerdict signature(byte[] content, byte[] sha256, byte[] signature, String creditCode,
-            String province, Instant at, String tenderId, int round) {
+            String province, Instant at, String tenderId, int round, RuleSet ruleSet) {
         if (signature == null || signature.length == 0) {
             throw ValidationException.of("signature", null, "CMS SignedData", "需要签名", "The signature is required");
         }
         Signatures.Signed signed = Signatures.read(content, sha256, signature);
+        CertificateExtensions.of(signed.chain(), "signature");
         return decide(SIGNATURE, signed.chain(), creditCode, province, at, signed.valid(), signed.problem(), tenderId,
-                round);
+                round, ruleSet);
     }
 
     private CertificateVerdict decide(String kind, List<X509CertificateHolder> chain, String creditCode,
             String province, Instant at, Boolean signatureValid, String signatureProblem, String tenderId,
-            int round) {
+            int round, RuleSet ruleSet) {
         if (creditCode == null || !CreditCodes.isValid(creditCode)) {
             throw ValidationException.of("creditCode", creditCode, "GB 32100", "统一社会信用代码无效",
                     "Not a valid unified social credit code");
         }
         String p = Provinces.of(province, "province");
-        Instant when = at == null ? clock.instant() : at;
+        Instant now = clock.instant();
+        if (at != null && at.isBefore(now.minus(skew))) {
+            // the CRLs are today's (and drop expired entries): only a trusted timestamp could show a key good then
+            throw ValidationException.of("at", at, now.minus(skew),
+                    "使用时间早于当前时间 " + skew.toMinutes() + " 分钟以上：过去的时间需要可信时间戳证明，暂不支持",
+                    "The time of use is more than " + skew.toMinutes() + " minutes before now: a past time needs a "
+                            + "trusted timestamp token, which is not supported yet");
+        }
+        Instant when = at == null ? now : at;
         CertificateChecks.Found found = checks.facts(chain, creditCode, p, when, signatureValid, signatureProblem);
         CertificateFacts facts = found.facts();
-        RuleSet ruleSet = ruleSets.active();
         java.time.LocalDate asOf = when.atZone(LegalClock.CHINA).toLocalDate();
         RuleSet.Evaluation evaluation = ruleSet.evaluate(asOf, List.of(facts));
         List<Violation> violations = evaluation.all(Refusal.class).stream().map(Refusal::violation).toList();

@@ -1,6 +1,8 @@
 package io.huitong.certification;
 
 import io.huitong.shared.party.CreditCodes;
+import java.util.ArrayList;
+import java.util.List;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
@@ -10,9 +12,10 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 
 /**
  * The unified social credit code an entity's certificate carries in its subject (docs/certification.md): looked for in
- * organizationIdentifier (2.5.4.97), then serialNumber (2.5.4.5), then OU (2.5.4.11), the first attribute holding a
- * valid code (GB 32100 check character) giving it. A value is the code itself, or the code after a prefix ending in
- * "-" or ":" (ETSI's {@code NTRCN-91410100MA0000001X}, {@code 统一社会信用代码:91410100MA0000001X}).
+ * organizationIdentifier (2.5.4.97), then serialNumber (2.5.4.5), then OU (2.5.4.11), each attribute holding a
+ * valid code (GB 32100 check character) giving one; attributes holding different valid codes are a fact the rules
+ * refuse (CertificateFacts.subjectCreditCodes), not a choice made here. A value is the code itself, or the code
+ * after a prefix ending in "-" or ":" (ETSI's {@code NTRCN-91410100MA0000001X}, {@code 统一社会信用代码:91410100MA0000001X}).
  */
 public final class SubjectCodes {
 
@@ -25,19 +28,29 @@ public final class SubjectCodes {
 
     /** The code, or null when no attribute holds one. */
     public static String of(X500Name subject) {
+        List<String> codes = all(subject);
+        return codes.isEmpty() ? null : codes.get(0);
+    }
+
+    /**
+     * Every distinct valid code the attributes hold, in the order they are looked in: more than one means the subject
+     * names several entities, which the rules refuse rather than pick one.
+     */
+    public static List<String> all(X500Name subject) {
+        List<String> codes = new ArrayList<>();
         for (ASN1ObjectIdentifier type : ATTRIBUTES) {
             for (RDN rdn : subject.getRDNs(type)) {
                 for (AttributeTypeAndValue value : rdn.getTypesAndValues()) {
                     if (value.getType().equals(type)) {
                         String code = value.getValue() instanceof ASN1String text ? code(text.getString()) : null;
-                        if (code != null) {
-                            return code;
+                        if (code != null && !codes.contains(code)) {
+                            codes.add(code);
                         }
                     }
                 }
             }
         }
-        return null;
+        return codes;
     }
 
     private static String code(String value) {

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The trust list (EB20 44; docs/rules.md K7, K8): the recognised CAs with their CA certificates and, per province,
- * the periods of recognition. Data, administered through the API by administrators and centre clerks; every change
- * is audited as the request that made it.
+ * the periods of recognition. Data, administered through the API by administrators only (it decides for every
+ * province); every change is audited as the request that made it.
  */
 @Component
 public class TrustList {
@@ -72,9 +71,11 @@ public class TrustList {
             throw ValidationException.of("name", name, "1-300", "需要 CA 名称（最长 300 字）", "A CA name is 1 to 300 characters");
         }
         List<X509CertificateHolder> certs = Pem.certificates(certificatePem, "certificate");
-        if (certs.size() != 1 || !isCa(certs.get(0))) {
+        if (certs.size() != 1 || !CertificateExtensions.of(certs.get(0), "certificate", 1).isCa()
+                || !CertificateExtensions.of(certs.get(0)).mayCertify()) {
             throw ValidationException.of("certificate", certs.size(), "one CA certificate",
-                    "应提交一张 CA 证书（基本约束 cA=true）", "Give exactly one CA certificate (basic constraints cA=true)");
+                    "应提交一张 CA 证书（基本约束 cA=true，密钥用法允许签发证书）",
+                    "Give exactly one CA certificate (basic constraints cA=true, key usage allowing keyCertSign)");
         }
         X509CertificateHolder cert = certs.get(0);
         if (cert.getSubject().toString().length() > MAX_NAME || Pem.of(cert).length() > MAX_CERTIFICATE) {
@@ -143,11 +144,6 @@ public class TrustList {
         if (basis != null && basis.length() > 300) {
             throw ValidationException.of("basis", basis.length(), 300, "依据最长 300 字", "The basis is at most 300");
         }
-    }
-
-    static boolean isCa(X509CertificateHolder cert) {
-        BasicConstraints bc = BasicConstraints.fromExtensions(cert.getExtensions());
-        return bc != null && bc.isCA();
     }
 
     static String sha256(X509CertificateHolder cert) {

@@ -1,6 +1,7 @@
 package io.huitong.certification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.huitong.certification.TestCa.Algorithm;
 import io.huitong.certification.TestCa.CodeIn;
 import io.huitong.support.ApiTest;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,7 +21,18 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.junit.jupiter.api.AfterAll;
@@ -48,6 +62,7 @@ class CertificationApiTest extends ApiTest {
     private static final AtomicInteger NAMES = new AtomicInteger();
     private static final Map<String, byte[]> CRLS = new ConcurrentHashMap<>();
     private static HttpServer crlServer;
+    private static final CountDownLatch STALLED = new CountDownLatch(1);
 
     @Autowired
     CertificateVerification verification;
@@ -57,10 +72,36 @@ class CertificationApiTest extends ApiTest {
     JdbcClient jdbc;
     @Autowired
     ObjectMapper mapper;
+    @Autowired
+    Revocations revocations;
 
     @BeforeAll
     static void serveCrls() throws Exception {
         crlServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        crlServer.setExecutor(Executors.newCachedThreadPool());
+        // a CRL that never ends, and one that stops half-way and keeps the connection open
+        crlServer.createContext("/endless", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            byte[] zeros = new byte[64 * 1024];
+            try (OutputStream out = exchange.getResponseBody()) {
+                while (true) {
+                    out.write(zeros);
+                }
+            } catch (IOException readerGone) {
+                exchange.close();
+            }
+        });
+        crlServer.createContext("/stalled", exchange -> {
+            exchange.sendResponseHeaders(200, 1000);
+            exchange.getResponseBody().write(new byte[10]);
+            exchange.getResponseBody().flush();
+            try {
+                STALLED.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
         crlServer.createContext("/", exchange -> {
             byte[] crl = CRLS.get(exchange.getRequestURI().getPath());
             exchange.sendResponseHeaders(crl == null ? 404 : 200, crl == null ? -1 : crl.length);
@@ -74,6 +115,7 @@ class CertificationApiTest extends ApiTest {
 
     @AfterAll
     static void stopCrls() {
+        STALLED.countDown();
         crlServer.stop(0);
     }
 
@@ -83,6 +125,23 @@ class CertificationApiTest extends ApiTest {
         trustList.add(caId(ca), "测试 CA " + caId(ca), Pem.of(ca.certificate), "test");
         trustList.recognise(caId(ca), "41", LocalDate.of(2025, 1, 1), null, "test", "test");
         return ca;
+    }
+
+    static String crlUrl(String path) {
+        return "http://127.0.0.1:" + crlServer.getAddress().getPort() + path;
+    }
+
+    /** A root CA of that name and CRL address, on the trust list under {@code id} and recognised in Henan. */
+    TestCa listedCa(String id, String name, String crlUrl) throws Exception {
+        TestCa ca = new TestCa(name, Algorithm.EC, Instant.parse("2020-01-01T00:00:00Z"),
+                Instant.parse("2035-01-01T00:00:00Z"), crlUrl);
+        trustList.add(id, "测试 CA " + id, Pem.of(ca.certificate), "test");
+        trustList.recognise(id, "41", LocalDate.of(2025, 1, 1), null, "test", "test");
+        return ca;
+    }
+
+    static Extension extension(ASN1ObjectIdentifier oid, ASN1Encodable value) throws IOException {
+        return new Extension(oid, true, value.toASN1Primitive().getEncoded());
     }
 
     TestCa newCa(Algorithm algorithm) throws Exception {
@@ -99,6 +158,15 @@ class CertificationApiTest extends ApiTest {
     static void publish(TestCa ca) throws Exception {
         CRLS.put(ca.crlUrl.substring(ca.crlUrl.indexOf("/crl/")), ca.crl(T.minus(Duration.ofHours(1)),
                 T.plus(Duration.ofDays(7))));
+    }
+
+    /**
+     * Moves the clock to {@code at} and gives it: a past time of use needs a trusted timestamp, so a check "as of" a
+     * past moment is made at that moment.
+     */
+    Instant asOf(Instant at) {
+        clockAt(at.atZone(NOW.getZone()));
+        return at;
     }
 
     static String refusedBy(CertificateVerdict verdict) {
@@ -147,10 +215,10 @@ class CertificationApiTest extends ApiTest {
         assertThat(refusedBy(verdict)).isEqualTo("ESL-13 a revoked certificate signs nothing after its revocation");
         assertThat(verdict.violations().get(0).message()).contains("2026-11-20 09:00:00");
         // boundary: the second before the revocation the certificate was good; at it, it is not
-        assertThat(verification.verify(entity.pem(), CODE, "41", Instant.parse("2026-11-20T00:59:59Z")).accepted())
-                .isTrue();
-        assertThat(verification.verify(entity.pem(), CODE, "41", Instant.parse("2026-11-20T01:00:00Z")).accepted())
-                .isFalse();
+        assertThat(verification.verify(entity.pem(), CODE, "41", asOf(Instant.parse("2026-11-20T00:59:59Z")))
+                .accepted()).isTrue();
+        assertThat(verification.verify(entity.pem(), CODE, "41", asOf(Instant.parse("2026-11-20T01:00:00Z")))
+                .accepted()).isFalse();
     }
 
     @Test
@@ -162,11 +230,11 @@ class CertificationApiTest extends ApiTest {
         TestCa.Entity entity = ca.issue(CODE, start, end);
         assertThat(refusedBy(verification.verify(entity.pem(), CODE, "41", T)))
                 .isEqualTo("ESL-13 a certificate still valid at the time of use");
-        assertThat(verification.verify(entity.pem(), CODE, "41", end).accepted()).isTrue();
-        assertThat(refusedBy(verification.verify(entity.pem(), CODE, "41", end.plusSeconds(1))))
+        assertThat(verification.verify(entity.pem(), CODE, "41", asOf(end)).accepted()).isTrue();
+        assertThat(refusedBy(verification.verify(entity.pem(), CODE, "41", asOf(end.plusSeconds(1)))))
                 .isEqualTo("ESL-13 a certificate still valid at the time of use");
-        assertThat(verification.verify(entity.pem(), CODE, "41", start).accepted()).isTrue();
-        assertThat(refusedBy(verification.verify(entity.pem(), CODE, "41", start.minusSeconds(1))))
+        assertThat(verification.verify(entity.pem(), CODE, "41", asOf(start)).accepted()).isTrue();
+        assertThat(refusedBy(verification.verify(entity.pem(), CODE, "41", asOf(start.minusSeconds(1)))))
                 .isEqualTo("ESL-13 a certificate already valid at the time of use");
     }
 
@@ -191,19 +259,19 @@ class CertificationApiTest extends ApiTest {
         TestCa.Entity entity = ca.issue(CODE, FROM, TO);
         // the first second of 27 November in China, and the last of the 26th
         Instant first = Instant.parse("2026-11-26T16:00:00Z");
-        assertThat(verification.verify(entity.pem(), CODE, "41", first).accepted()).isTrue();
-        CertificateVerdict before = verification.verify(entity.pem(), CODE, "41", first.minusSeconds(1));
+        assertThat(verification.verify(entity.pem(), CODE, "41", asOf(first)).accepted()).isTrue();
+        CertificateVerdict before = verification.verify(entity.pem(), CODE, "41", asOf(first.minusSeconds(1)));
         assertThat(refusedBy(before)).isEqualTo("CA54 a CA the province recognises on the day of use");
         assertThat(before.violations().get(0).message()).contains("2026-11-26").contains("2026-11-27");
         // another province never recognised it
         assertThat(refusedBy(verification.verify(entity.pem(), CODE, "11", T)))
                 .isEqualTo("CA54 a CA the province recognises on the day of use");
-        // the clerk ends the recognition on the 26th, through the API: refused on the 27th from then on
-        ResponseEntity<String> changed = exchange("clerk", HttpMethod.PUT, "/api/trusted-cas/" + caId(ca)
+        // an administrator ends the recognition on the 26th, through the API: refused on the 27th from then on
+        ResponseEntity<String> changed = exchange("demo", HttpMethod.PUT, "/api/trusted-cas/" + caId(ca)
                 + "/recognitions/" + r.id(), "{\"effectiveFrom\": \"2026-01-01\", \"effectiveTo\": \"2026-11-26\"}");
         assertThat(changed.getStatusCode().value()).as(changed.getBody()).isEqualTo(200);
-        assertThat(verification.verify(entity.pem(), CODE, "41", first).accepted()).isFalse();
-        assertThat(verification.verify(entity.pem(), CODE, "41", first.minusSeconds(1)).accepted()).isTrue();
+        assertThat(verification.verify(entity.pem(), CODE, "41", asOf(first)).accepted()).isFalse();
+        assertThat(verification.verify(entity.pem(), CODE, "41", asOf(first.minusSeconds(1))).accepted()).isTrue();
     }
 
     @Test
@@ -339,12 +407,14 @@ class CertificationApiTest extends ApiTest {
     }
 
     @Test
-    void clerks_and_administrators_keep_the_trust_list_every_change_audited() throws Exception {
+    void administrators_only_keep_the_trust_list_every_change_audited() throws Exception {
         TestCa ca = newCa(Algorithm.EC);
         String body = mapper.createObjectNode().put("id", caId(ca)).put("name", "测试 CA")
                 .put("certificate", Pem.of(ca.certificate)).toString();
         assertThat(post("bidder", "/api/trusted-cas", body).getStatusCode().value()).isEqualTo(403);
-        ResponseEntity<String> added = post("clerk", "/api/trusted-cas", body);
+        // a centre clerk serves one centre; the trust list decides for every province
+        assertThat(post("clerk", "/api/trusted-cas", body).getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<String> added = post("demo", "/api/trusted-cas", body);
         assertThat(added.getStatusCode().value()).as(added.getBody()).isEqualTo(201);
         assertThat(post("demo", "/api/trusted-cas", body).getStatusCode().value()).isEqualTo(409);
         ResponseEntity<String> recognised = post("demo", "/api/trusted-cas/" + caId(ca) + "/recognitions",
@@ -352,6 +422,13 @@ class CertificationApiTest extends ApiTest {
         assertThat(recognised.getStatusCode().value()).as(recognised.getBody()).isEqualTo(201);
         assertThat(post("demo", "/api/trusted-cas/" + caId(ca) + "/recognitions",
                 "{\"province\": \"99\", \"effectiveFrom\": \"2026-01-01\"}").getStatusCode().value()).isEqualTo(422);
+        assertThat(post("clerk", "/api/trusted-cas/" + caId(ca) + "/recognitions",
+                "{\"province\": \"11\", \"effectiveFrom\": \"2026-01-01\"}").getStatusCode().value()).isEqualTo(403);
+        assertThat(exchange("clerk", HttpMethod.PUT, "/api/trusted-cas/" + caId(ca) + "/recognitions/"
+                + json(recognised).path("id").asText(), "{\"effectiveFrom\": \"2026-01-01\", \"effectiveTo\": "
+                + "\"2026-01-02\"}").getStatusCode().value()).isEqualTo(403);
+        assertThat(trustList.get(caId(ca)).recognitions()).singleElement()
+                .satisfies(r -> assertThat(r.effectiveTo()).isNull());
         assertThat(jdbc.sql("select count(*) from audit_entry where path like ? and operator in ('clerk', 'demo')")
                 .param("/api/trusted-cas%").query(Integer.class).single()).isGreaterThanOrEqualTo(3);
         assertThat(json(get("bidder", "/api/trusted-cas")).toString()).contains(caId(ca));
@@ -368,5 +445,200 @@ class CertificationApiTest extends ApiTest {
                 .build(Pem.certificates(demo.certificate(), "c").get(0)))).isTrue();
         assertThat(demo.recognitions()).anySatisfy(r -> assertThat(r.province()).isEqualTo("41"));
         assertThat(http.getForEntity("/public/ca/OTHER/crl", String.class).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void malformed_certificate_extensions_are_a_422_naming_the_field_never_a_500() throws Exception {
+        TestCa root = recognisedCa(Algorithm.EC);
+        publish(root);
+        // a basicConstraints that is an INTEGER, not a SEQUENCE, in the intermediate CA of a chain
+        TestCa broken = root.intermediate("BROKEN-" + NAMES.incrementAndGet(), null,
+                extension(Extension.basicConstraints, new ASN1Integer(7)));
+        ResponseEntity<String> registered = post("clerk", "/api/entities/" + CODE + "/certificates",
+                mapper.createObjectNode().put("chain", broken.issue(CODE, FROM, TO).chainPem()).toString());
+        assertThat(registered.getStatusCode().value()).as(registered.getBody()).isEqualTo(422);
+        assertThat(json(registered).path("violations").get(0).path("field").asText()).isEqualTo("chain");
+        assertThat(registered.getBody()).contains("basicConstraints");
+        // the same CA certificate offered to the trust list
+        ResponseEntity<String> listed = post("demo", "/api/trusted-cas", mapper.createObjectNode()
+                .put("id", "BROKEN-CA-" + NAMES.incrementAndGet()).put("name", "坏 CA")
+                .put("certificate", Pem.of(broken.certificate)).toString());
+        assertThat(listed.getStatusCode().value()).as(listed.getBody()).isEqualTo(422);
+        assertThat(json(listed).path("violations").get(0).path("field").asText()).isEqualTo("certificate");
+        // CRL distribution points that are no list of distribution points, in a signature's certificate
+        TestCa plain = listedCa("PLAIN-" + NAMES.incrementAndGet(), "PLAIN-" + NAMES.incrementAndGet(), null);
+        TestCa.Entity entity = plain.issue(CODE, CodeIn.ORGANIZATION_IDENTIFIER, FROM, TO,
+                extension(Extension.cRLDistributionPoints, new ASN1Integer(7)));
+        ResponseEntity<String> signed = post("bidder", "/api/signature-verifications", mapper.createObjectNode()
+                .put("content", Base64.getEncoder().encodeToString(CONTENT))
+                .put("signature", Base64.getEncoder().encodeToString(entity.sign(CONTENT)))
+                .put("creditCode", CODE).put("province", "41").toString());
+        assertThat(signed.getStatusCode().value()).as(signed.getBody()).isEqualTo(422);
+        assertThat(json(signed).path("violations").get(0).path("field").asText()).isEqualTo("signature");
+        assertThat(signed.getBody()).contains("cRLDistributionPoints");
+    }
+
+    @Test
+    void a_signature_made_with_an_encryption_certificate_is_refused_a_signing_one_is_not() throws Exception {
+        TestCa ca = recognisedCa(Algorithm.SM2);
+        publish(ca);
+        // China's dual certificates: the encryption certificate's key is escrowed by the CA's KMC
+        TestCa.Entity encryption = ca.issue(CODE, CodeIn.ORGANIZATION_IDENTIFIER, FROM, TO, extension(
+                Extension.keyUsage, new KeyUsage(KeyUsage.keyEncipherment | KeyUsage.dataEncipherment)));
+        CertificateVerdict refused = verification.verify(CONTENT, encryption.sign(CONTENT), CODE, "41", T);
+        assertThat(refusedBy(refused)).isEqualTo("ESL-13 a signature made with a signing key, not an encryption key");
+        assertThat(refused.violations().get(0).message()).contains("keyEncipherment");
+        TestCa.Entity signing = ca.issue(CODE, CodeIn.ORGANIZATION_IDENTIFIER, FROM, TO,
+                extension(Extension.keyUsage, new KeyUsage(KeyUsage.nonRepudiation)));
+        assertThat(verification.verify(CONTENT, signing.sign(CONTENT), CODE, "41", T).accepted()).isTrue();
+    }
+
+    @Test
+    void an_intermediate_ca_must_be_allowed_to_certify_within_its_path_length() throws Exception {
+        TestCa root = recognisedCa(Algorithm.EC);
+        publish(root);
+        Extension certify = extension(Extension.keyUsage, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+        String name = "SUB-" + NAMES.incrementAndGet();
+        TestCa sub = root.intermediate(name, crlUrl("/crl/" + name), extension(Extension.basicConstraints,
+                new BasicConstraints(0)), certify);
+        publish(sub);
+        TestCa.Entity entity = sub.issue(CODE, FROM, TO);
+        CertificateVerdict accepted = verification.verify(entity.chainPem(), CODE, "41", T);
+        assertThat(accepted.accepted()).as("%s", accepted).isTrue();
+        assertThat(verification.verify(CONTENT, entity.sign(CONTENT), CODE, "41", T).accepted()).isTrue();
+        // an intermediate whose key usage does not allow certificate signing
+        name = "NOCERT-" + NAMES.incrementAndGet();
+        TestCa signer = root.intermediate(name, crlUrl("/crl/" + name), extension(Extension.basicConstraints,
+                new BasicConstraints(true)), extension(Extension.keyUsage, new KeyUsage(KeyUsage.digitalSignature)));
+        publish(signer);
+        CertificateVerdict noCertSign = verification.verify(signer.issue(CODE, FROM, TO).chainPem(), CODE, "41", T);
+        assertThat(refusedBy(noCertSign)).isEqualTo("ESL-13 CA certificates used within their constraints");
+        assertThat(noCertSign.violations().get(0).message()).contains("keyCertSign");
+        // an intermediate below one whose path length is 0
+        name = "DEEPER-" + NAMES.incrementAndGet();
+        TestCa deeper = sub.intermediate(name, crlUrl("/crl/" + name), extension(Extension.basicConstraints,
+                new BasicConstraints(true)), certify);
+        publish(deeper);
+        CertificateVerdict tooDeep = verification.verify(deeper.issue(CODE, FROM, TO).chainPem(), CODE, "41", T);
+        assertThat(refusedBy(tooDeep)).isEqualTo("ESL-13 CA certificates used within their constraints");
+        assertThat(tooDeep.violations().get(0).message()).contains("path length");
+    }
+
+    @Test
+    void a_time_of_use_in_the_past_needs_a_timestamp_and_is_refused_a_future_one_is_not() throws Exception {
+        TestCa ca = recognisedCa(Algorithm.RSA);
+        TestCa.Entity revoked = ca.issue(CODE, FROM, TO);
+        TestCa.Entity good = ca.issue(CODE, FROM, TO);
+        // revoked yesterday: "as of last week" it must not be accepted
+        ca.revoke(revoked, T.minus(Duration.ofDays(1)));
+        publish(ca);
+        int decisions = jdbc.sql("select count(*) from decision_record").query(Integer.class).single();
+        ResponseEntity<String> lastWeek = post("bidder", "/api/signature-verifications",
+                signatureBody(revoked, T.minus(Duration.ofDays(7))));
+        assertThat(lastWeek.getStatusCode().value()).as(lastWeek.getBody()).isEqualTo(422);
+        JsonNode violation = json(lastWeek).path("violations").get(0);
+        assertThat(violation.path("field").asText()).isEqualTo("at");
+        assertThat(violation.path("message").asText()).contains("时间戳").contains("timestamp");
+        assertThat(jdbc.sql("select count(*) from decision_record").query(Integer.class).single())
+                .as("nothing decided").isEqualTo(decisions);
+        // a few minutes' skew is not a past time; the revocation of yesterday refuses it
+        ResponseEntity<String> skewed = post("bidder", "/api/signature-verifications",
+                signatureBody(revoked, T.minus(Duration.ofMinutes(2))));
+        assertThat(skewed.getStatusCode().value()).isEqualTo(422);
+        assertThat(json(skewed).path("violations").get(0).path("rule").asText())
+                .isEqualTo("ESL-13 a revoked certificate signs nothing after its revocation");
+        // a future time, to plan
+        ResponseEntity<String> planned = post("bidder", "/api/signature-verifications",
+                signatureBody(good, T.plus(Duration.ofDays(30))));
+        assertThat(planned.getStatusCode().value()).as(planned.getBody()).isEqualTo(200);
+        assertThat(json(planned).path("at").asText()).isEqualTo(T.plus(Duration.ofDays(30)).toString());
+    }
+
+    private String signatureBody(TestCa.Entity entity, Instant at) throws Exception {
+        return mapper.createObjectNode().put("content", Base64.getEncoder().encodeToString(CONTENT))
+                .put("signature", Base64.getEncoder().encodeToString(entity.sign(CONTENT)))
+                .put("creditCode", CODE).put("province", "41").put("at", at.toString()).toString();
+    }
+
+    @Test
+    void an_unavailable_crl_is_said_so_without_its_address_or_what_it_answered() throws Exception {
+        TestCa ca = recognisedCa(Algorithm.EC);
+        // not published: the address answers 404
+        ResponseEntity<String> refused = post("bidder", "/api/signature-verifications",
+                signatureBody(ca.issue(CODE, FROM, TO), T));
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(422);
+        assertThat(json(refused).path("violations").get(0).path("rule").asText())
+                .isEqualTo("ESL-13 a certificate whose revocation could be checked");
+        assertThat(refused.getBody()).contains("CRL unavailable").doesNotContain("127.0.0.1")
+                .doesNotContain("HTTP 404").doesNotContain("/crl/");
+        JsonNode record = json(get("supervisor", "/api/decisions/" + json(refused).path("decisionId").asText()));
+        assertThat(record.path("inputs").toString()).contains("CRL unavailable").doesNotContain("127.0.0.1")
+                .doesNotContain("HTTP 404");
+    }
+
+    @Test
+    void a_crl_is_read_up_to_its_cap_and_within_one_deadline() throws Exception {
+        TestCa endless = listedCa("ENDLESS-" + NAMES.incrementAndGet(), "ENDLESS-" + NAMES.incrementAndGet(),
+                crlUrl("/endless"));
+        CertificateVerdict capped = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> verification.verify(endless.issue(CODE, FROM, TO).pem(), CODE, "41", T));
+        assertThat(refusedBy(capped)).isEqualTo("ESL-13 a certificate whose revocation could be checked");
+        TestCa stalled = listedCa("STALLED-" + NAMES.incrementAndGet(), "STALLED-" + NAMES.incrementAndGet(),
+                crlUrl("/stalled"));
+        Duration deadline = revocations.deadline;
+        revocations.deadline = Duration.ofSeconds(1);
+        try {
+            CertificateVerdict cut = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> verification.verify(stalled.issue(CODE, FROM, TO).pem(), CODE, "41", T));
+            assertThat(refusedBy(cut)).isEqualTo("ESL-13 a certificate whose revocation could be checked");
+        } finally {
+            revocations.deadline = deadline;
+        }
+    }
+
+    @Test
+    void crls_are_kept_by_address_and_issuer_key_and_only_so_many() throws Exception {
+        // two CAs of one name (another key) on the list, their CRLs at one address
+        String name = "TWIN-" + NAMES.incrementAndGet();
+        String url = crlUrl("/crl/" + name);
+        TestCa one = listedCa(name + "-1", name, url);
+        TestCa two = listedCa(name + "-2", name, url);
+        TestCa.Entity first = one.issue(CODE, FROM, TO);
+        TestCa.Entity second = two.issue(CODE, FROM, TO);
+        two.revoke(second, T.minus(Duration.ofDays(1)));
+        publish(one);
+        assertThat(verification.verify(first.pem(), CODE, "41", T).accepted()).isTrue();
+        publish(two);
+        // the first CA's CRL kept for the address is not the second's, though it bears the same issuer name
+        assertThat(refusedBy(verification.verify(second.pem(), CODE, "41", T)))
+                .isEqualTo("ESL-13 a revoked certificate signs nothing after its revocation");
+        assertThat(revocations.cached()).isLessThanOrEqualTo(Revocations.CACHE_SIZE);
+
+        Revocations.Cache cache = new Revocations.Cache(2);
+        X509CRLHolder crl = new X509CRLHolder(one.crl(T, T.plus(Duration.ofDays(1))));
+        cache.put("a", crl);
+        cache.put("b", crl);
+        cache.get("a");
+        cache.put("c", crl);
+        assertThat(cache.size()).isEqualTo(2);
+        assertThat(cache.get("b")).as("the least recently used goes").isNull();
+        assertThat(cache.get("a")).isNotNull();
+    }
+
+    @Test
+    void a_subject_holding_two_different_credit_codes_is_refused() throws Exception {
+        TestCa ca = recognisedCa(Algorithm.SM2);
+        publish(ca);
+        X500Name two = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN").addRDN(BCStyle.O, "测试公司")
+                .addRDN(BCStyle.ORGANIZATION_IDENTIFIER, "NTRCN-" + CODE).addRDN(BCStyle.SERIALNUMBER, OTHER)
+                .addRDN(BCStyle.CN, "测试公司").build();
+        CertificateVerdict verdict = verification.verify(ca.issue(two, FROM, TO).pem(), CODE, "41", T);
+        assertThat(refusedBy(verdict)).isEqualTo("ESL-14 one entity named in the certificate's subject");
+        assertThat(verdict.violations().get(0).message()).contains(CODE).contains(OTHER);
+        // the same code in two attributes names one entity
+        X500Name same = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN").addRDN(BCStyle.O, "测试公司")
+                .addRDN(BCStyle.ORGANIZATION_IDENTIFIER, "NTRCN-" + CODE).addRDN(BCStyle.SERIALNUMBER, CODE)
+                .addRDN(BCStyle.CN, "测试公司").build();
+        assertThat(verification.verify(ca.issue(same, FROM, TO).pem(), CODE, "41", T).accepted()).isTrue();
     }
 }

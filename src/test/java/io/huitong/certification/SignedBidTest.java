@@ -7,20 +7,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import io.huitong.rules.RuleSetSources;
+import io.huitong.rules.RuleSource;
 import io.huitong.support.LifecycleTest;
+import io.huitong.support.RuleSets;
 import io.huitong.support.SealedBid;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A bid may carry a detached CMS signature over its sealed file (optional): verified when submitted, for the bidder,
@@ -35,6 +42,8 @@ class SignedBidTest extends LifecycleTest {
     TrustList trustList;
     @Autowired
     ObjectMapper mapper;
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeAll
     static void serveCrl() throws Exception {
@@ -103,6 +112,39 @@ class SignedBidTest extends LifecycleTest {
         JsonNode sealedToOthers = json(get("supervisor", signatureDecision));
         assertThat(sealedToOthers.path("inputs").path("sealed").asBoolean()).isTrue();
         assertThat(sealedToOthers.toString()).doesNotContain(verified.path("inputs").path("subject").asText());
+    }
+
+    @Test
+    void a_bid_signature_is_decided_with_the_rule_set_the_tender_is_pinned_to_not_the_active_one() throws Exception {
+        TestCa ca = new TestCa("BID-PIN-CA", TestCa.Algorithm.EC, Instant.parse("2020-01-01T00:00:00Z"),
+                Instant.parse("2035-01-01T00:00:00Z"), "http://127.0.0.1:" + crlServer.getAddress().getPort()
+                        + "/crl");
+        trustList.add("BID-PIN-CA", "测试 CA", Pem.of(ca.certificate), "test");
+        trustList.recognise("BID-PIN-CA", "41", LocalDate.of(2025, 1, 1), null, "test", "test");
+        crl = ca.crl(NOW.toInstant().minus(Duration.ofHours(1)), NOW.toInstant().plus(Duration.ofDays(60)));
+        TestCa.Entity bidder = ca.issue(bidderId(1), Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2027-12-31T00:00:00Z"));
+        String id = registerAndApprove(works().with("bidBondAmount", new BigDecimal("50000.00")));
+        // the tender is pinned to a version stored earlier, not the one in force (the same rules, told apart by a
+        // comment): what decides the bid decides its signature too
+        RuleSetSources pinned = RuleSets.projectRulesWith(Map.of("certification/certificates.drl",
+                Files.readString(Path.of("rules/certification/certificates.drl")) + "\n// the version pinned\n"));
+        jdbc.sql("insert into rule_set_version (version, content_hash, origin, file_count, rule_count, created_at, "
+                + "created_by) values (?, ?, 'test', ?, 0, current_timestamp, 'test')")
+                .params(pinned.version(), pinned.contentHash(), pinned.files().size()).update();
+        for (RuleSource file : pinned.files()) {
+            jdbc.sql("insert into rule_set_file (version, path, content) values (?, ?, ?)")
+                    .params(pinned.version(), file.path(), file.content()).update();
+        }
+        jdbc.sql("update tender set rule_set_version = ? where id = ?").params(pinned.version(), id).update();
+        at("2026-12-01T08:00:00");
+        String sealed = SealedBid.seal(SealedBid.file(bidderId(1), 1, "4800000.00"), password(id, 1));
+        ResponseEntity<String> signed = bid(id, sealed, bidder.sign(sealed.getBytes(StandardCharsets.UTF_8)));
+        assertThat(signed.getStatusCode().value()).as(signed.getBody()).isEqualTo(201);
+        String signatureDecision = jdbc.sql("select id from decision_record where kind = 'SIGNATURE' and tender_id = ?")
+                .param(id).query(String.class).single();
+        assertThat(json(get(bidderUser(1), "/api/decisions/" + signatureDecision)).path("ruleSetVersion").asText())
+                .isEqualTo(pinned.version());
     }
 
     private ResponseEntity<String> bid(String tenderId, String sealed, byte[] signature) {

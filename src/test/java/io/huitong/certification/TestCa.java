@@ -59,17 +59,58 @@ final class TestCa {
     final KeyPair keys;
     final X509CertificateHolder certificate;
     final String crlUrl;
+    /** The CA that issued this one (null: a root). */
+    final TestCa parent;
     private final List<Object[]> revoked = new ArrayList<>();
 
     TestCa(String name, Algorithm algorithm, Instant from, Instant to, String crlUrl) throws Exception {
         this.algorithm = algorithm;
         this.keys = keys(algorithm);
         this.crlUrl = crlUrl;
+        this.parent = null;
         X500Name subject = new X500Name("CN=" + name + ", O=Test CA, C=CN");
         JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(subject, serial(), Date.from(from),
                 Date.from(to), subject, keys.getPublic());
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
         this.certificate = b.build(signer(keys));
+    }
+
+    /** An intermediate CA issued by {@code parent}, with the extensions given (basic constraints, key usage). */
+    private TestCa(String name, TestCa parent, String crlUrl, Extension... extensions) throws Exception {
+        this.algorithm = parent.algorithm;
+        this.keys = keys(algorithm);
+        this.crlUrl = crlUrl;
+        this.parent = parent;
+        X500Name subject = new X500Name("CN=" + name + ", O=Test CA, C=CN");
+        JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(parent.certificate.getSubject(), serial(),
+                parent.certificate.getNotBefore(), parent.certificate.getNotAfter(), subject, keys.getPublic());
+        parent.distributionPoint(b);
+        for (Extension e : extensions) {
+            b.addExtension(e);
+        }
+        this.certificate = b.build(parent.signer(parent.keys));
+    }
+
+    /** An intermediate CA under this one, its CRL at {@code crlUrl}. */
+    TestCa intermediate(String name, String crlUrl, Extension... extensions) throws Exception {
+        return new TestCa(name, this, crlUrl, extensions);
+    }
+
+    /** The CA certificates from this one up to the root. */
+    List<X509CertificateHolder> path() {
+        List<X509CertificateHolder> path = new ArrayList<>();
+        for (TestCa ca = this; ca != null; ca = ca.parent) {
+            path.add(ca.certificate);
+        }
+        return path;
+    }
+
+    private void distributionPoint(JcaX509v3CertificateBuilder b) throws Exception {
+        if (crlUrl != null) {
+            b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                new DistributionPoint(new DistributionPointName(new GeneralNames(
+                        new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl))), null, null)}));
+        }
     }
 
     static KeyPair keys(Algorithm algorithm) throws Exception {
@@ -98,7 +139,9 @@ final class TestCa {
         }
 
         String chainPem() {
-            return Pem.of(List.of(certificate, ca.certificate));
+            List<X509CertificateHolder> chain = new ArrayList<>(List.of(certificate));
+            chain.addAll(ca.path());
+            return Pem.of(chain);
         }
 
         byte[] sign(byte[] content) throws Exception {
@@ -107,14 +150,19 @@ final class TestCa {
                     .setProvider(Pem.BC).build()).build(new JcaContentSignerBuilder(ca.algorithm.signature)
                             .setProvider(Pem.BC).build(keys.getPrivate()),
                             new JcaX509CertificateConverter().setProvider(Pem.BC).getCertificate(certificate)));
-            g.addCertificates(new JcaCertStore(List.of(
-                    new JcaX509CertificateConverter().setProvider(Pem.BC).getCertificate(certificate))));
+            // the signer's certificate, and the intermediate CAs above it (not the root)
+            List<java.security.cert.X509Certificate> carried = new ArrayList<>();
+            carried.add(new JcaX509CertificateConverter().setProvider(Pem.BC).getCertificate(certificate));
+            for (TestCa above = ca; above.parent != null; above = above.parent) {
+                carried.add(new JcaX509CertificateConverter().setProvider(Pem.BC).getCertificate(above.certificate));
+            }
+            g.addCertificates(new JcaCertStore(carried));
             return g.generate(new CMSProcessableByteArray(content), false).getEncoded();
         }
     }
 
-    Entity issue(String creditCode, CodeIn where, Instant from, Instant to) throws Exception {
-        KeyPair pair = keys(algorithm);
+    Entity issue(String creditCode, CodeIn where, Instant from, Instant to, Extension... extensions)
+            throws Exception {
         X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN")
                 .addRDN(BCStyle.O, "测试公司 " + creditCode);
         switch (where) {
@@ -123,12 +171,17 @@ final class TestCa {
             case OU -> name.addRDN(BCStyle.OU, creditCode);
         }
         name.addRDN(BCStyle.CN, "测试公司");
+        return issue(name.build(), from, to, extensions);
+    }
+
+    /** An entity's certificate of that subject, with the extensions given (raw ones too, malformed if need be). */
+    Entity issue(X500Name subject, Instant from, Instant to, Extension... extensions) throws Exception {
+        KeyPair pair = keys(algorithm);
         JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(certificate.getSubject(), serial(),
-                Date.from(from), Date.from(to), name.build(), pair.getPublic());
-        if (crlUrl != null) {
-            b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
-                new DistributionPoint(new DistributionPointName(new GeneralNames(
-                        new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl))), null, null)}));
+                Date.from(from), Date.from(to), subject, pair.getPublic());
+        distributionPoint(b);
+        for (Extension e : extensions) {
+            b.addExtension(e);
         }
         return new Entity(b.build(signer(keys)), pair, this);
     }

@@ -47,17 +47,19 @@ class TrustListController {
     }
 
     @PostMapping("/api/trusted-cas")
-    @Operation(summary = "加入认可的 CA Add a CA", description = "Administrators and centre clerks: one CA certificate "
-            + "(PEM, basic constraints cA) under an id; recognised nowhere until a province recognises it. 409 for an "
-            + "id or a certificate on the list already.")
+    @Operation(summary = "加入认可的 CA Add a CA", description = "Administrators only (it decides for every "
+            + "province): one CA certificate (PEM, basic constraints cA; keyCertSign if it has a key usage) under an "
+            + "id; recognised nowhere until a province recognises it. 409 for an id or a certificate on the list "
+            + "already; 422 for a malformed extension.")
     ResponseEntity<TrustedCa> add(@RequestBody CaRequest request) {
         TrustedCa ca = trustList.add(request.id(), request.name(), request.certificate(), Operator.current().userId());
         return ResponseEntity.created(URI.create("/api/trusted-cas/" + ca.id())).body(ca);
     }
 
     @PostMapping("/api/trusted-cas/{id}/recognitions")
-    @Operation(summary = "某省认可该 CA A province recognises the CA", description = "Administrators and centre clerks: "
-            + "from effectiveFrom to effectiveTo (both days included, China time; no end: until further notice).")
+    @Operation(summary = "某省认可该 CA A province recognises the CA", description = "Administrators "
+            + "only (it decides for every province): from effectiveFrom to effectiveTo (both days included, China "
+            + "time; no end: until further notice).")
     ResponseEntity<TrustedCa.Recognition> recognise(@PathVariable String id, @RequestBody RecognitionRequest request) {
         TrustedCa.Recognition r = trustList.recognise(id, request.province(), request.effectiveFrom(),
                 request.effectiveTo(), request.basis(), Operator.current().userId());
@@ -65,8 +67,9 @@ class TrustListController {
     }
 
     @PutMapping("/api/trusted-cas/{id}/recognitions/{recognitionId}")
-    @Operation(summary = "变更认可期 Change a recognition's period", description = "Administrators and centre clerks: "
-            + "new first and last days (to end a recognition, or move its start); the province stays.")
+    @Operation(summary = "变更认可期 Change a recognition's period", description = "Administrators "
+            + "only (it decides for every province): new first and last days (to end a recognition, or move its "
+            + "start); the province stays.")
     TrustedCa.Recognition change(@PathVariable String id, @PathVariable String recognitionId,
             @RequestBody RecognitionRequest request) {
         return trustList.change(id, recognitionId, request.effectiveFrom(), request.effectiveTo(), request.basis(),

@@ -141,12 +141,12 @@ class SecurityConfiguration {
                         .hasAnyAuthority(authorities(ADMIN, SUPERVISOR, CENTRE_CLERK))
                         .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/bond-refunds"))
                         .hasAnyAuthority(authorities(ADMIN, CENTRE_CLERK, FINANCE_DEPARTMENT))
-                        // the CA trust list (certification, K7, K8): administrators and centre clerks change it
+                        // the CA trust list (certification, K7, K8): administrators only change it, for every province
                         .requestMatchers(path(HttpMethod.POST, "/api/trusted-cas"),
                                 path(HttpMethod.POST, "/api/trusted-cas/**"),
                                 path(HttpMethod.PUT, "/api/trusted-cas/**"),
                                 path(HttpMethod.DELETE, "/api/trusted-cas/**"))
-                        .hasAnyAuthority(authorities(ADMIN, CENTRE_CLERK))
+                        .hasAnyAuthority(authorities(ADMIN))
                         // an entity's certificates: clerks for any, a bidder for its own (checked by the controller)
                         .requestMatchers(path(HttpMethod.POST, "/api/entities/*/certificates"))
                         .hasAnyAuthority(authorities(ADMIN, CENTRE_CLERK, REGISTRATION_CLERK, BIDDER))
