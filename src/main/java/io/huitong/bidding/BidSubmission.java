@@ -103,7 +103,8 @@ public class BidSubmission {
         // (its record names the tender and round: sealed with the bid until the opening, TBL 22)
         CertificateVerdict signed = request.signature() == null ? null : signatures.verifyFor(tenderId,
                 tender.round(), ruleSet, request.sealedFile().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                signature(request.signature()), request.bidderId(), tender.regionCode(), now).requireAccepted();
+                CertificateVerification.base64(request.signature()), request.bidderId(), tender.regionCode(), now)
+                .requireAccepted();
         RegistrationRequest registration = tenders.registration(tender);
         RegistrationDecision decisions = tenders.decisions(tender);
         List<String> parties = new ArrayList<>();
@@ -241,12 +242,4 @@ public class BidSubmission {
         });
     }
 
-    private static byte[] signature(String base64) {
-        try {
-            return java.util.Base64.getMimeDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw io.huitong.shared.web.ValidationException.of("signature", null, "Base64", "签名不是 Base64 编码",
-                    "The signature is not Base64");
-        }
-    }
 }

@@ -78,6 +78,16 @@ public class CertificateVerification {
      * it is pinned to, as the bid itself is): its record names the tender and the round, so that it is sealed with
      * the bid until the round is opened (who signed a bid is who bid, TBL 22).
      */
+    /** A signature as a request carries it: Base64 (MIME line breaks allowed), or 422 naming {@code signature}. */
+    public static byte[] base64(String signature) {
+        try {
+            return java.util.Base64.getMimeDecoder().decode(signature);
+        } catch (IllegalArgumentException e) {
+            throw ValidationException.of("signature", null, "Base64", "签名不是 Base64 编码",
+                    "The signature is not Base64");
+        }
+    }
+
     public CertificateVerdict verifyFor(String tenderId, int round, RuleSet ruleSet, byte[] content,
             byte[] signature, String creditCode, String province, Instant at) {
         return signature(content, null, signature, creditCode, province, at, tenderId, round, ruleSet);

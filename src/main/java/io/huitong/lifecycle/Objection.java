@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
  */
 public record Objection(String id, String tenderId, int round, Stage stage, String raisedBy, String raisedByParty,
         Instant raisedAt, String content, String answer, String answeredBy, Instant answeredAt,
-        Boolean amendsDocuments, OffsetDateTime deadlineAfter) {
+        Boolean amendsDocuments, OffsetDateTime deadlineAfter, String signatureDecisionId) {
 
     public enum Stage {
         /** To the tender documents, before the deadline. */

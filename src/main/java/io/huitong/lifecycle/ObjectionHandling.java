@@ -2,6 +2,7 @@ package io.huitong.lifecycle;
 
 import io.huitong.rules.Notice;
 import io.huitong.rules.RuleSet;
+import io.huitong.certification.CertificateVerification;
 import io.huitong.rules.RuleSetRegistry;
 import io.huitong.shared.party.BidderAccount;
 import io.huitong.shared.party.BidderAccounts;
@@ -41,6 +42,7 @@ public class ObjectionHandling {
     private final LegalPeriods periods;
     private final Objections objections;
     private final RuleSetRegistry ruleSets;
+    private final CertificateVerification certificates;
     private final TaskActions tasks;
     private final TransactionTemplate transactions;
     private final LegalClock clock;
@@ -48,7 +50,8 @@ public class ObjectionHandling {
     private final BidderAccounts accounts;
     private final Tenderers tenderers;
 
-    ObjectionHandling(TenderService tenders, TenderTimeline timeline, LegalPeriods periods, Objections objections, RuleSetRegistry ruleSets, TaskActions tasks, TransactionTemplate transactions, LegalClock clock, RuntimeService runtime, BidderAccounts accounts, Tenderers tenderers) {
+    ObjectionHandling(TenderService tenders, TenderTimeline timeline, LegalPeriods periods, Objections objections, RuleSetRegistry ruleSets, TaskActions tasks, TransactionTemplate transactions, LegalClock clock, RuntimeService runtime, BidderAccounts accounts, Tenderers tenderers, CertificateVerification certificates) {
+        this.certificates = certificates;
         this.tenders = tenders;
         this.timeline = timeline;
         this.periods = periods;
@@ -71,7 +74,17 @@ public class ObjectionHandling {
      * given); an account of the bidder group bound to no entity cannot object, and nobody else names a party.
      */
     public Objection object(String tenderId, String content, String party, Operator operator) {
+        return object(tenderId, content, party, null, operator);
+    }
+
+    /**
+     * The same, signed: {@code signature} is a detached CMS signature (Base64) over the content's UTF-8 bytes, made
+     * with a certificate of the objecting entity, verified in the tender's province now under the tender's rule set
+     * (docs/rules.md O4, K7, K8); refused (422) with the reasons, and the decision kept with the objection.
+     */
+    public Objection object(String tenderId, String content, String party, String signature, Operator operator) {
         String raisedFor = objectingParty(party, operator);
+        String signed = signature == null ? null : signed(tenderId, content, signature, operator);
         return transactions.execute(status -> {
             Tender tender = tenders.lock(tenderId);
             TenderStatus phase = tender.status() == TenderStatus.SUSPENDED ? tender.suspendedFrom() : tender.status();
@@ -102,7 +115,7 @@ public class ObjectionHandling {
                         late.zh(), late.en())), null, tender.ruleSetVersion());
             }
             Objection objection = new Objection(UUID.randomUUID().toString(), tenderId, tender.round(), stage,
-                    operator.userId(), raisedFor, now, content, null, null, null, null, null);
+                    operator.userId(), raisedFor, now, content, null, null, null, null, null, signed);
             objections.insert(objection);
             if (window.equals("resultChallengeWindow")) {
                 // a challenge to a government-procurement result is answered in 7 working days (O94 13); it does
@@ -120,6 +133,16 @@ public class ObjectionHandling {
     }
 
     /** The party an objection is raised for: the operator's own entity, or 403 (noted in the audit entry). */
+    /** The signature's decision id, once accepted for the operator's own entity. */
+    private String signed(String tenderId, String content, String signature, Operator operator) {
+        BidderAccount account = accounts.of(operator.userId()).orElseThrow(() -> ValidationException.of("signature",
+                null, null, "只有市场主体的账户可以签名提出异议", "Only a trading entity's account signs an objection"));
+        Tender tender = tenders.get(tenderId);
+        return certificates.verifyFor(tenderId, tender.round(), ruleSets.version(tender.ruleSetVersion()),
+                content.getBytes(java.nio.charset.StandardCharsets.UTF_8), CertificateVerification.base64(signature),
+                account.creditCode(), tender.regionCode(), clock.instant()).requireAccepted().decisionId();
+    }
+
     private String objectingParty(String party, Operator operator) {
         String named = party == null || party.isBlank() ? null : party.strip();
         BidderAccount account = accounts.of(operator.userId()).orElse(null);

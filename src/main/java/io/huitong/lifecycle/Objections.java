@@ -23,10 +23,11 @@ class Objections {
 
     void insert(Objection o) {
         jdbc.sql("""
-                insert into objection (id, tender_id, round, stage, raised_by, raised_by_party, raised_at, content)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into objection (id, tender_id, round, stage, raised_by, raised_by_party, raised_at, content,
+                    signature_decision_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(o.id(), o.tenderId(), o.round(), o.stage().name(), o.raisedBy(), o.raisedByParty(),
-                        Timestamp.from(o.raisedAt()), o.content())
+                        Timestamp.from(o.raisedAt()), o.content(), o.signatureDecisionId())
                 .update();
     }
 
@@ -73,6 +74,7 @@ class Objections {
                 Objection.Stage.valueOf(rs.getString("stage")), rs.getString("raised_by"),
                 rs.getString("raised_by_party"), rs.getTimestamp("raised_at").toInstant(), rs.getString("content"),
                 rs.getString("answer"), rs.getString("answered_by"), answered == null ? null : answered.toInstant(),
-                amendsOrNull, after == null ? null : OffsetDateTime.ofInstant(after.toInstant(), LegalClock.CHINA));
+                amendsOrNull, after == null ? null : OffsetDateTime.ofInstant(after.toInstant(), LegalClock.CHINA),
+                rs.getString("signature_decision_id"));
     }
 }

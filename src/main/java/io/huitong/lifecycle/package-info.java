@@ -3,6 +3,6 @@
  * legal periods and the timers that wait for them, clarifications and objections, failure, award, contract,
  * refunds, archive, termination.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "bidding", "rules", "rules :: policy", "tender",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "bidding", "certification", "rules", "rules :: policy", "tender",
         "tender :: registration", "shared", "shared :: *" })
 package io.huitong.lifecycle;

@@ -115,6 +115,44 @@ class SignedBidTest extends LifecycleTest {
     }
 
     @Test
+    void an_objection_signed_by_its_entity_is_taken_and_one_signed_with_another_s_certificate_changes_nothing()
+            throws Exception {
+        TestCa ca = new TestCa("OBJ-RSA-CA", TestCa.Algorithm.RSA, Instant.parse("2020-01-01T00:00:00Z"),
+                Instant.parse("2035-01-01T00:00:00Z"), "http://127.0.0.1:" + crlServer.getAddress().getPort()
+                        + "/crl");
+        trustList.add("OBJ-RSA-CA", "测试 CA", Pem.of(ca.certificate), "test");
+        trustList.recognise("OBJ-RSA-CA", "41", LocalDate.of(2025, 1, 1), null, "test", "test");
+        crl = ca.crl(NOW.toInstant().minus(Duration.ofHours(1)), NOW.toInstant().plus(Duration.ofDays(60)));
+        TestCa.Entity objector = ca.issue(bidderId(3), Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2027-12-31T00:00:00Z"));
+        TestCa.Entity other = ca.issue(bidderId(4), Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2027-12-31T00:00:00Z"));
+        String id = registerAndApprove(works().with("bidBondAmount", new BigDecimal("50000.00")));
+        at("2026-12-01T08:00:00");
+        String content = "招标文件第三章资格条件排斥潜在投标人 / Chapter 3 excludes potential bidders";
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+
+        ResponseEntity<String> foreign = post(bidderUser(3), "/api/tenders/" + id + "/objections", mapper
+                .createObjectNode().put("content", content).put("signature", Base64.getEncoder()
+                        .encodeToString(other.sign(bytes))).toString());
+        assertThat(foreign.getStatusCode().value()).as(foreign.getBody()).isEqualTo(422);
+        assertThat(foreign.getBody()).contains("ESL-14 the certificate of the entity that uses it");
+        assertThat(status(id)).as("nothing suspended").isEqualTo("BIDDING");
+        assertThat(jdbc.sql("select count(*) from objection where tender_id = ?").param(id).query(Long.class)
+                .single()).isZero();
+
+        ResponseEntity<String> signed = post(bidderUser(3), "/api/tenders/" + id + "/objections", mapper
+                .createObjectNode().put("content", content).put("signature", Base64.getEncoder()
+                        .encodeToString(objector.sign(bytes))).toString());
+        assertThat(signed.getStatusCode().value()).as(signed.getBody()).isEqualTo(201);
+        String decision = json(signed).path("signatureDecisionId").asText();
+        assertThat(decision).isNotEmpty();
+        assertThat(json(get(bidderUser(3), "/api/decisions/" + decision)).path("outcome").asText())
+                .isEqualTo("ACCEPTED");
+        assertThat(status(id)).isEqualTo("SUSPENDED");
+    }
+
+    @Test
     void a_bid_signature_is_decided_with_the_rule_set_the_tender_is_pinned_to_not_the_active_one() throws Exception {
         TestCa ca = new TestCa("BID-PIN-CA", TestCa.Algorithm.EC, Instant.parse("2020-01-01T00:00:00Z"),
                 Instant.parse("2035-01-01T00:00:00Z"), "http://127.0.0.1:" + crlServer.getAddress().getPort()

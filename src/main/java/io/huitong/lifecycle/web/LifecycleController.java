@@ -58,7 +58,8 @@ class LifecycleController {
         return clarifications.clarify(tenderId, r.content(), r.affectsPreparation(), r.newBidDeadline(), Operator.current());
     }
 
-    record ObjectionRequest(@NotBlank @Size(max = 20000) String content, @Size(max = 200) String party) {
+    record ObjectionRequest(@NotBlank @Size(max = 20000) String content, @Size(max = 200) String party,
+            @Size(max = 100_000) String signature) {
     }
 
     @PostMapping("/objections")
@@ -67,9 +68,12 @@ class LifecycleController {
             description = "To the documents while bidding, within its window (TBR 22: 10 days before the deadline; "
                     + "B32); to the result during publicity (TBR 54). Suspends the procedure until answered. A bidder "
                     + "account objects for its own entity only: party is its name or credit code (its name when "
-                    + "omitted); another party is 403, as is a bidder account bound to no entity.")
+                    + "omitted); another party is 403, as is a bidder account bound to no entity. Optionally signed: "
+                    + "signature is a detached CMS signature (Base64) over the content's UTF-8 bytes with a "
+                    + "certificate of the objecting entity, verified now in the tender's province (422 with the "
+                    + "reasons when refused; the decision's id is kept as signatureDecisionId).")
     Objection object(@PathVariable String tenderId, @Valid @RequestBody ObjectionRequest r) {
-        return objections.object(tenderId, r.content(), r.party(), Operator.current());
+        return objections.object(tenderId, r.content(), r.party(), r.signature(), Operator.current());
     }
 
     record AnswerRequest(@NotBlank @Size(max = 20000) String answer, Boolean amendsDocuments) {
