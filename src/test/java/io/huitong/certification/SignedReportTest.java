@@ -115,6 +115,9 @@ class SignedReportTest extends LifecycleTest {
         assertThat(decision.path("outcome").asText()).isEqualTo("ACCEPTED");
         assertThat(decision.path("kind").asText()).isEqualTo("SIGNATURE");
         assertThat(decision.path("inputs").path("facts").path("expectedIdNo").asText()).isEqualTo(EXPERT1_ID);
+        // the record names the expert and the identity number: personal information, sealed from other users
+        ResponseEntity<String> toOthers = get("expert2", "/api/decisions/" + member.path("signatureDecisionId").asText());
+        assertThat(toOthers.getBody()).as(toOthers.getBody()).doesNotContain(EXPERT1_ID).contains("\"sealed\":true");
 
         // without a signature the step works as before
         ResponseEntity<String> plain = post("expert2", "/api/tenders/" + id + "/report/signature", "{}");
