@@ -34,7 +34,7 @@ class CertificateChecks {
     private record Anchor(TrustedCa ca, X509CertificateHolder certificate) {
     }
 
-    Found facts(List<X509CertificateHolder> chain, String creditCode, String province, Instant at,
+    Found facts(List<X509CertificateHolder> chain, Holder holder, String province, Instant at,
             Boolean signatureValid, String signatureProblem) {
         String problem = linkProblem(chain);
         X509CertificateHolder top = chain.get(chain.size() - 1);
@@ -93,12 +93,17 @@ class CertificateChecks {
                 revokedAt = status.revokedAt();
             }
         }
-        List<String> codes = SubjectCodes.all(chain.get(0).getSubject());
-        CertificateFacts facts = new CertificateFacts(creditCode, province, at, intact, problem, anchor != null,
-                anchor == null ? null : anchor.ca().id(), recognised, nearest == null ? null : nearest.effectiveFrom(),
-                nearest == null ? null : nearest.effectiveTo(), notBefore, notAfter, checked, crlProblem, revoked,
-                revokedAt, codes.isEmpty() ? null : codes.get(0), signatureValid, signatureProblem,
-                CertificateExtensions.of(chain.get(0)).keyUsageText(), constraintProblem(all), codes);
+        // an entity's certificate is read for credit codes, a person's for identity numbers: not both, since an
+        // identity number may pass for a credit code by chance
+        List<String> codes = holder.isPerson() ? null : SubjectCodes.all(chain.get(0).getSubject());
+        List<String> idNos = holder.isPerson() ? SubjectCodes.idNumbers(chain.get(0).getSubject()) : null;
+        CertificateFacts facts = new CertificateFacts(holder.creditCode(), province, at, intact, problem,
+                anchor != null, anchor == null ? null : anchor.ca().id(), recognised,
+                nearest == null ? null : nearest.effectiveFrom(), nearest == null ? null : nearest.effectiveTo(),
+                notBefore, notAfter, checked, crlProblem, revoked, revokedAt,
+                codes == null || codes.isEmpty() ? null : codes.get(0), signatureValid, signatureProblem,
+                CertificateExtensions.of(chain.get(0)).keyUsageText(), constraintProblem(all), codes,
+                holder.idNo(), idNos);
         return new Found(facts, anchor == null ? null : anchor.ca());
     }
 

@@ -37,13 +37,30 @@ import java.util.List;
  * @param caConstraintProblem a CA certificate of the chain (or the CA of the trust list) used beyond its own
  *     constraints: a key usage without keyCertSign, or more CAs below it than its path length allows; null when none
  * @param subjectCreditCodes every distinct valid credit code the subject's attributes hold (organizationIdentifier,
- *     serialNumber, OU), in that order
+ *     serialNumber, OU), in that order; null for a person's certificate
+ * @param expectedIdNo for a person's certificate (an evaluation expert's), the citizen identity number (GB 11643) of
+ *     the person it must belong to; null for an entity's, whose {@code expectedCreditCode} is given instead
+ * @param subjectIdNos for a person's certificate, every distinct valid identity number its subject holds (in
+ *     serialNumber, 2.5.4.5); null for an entity's
  */
 public record CertificateFacts(String expectedCreditCode, String province, Instant at, boolean chainIntact,
         String chainProblem, boolean caKnown, String caId, boolean recognisedInProvince, LocalDate recognisedFrom,
         LocalDate recognisedTo, Instant notBefore, Instant notAfter, boolean revocationChecked, String crlProblem,
         boolean revoked, Instant revokedAt, String subjectCreditCode, Boolean signatureValid,
-        String signatureProblem, String keyUsage, String caConstraintProblem, List<String> subjectCreditCodes) {
+        String signatureProblem, String keyUsage, String caConstraintProblem, List<String> subjectCreditCodes,
+        String expectedIdNo, List<String> subjectIdNos) {
+
+    /** The facts of an entity's certificate (no identity number). */
+    public CertificateFacts(String expectedCreditCode, String province, Instant at, boolean chainIntact,
+            String chainProblem, boolean caKnown, String caId, boolean recognisedInProvince, LocalDate recognisedFrom,
+            LocalDate recognisedTo, Instant notBefore, Instant notAfter, boolean revocationChecked, String crlProblem,
+            boolean revoked, Instant revokedAt, String subjectCreditCode, Boolean signatureValid,
+            String signatureProblem, String keyUsage, String caConstraintProblem, List<String> subjectCreditCodes) {
+        this(expectedCreditCode, province, at, chainIntact, chainProblem, caKnown, caId, recognisedInProvince,
+                recognisedFrom, recognisedTo, notBefore, notAfter, revocationChecked, crlProblem, revoked, revokedAt,
+                subjectCreditCode, signatureValid, signatureProblem, keyUsage, caConstraintProblem,
+                subjectCreditCodes, null, null);
+    }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(LegalClock.CHINA);
@@ -59,6 +76,21 @@ public record CertificateFacts(String expectedCreditCode, String province, Insta
 
     public boolean isExpired() {
         return notAfter != null && at.isAfter(notAfter);
+    }
+
+    /** A person's certificate (an expert's), checked for an identity number rather than a credit code. */
+    public boolean isPerson() {
+        return expectedIdNo != null;
+    }
+
+    /** The certificate names this very person, and no one else. */
+    public boolean isOfPerson() {
+        return expectedIdNo != null && subjectIdNos != null && subjectIdNos.equals(List.of(expectedIdNo));
+    }
+
+    /** The identity numbers of the subject as the messages show them (null: none). */
+    public String subjectIdNosText() {
+        return subjectIdNos == null || subjectIdNos.isEmpty() ? null : String.join(", ", subjectIdNos);
     }
 
     /** The certificate names this very entity. */

@@ -13,11 +13,13 @@ import java.util.List;
  *
  * @param signatureValid for a signature, whether it verifies; null for a certificate alone
  * @param acceptedBy the rule that accepted it (null when refused)
+ * @param idNo for a person's certificate, the identity number it was checked for ({@code creditCode} is null then)
+ * @param subjectIdNo for a person's certificate, the identity number its subject carries (null: none)
  */
 public record CertificateVerdict(boolean accepted, String decisionId, String ruleSetVersion, String creditCode,
         String province, Instant at, String caId, String subject, String issuer, String serialNumber,
         String subjectCreditCode, Instant notBefore, Instant notAfter, Boolean signatureValid, RuleOutput acceptedBy,
-        List<Violation> violations) {
+        List<Violation> violations, String idNo, String subjectIdNo) {
 
     /** This verdict if accepted; a refusal (422 through the API: rule, article, reason) otherwise. */
     public CertificateVerdict requireAccepted() {

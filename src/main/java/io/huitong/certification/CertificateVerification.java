@@ -5,7 +5,6 @@ import io.huitong.rules.DecisionRecords;
 import io.huitong.rules.Refusal;
 import io.huitong.rules.RuleSet;
 import io.huitong.rules.RuleSetRegistry;
-import io.huitong.shared.party.CreditCodes;
 import io.huitong.shared.security.Operator;
 import io.huitong.shared.time.LegalClock;
 import io.huitong.shared.web.ValidationException;
@@ -22,9 +21,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Verifies certificates and signatures of any recognised CA for a trading entity (docs/rules.md K7, K8, O4, O5): the
- * chain up to a CA of the trust list that the province recognises on the day, validity, revocation by CRL, the
- * entity's credit code in the subject, and for a signature its value; RSA, ECDSA and SM2/SM3 alike. Java states the
+ * Verifies certificates and signatures of any recognised CA for a trading entity, or for a person (an evaluation
+ * expert; docs/rules.md K7, K8, O4, O5): the chain up to a CA of the trust list that the province recognises on the
+ * day, validity, revocation by CRL, the entity's credit code (the person's identity number) in the subject, and for a signature its value; RSA, ECDSA and SM2/SM3 alike. Java states the
  * facts, the rules of {@code rules/certification} decide, and every decision is recorded (kind CERTIFICATE or
  * SIGNATURE) with its inputs, the rules that fired and the rule-set version.
  */
@@ -61,7 +60,8 @@ public class CertificateVerification {
     public CertificateVerdict verify(String pemChain, String creditCode, String province, Instant at) {
         List<X509CertificateHolder> chain = Pem.certificates(pemChain, "chain");
         CertificateExtensions.of(chain, "chain");
-        return decide(CERTIFICATE, chain, creditCode, province, at, null, null, null, 0, ruleSets.active());
+        return decide(CERTIFICATE, chain, Holder.entity(creditCode), province, at, null, null, null, 0,
+                ruleSets.active());
     }
 
     /**
@@ -70,7 +70,8 @@ public class CertificateVerification {
      * signature's validity.
      */
     public CertificateVerdict verify(byte[] content, byte[] signature, String creditCode, String province, Instant at) {
-        return signature(content, null, signature, creditCode, province, at, null, 0, ruleSets.active());
+        return signature(content, null, signature, Holder.entity(creditCode), province, at, null, 0,
+                ruleSets.active());
     }
 
     /**
@@ -90,7 +91,20 @@ public class CertificateVerification {
 
     public CertificateVerdict verifyFor(String tenderId, int round, RuleSet ruleSet, byte[] content,
             byte[] signature, String creditCode, String province, Instant at) {
-        return signature(content, null, signature, creditCode, province, at, tenderId, round, ruleSet);
+        return signature(content, null, signature, Holder.entity(creditCode), province, at, tenderId, round,
+                ruleSet);
+    }
+
+    /**
+     * A person's signature in a tender's round (an evaluation expert signing the report), decided with the tender's
+     * rule set: the certificate must carry {@code idNo}, the citizen identity number (GB 11643) of the person, in its
+     * subject's serialNumber (SubjectCodes), and no other; the chain, the CA and its recognition in the province,
+     * validity, revocation and key usage are decided as for an entity. 422 naming {@code idNo} when it is not a valid
+     * identity number.
+     */
+    public CertificateVerdict verifyPersonFor(String tenderId, int round, RuleSet ruleSet, byte[] content,
+            byte[] signature, String idNo, String province, Instant at) {
+        return signature(content, null, signature, Holder.person(idNo), province, at, tenderId, round, ruleSet);
     }
 
     /** The same over the content's SHA-256, for a signature with signed attributes and a SHA-256 digest. */
@@ -100,27 +114,24 @@ public class CertificateVerification {
             throw ValidationException.of("contentSha256", sha256 == null ? null : sha256.length, 32,
                     "SHA-256 摘要应为 32 字节", "A SHA-256 digest is 32 bytes");
         }
-        return signature(null, sha256, signature, creditCode, province, at, null, 0, ruleSets.active());
+        return signature(null, sha256, signature, Holder.entity(creditCode), province, at, null, 0,
+                ruleSets.active());
     }
 
-    private CertificateVerdict signature(byte[] content, byte[] sha256, byte[] signature, String creditCode,
+    private CertificateVerdict signature(byte[] content, byte[] sha256, byte[] signature, Holder holder,
             String province, Instant at, String tenderId, int round, RuleSet ruleSet) {
         if (signature == null || signature.length == 0) {
             throw ValidationException.of("signature", null, "CMS SignedData", "需要签名", "The signature is required");
         }
         Signatures.Signed signed = Signatures.read(content, sha256, signature);
         CertificateExtensions.of(signed.chain(), "signature");
-        return decide(SIGNATURE, signed.chain(), creditCode, province, at, signed.valid(), signed.problem(), tenderId,
+        return decide(SIGNATURE, signed.chain(), holder, province, at, signed.valid(), signed.problem(), tenderId,
                 round, ruleSet);
     }
 
-    private CertificateVerdict decide(String kind, List<X509CertificateHolder> chain, String creditCode,
+    private CertificateVerdict decide(String kind, List<X509CertificateHolder> chain, Holder holder,
             String province, Instant at, Boolean signatureValid, String signatureProblem, String tenderId,
             int round, RuleSet ruleSet) {
-        if (creditCode == null || !CreditCodes.isValid(creditCode)) {
-            throw ValidationException.of("creditCode", creditCode, "GB 32100", "统一社会信用代码无效",
-                    "Not a valid unified social credit code");
-        }
         String p = Provinces.of(province, "province");
         Instant now = clock.instant();
         if (at != null && at.isBefore(now.minus(skew))) {
@@ -131,7 +142,7 @@ public class CertificateVerification {
                             + "trusted timestamp token, which is not supported yet");
         }
         Instant when = at == null ? now : at;
-        CertificateChecks.Found found = checks.facts(chain, creditCode, p, when, signatureValid, signatureProblem);
+        CertificateChecks.Found found = checks.facts(chain, holder, p, when, signatureValid, signatureProblem);
         CertificateFacts facts = found.facts();
         java.time.LocalDate asOf = when.atZone(LegalClock.CHINA).toLocalDate();
         RuleSet.Evaluation evaluation = ruleSet.evaluate(asOf, List.of(facts));
@@ -158,9 +169,10 @@ public class CertificateVerification {
                 accepted ? DecisionRecord.Outcome.ACCEPTED : DecisionRecord.Outcome.REFUSED, false, tenderId,
                 ruleSet.version(), clock.instant(), operator.userId(), operator.address(), inputs, outputs,
                 evaluation.firedRules(), violations));
-        return new CertificateVerdict(accepted, id, ruleSet.version(), creditCode, p, when, facts.caId(),
+        return new CertificateVerdict(accepted, id, ruleSet.version(), holder.creditCode(), p, when, facts.caId(),
                 entity.getSubject().toString(), entity.getIssuer().toString(), entity.getSerialNumber().toString(16),
                 facts.subjectCreditCode(), entity.getNotBefore().toInstant(), entity.getNotAfter().toInstant(),
-                signatureValid, accepted ? acceptance.by() : null, violations);
+                signatureValid, accepted ? acceptance.by() : null, violations, holder.idNo(),
+                facts.subjectIdNos() == null || facts.subjectIdNos().isEmpty() ? null : facts.subjectIdNos().get(0));
     }
 }

@@ -23,7 +23,10 @@ public record CommitteeMember(
         @Schema(description = "离开评标委员会的时间（被更换或委员会重组）/ When the member left (replaced, or the committee re-formed)",
                 accessMode = Schema.AccessMode.READ_ONLY) Instant endedAt,
         @Schema(description = "离开的原因 / Why the member left", accessMode = Schema.AccessMode.READ_ONLY)
-        String endReason) {
+        String endReason,
+        @Schema(description = "以数字证书签署报告时，签名验证的决定记录 / When the member signed the report with a "
+                + "certificate, the decision record of the signature's verification (ESL 13, 14)",
+                accessMode = Schema.AccessMode.READ_ONLY) String signatureDecisionId) {
 
     public enum Role {
         /** 评审专家. */

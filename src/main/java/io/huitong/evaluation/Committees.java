@@ -59,7 +59,7 @@ class Committees {
                 rs.getTimestamp("signed_at") == null ? null : rs.getTimestamp("signed_at").toInstant(),
                 rs.getString("dissent"),
                 rs.getTimestamp("ended_at") == null ? null : rs.getTimestamp("ended_at").toInstant(),
-                rs.getString("end_reason"));
+                rs.getString("end_reason"), rs.getString("signature_decision_id"));
     }
 
     /** Seats one member (a remote evaluation seats each as they sign in). */
@@ -85,13 +85,19 @@ class Committees {
 
     /** A member signs the report, agreeing or with a written dissent (TBR 53; R12 45). */
     void sign(String memberId, String dissent, Instant at) {
-        jdbc.sql("update committee_member set signed_at = ?, dissent = ? where id = ?")
-                .params(Timestamp.from(at), dissent, memberId).update();
+        sign(memberId, dissent, at, null);
+    }
+
+    /** The same, with the decision record of the certificate signature it was given with (null: none). */
+    void sign(String memberId, String dissent, Instant at, String signatureDecisionId) {
+        jdbc.sql("update committee_member set signed_at = ?, dissent = ?, signature_decision_id = ? where id = ?")
+                .params(Timestamp.from(at), dissent, signatureDecisionId, memberId).update();
     }
 
     /** A new report: signatures given to an earlier one no longer hold. */
     void clearSignatures(String tenderId, int round) {
-        jdbc.sql("update committee_member set signed_at = null, dissent = null where tender_id = ? and round = ?")
+        jdbc.sql("update committee_member set signed_at = null, dissent = null, signature_decision_id = null "
+                + "where tender_id = ? and round = ?")
                 .params(tenderId, round).update();
     }
 

@@ -207,7 +207,20 @@ public class Evaluation {
 
     /** A member signs the report, agreeing or dissenting with written reasons (TBR 53; R12 45). */
     public void signReport(String tenderId, boolean agree, String dissent, Operator operator) {
-        signing.sign(tenderId, agree, dissent, operator);
+        signing.sign(tenderId, agree, dissent, null, operator);
+    }
+
+    /**
+     * The same with a certificate: {@code signature} (Base64 of a detached CMS signature over the report's text, as
+     * {@link #report} gives it; null: none) is verified for the member's own identity number (ESL 13, 14).
+     */
+    public void signReport(String tenderId, boolean agree, String dissent, String signature, Operator operator) {
+        signing.sign(tenderId, agree, dissent, signature, operator);
+    }
+
+    /** The report as the members sign it (its text, and the SHA-256 of the text): the sitting members only. */
+    public ReportView report(String tenderId, Operator operator) {
+        return signing.report(tenderId, operator);
     }
 
     /** The user ids of the sitting members who have not signed the report. */

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
  * score correction's) the members' scores and flags: confidential until the result is determined (G11: TBL 37;
  * O87 47), except to whoever recorded it, supervisors and administrators. So are the opening's (the bid files'
  * machine fingerprints and the collusion flags before the committee has decided them) and a collusion decision's
- * (it names the chair).
+ * (it names the chair). A member's certificate signature of the report (a SIGNATURE record for a person) names the
+ * member and the identity number, personal information: sealed for good, except to the member, supervisors and
+ * administrators.
  */
 @Component
 class SealedCommittee implements DecisionSealing {
@@ -31,7 +33,9 @@ class SealedCommittee implements DecisionSealing {
 
     @Override
     public boolean sealed(DecisionRecord record, String userId) {
-        if (!KINDS.contains(record.kind()) || record.tenderId() == null
+        boolean person = io.huitong.certification.CertificateVerification.SIGNATURE.equals(record.kind())
+                && record.inputs() != null && record.inputs().path("facts").hasNonNull("expectedIdNo");
+        if (!(person || KINDS.contains(record.kind())) || record.tenderId() == null
                 || userId != null && userId.equals(record.operator())) {
             return false;
         }
@@ -41,6 +45,6 @@ class SealedCommittee implements DecisionSealing {
                 return false;
             }
         }
-        return tenders.get(record.tenderId()).winnerBidId() == null;
+        return person || tenders.get(record.tenderId()).winnerBidId() == null;
     }
 }

@@ -88,6 +88,36 @@ class CertificationRulesTest {
                 .containsExactly("ESL-13 a signature unaltered since it was made");
     }
 
+    /** A person's certificate (an expert's) carrying these identity numbers, checked for {@code expected}. */
+    static CertificateFacts person(String expected, List<String> idNos, Boolean signatureValid) {
+        CertificateFacts g = good();
+        return new CertificateFacts(null, "41", AT, true, null, true, "CA1", true, g.recognisedFrom(), null,
+                g.notBefore(), g.notAfter(), true, null, false, null, null, signatureValid, null, null, null, null,
+                expected, idNos);
+    }
+
+    @Test
+    void a_persons_certificate_is_accepted_for_that_person_only_not_for_another_nor_for_two() {
+        String expert = io.huitong.shared.party.IdentityNumbers.withCheck("41010219800101123");
+        String other = io.huitong.shared.party.IdentityNumbers.withCheck("41010219810202234");
+        RuleSet.Evaluation own = evaluate(person(expert, List.of(expert), true));
+        assertThat(own.all(Refusal.class)).as("no credit code is asked of a person").isEmpty();
+        assertThat(own.all(CertificateAcceptance.class)).hasSize(1);
+        assertThat(refusedBy(person(expert, List.of(other), true)))
+                .containsExactly("ESL-14 the certificate of the person who signs");
+        assertThat(refusedBy(person(expert, List.of(), true)))
+                .containsExactly("ESL-14 the certificate of the person who signs");
+        assertThat(refusedBy(person(expert, List.of(expert, other), true)))
+                .as("a certificate naming two people is no one's alone")
+                .containsExactly("ESL-14 the certificate of the person who signs");
+        Refusal refusal = evaluate(person(expert, List.of(other), true)).all(Refusal.class).get(0);
+        assertThat(refusal.by().citation()).contains("ESL 13, 14").contains("O4");
+        assertThat(refusal.violation().field()).isEqualTo("idNo");
+        assertThat(refusal.violation().message()).contains(other).contains(expert);
+        assertThat(refusedBy(person(expert, List.of(expert), false)))
+                .containsExactly("ESL-13 a signature unaltered since it was made");
+    }
+
     /** The good facts with the last three (key usage, CA constraints, subject codes) given. */
     static CertificateFacts with(Boolean signatureValid, String keyUsage, String caProblem, List<String> codes) {
         CertificateFacts g = good();

@@ -186,6 +186,12 @@ final class TestCa {
         return new Entity(b.build(signer(keys)), pair, this);
     }
 
+    /** A person's certificate: the identity number in the subject's serialNumber, as Chinese personal ones carry it. */
+    Entity person(String name, String idNo, Instant from, Instant to) throws Exception {
+        return issue(new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN").addRDN(BCStyle.CN, name)
+                .addRDN(BCStyle.SERIALNUMBER, idNo).build(), from, to);
+    }
+
     Entity issue(String creditCode, Instant from, Instant to) throws Exception {
         return issue(creditCode, CodeIn.ORGANIZATION_IDENTIFIER, from, to);
     }

@@ -3,6 +3,7 @@ package io.huitong.evaluation.web;
 import io.huitong.bidding.CollusionFlag;
 import io.huitong.evaluation.CommitteeMember;
 import io.huitong.evaluation.Evaluation;
+import io.huitong.evaluation.ReportView;
 import io.huitong.evaluation.ScoreFlag;
 import io.huitong.shared.security.Operator;
 import io.swagger.v3.oas.annotations.Operation;
@@ -154,15 +155,33 @@ class EvaluationController {
         evaluation.reviewFlags(tenderId, r.resolutions(), Operator.current());
     }
 
-    record Signature(Boolean agree, @Size(max = 2000) String dissent) {
+    record Signature(Boolean agree, @Size(max = 2000) String dissent,
+            @Schema(description = "可选：对评标报告正文（GET …/report 的 content，UTF-8 字节）的分离式 CMS（PKCS#7）签名，"
+                    + "Base64，内含签名者个人证书（主题 serialNumber 为公民身份号码）/ Optional: a detached CMS (PKCS#7) "
+                    + "signature over the report's text (content of GET …/report, UTF-8 bytes), Base64, the signer's "
+                    + "personal certificate inside (identity number in the subject's serialNumber)")
+            @Size(max = 65536) String signature) {
+    }
+
+    @GetMapping("/report")
+    @Operation(summary = "评标报告（待签署）The report to sign",
+            description = "The sitting members: the report's text (compact JSON of the ranking the last aggregation "
+                    + "decided) that a certificate signature is made over, and its SHA-256. 409 before the scores are "
+                    + "aggregated, 403 to anyone else.")
+    ReportView report(@PathVariable String tenderId) {
+        return evaluation.report(tenderId, Operator.current());
     }
 
     @PostMapping("/report/signature")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "签署评标报告 Sign the report",
-            description = "Every member (TBR 53): agree, or dissent with written reasons. An empty body agrees.")
+            description = "Every member (TBR 53): agree, or dissent with written reasons. An empty body agrees. "
+                    + "With signature (optional), it is verified for the member's own identity number as the expert "
+                    + "pool records it, in the tender's region, now, with the tender's rule set (ESL 13, 14): 422 with "
+                    + "each rule and article when refused, and the member has not signed (docs/certification.md).")
     void sign(@PathVariable String tenderId, @Valid @RequestBody(required = false) Signature signature) {
         boolean agree = signature == null || !Boolean.FALSE.equals(signature.agree());
-        evaluation.signReport(tenderId, agree, signature == null ? null : signature.dissent(), Operator.current());
+        evaluation.signReport(tenderId, agree, signature == null ? null : signature.dissent(),
+                signature == null ? null : signature.signature(), Operator.current());
     }
 }
