@@ -1,10 +1,7 @@
 package io.huitong.guarantee;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import java.text.ParseException;
+import io.huitong.shared.signing.ExchangeKeys;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -17,55 +14,30 @@ import org.springframework.stereotype.Component;
 @Component
 class GuaranteeKeys {
 
-    private final ECKey centre;
-    private final ECKey provider;
-    private final ECKey demoBank;
+    private final ExchangeKeys keys;
 
     GuaranteeKeys(@Value("${huitong.guarantee.centre-key:}") String centreKey,
             @Value("${huitong.guarantee.provider-key:}") String providerKey,
             @Value("${huitong.guarantee.demo-bank:false}") boolean demoBank) {
-        if (demoBank) {
-            this.centre = generate("centre");
-            this.demoBank = generate("demo-bank");
-            this.provider = this.demoBank.toPublicJWK();
-        } else {
-            this.centre = centreKey.isBlank() ? null : parse(centreKey, "huitong.guarantee.centre-key");
-            this.provider = providerKey.isBlank() ? null : parse(providerKey, "huitong.guarantee.provider-key");
-            this.demoBank = null;
-        }
+        this.keys = ExchangeKeys.configure(centreKey, "huitong.guarantee.centre-key", providerKey,
+                "huitong.guarantee.provider-key", demoBank, "demo-bank");
     }
 
     /** Both keys, when the exchange is configured. */
     public boolean configured() {
-        return centre != null && provider != null;
+        return keys.configured();
     }
 
     public ECKey centre() {
-        return centre;
+        return keys.centre();
     }
 
     public ECKey provider() {
-        return provider;
+        return keys.counterpart();
     }
 
     /** The demo bank's signing key (demo and test profiles only). */
     public Optional<ECKey> demoBank() {
-        return Optional.ofNullable(demoBank);
-    }
-
-    private static ECKey generate(String id) {
-        try {
-            return new ECKeyGenerator(Curve.P_256).keyID(id).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ECKey parse(String jwk, String property) {
-        try {
-            return ECKey.parse(jwk);
-        } catch (ParseException e) {
-            throw new IllegalStateException(property + " is not an EC JWK: " + e.getMessage(), e);
-        }
+        return keys.demoKey();
     }
 }

@@ -1,10 +1,7 @@
 package io.huitong.registry;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import java.text.ParseException;
+import io.huitong.shared.signing.ExchangeKeys;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -18,54 +15,29 @@ import org.springframework.stereotype.Component;
 @Component
 class AuthorityKeys {
 
-    private final ECKey centre;
-    private final ECKey gateway;
-    private final ECKey demo;
+    private final ExchangeKeys keys;
 
     AuthorityKeys(@Value("${huitong.registry.authority.centre-key:}") String centreKey,
             @Value("${huitong.registry.authority.gateway-key:}") String gatewayKey,
             @Value("${huitong.registry.authority.demo:false}") boolean demo) {
-        if (demo) {
-            this.centre = generate("centre");
-            this.demo = generate("demo-authority");
-            this.gateway = this.demo.toPublicJWK();
-        } else {
-            this.centre = centreKey.isBlank() ? null : parse(centreKey, "huitong.registry.authority.centre-key");
-            this.gateway = gatewayKey.isBlank() ? null : parse(gatewayKey, "huitong.registry.authority.gateway-key");
-            this.demo = null;
-        }
+        this.keys = ExchangeKeys.configure(centreKey, "huitong.registry.authority.centre-key", gatewayKey,
+                "huitong.registry.authority.gateway-key", demo, "demo-authority");
     }
 
     boolean configured() {
-        return centre != null && gateway != null;
+        return keys.configured();
     }
 
     ECKey centre() {
-        return centre;
+        return keys.centre();
     }
 
     ECKey gateway() {
-        return gateway;
+        return keys.counterpart();
     }
 
     /** The demo authority's signing key (demo and test profiles only). */
     Optional<ECKey> demo() {
-        return Optional.ofNullable(demo);
-    }
-
-    private static ECKey generate(String id) {
-        try {
-            return new ECKeyGenerator(Curve.P_256).keyID(id).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ECKey parse(String jwk, String property) {
-        try {
-            return ECKey.parse(jwk);
-        } catch (ParseException e) {
-            throw new IllegalStateException(property + " is not an EC JWK: " + e.getMessage(), e);
-        }
+        return keys.demoKey();
     }
 }
