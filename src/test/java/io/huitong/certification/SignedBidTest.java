@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import io.huitong.rules.RuleSetSources;
 import io.huitong.rules.RuleSource;
 import io.huitong.support.LifecycleTest;
 import io.huitong.support.RuleSets;
 import io.huitong.support.SealedBid;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class SignedBidTest extends LifecycleTest {
 
-    private static HttpServer crlServer;
-    private static volatile byte[] crl;
+    private static CrlServer crls;
 
     @Autowired
     TrustList trustList;
@@ -46,32 +43,22 @@ class SignedBidTest extends LifecycleTest {
     JdbcClient jdbc;
 
     @BeforeAll
-    static void serveCrl() throws Exception {
-        crlServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        crlServer.createContext("/", exchange -> {
-            byte[] body = crl;
-            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
-            if (body != null) {
-                exchange.getResponseBody().write(body);
-            }
-            exchange.close();
-        });
-        crlServer.start();
+    static void serveCrl() {
+        crls = new CrlServer();
     }
 
     @AfterAll
     static void stopCrl() {
-        crlServer.stop(0);
+        crls.stop();
     }
 
     @Test
     void a_bid_signed_by_its_bidder_is_received_and_a_tampered_or_foreign_signature_is_refused() throws Exception {
         TestCa ca = new TestCa("BID-SM2-CA", TestCa.Algorithm.SM2, Instant.parse("2020-01-01T00:00:00Z"),
-                Instant.parse("2035-01-01T00:00:00Z"), "http://127.0.0.1:" + crlServer.getAddress().getPort()
-                        + "/crl");
+                Instant.parse("2035-01-01T00:00:00Z"), crls.url());
         trustList.add("BID-SM2-CA", "测试 CA", Pem.of(ca.certificate), "test");
         trustList.recognise("BID-SM2-CA", "41", LocalDate.of(2025, 1, 1), null, "test", "test");
-        crl = ca.crl(NOW.toInstant().minus(Duration.ofHours(1)), NOW.toInstant().plus(Duration.ofDays(60)));
+        crls.publish(ca.crl(NOW.toInstant().minus(Duration.ofHours(1)), NOW.toInstant().plus(Duration.ofDays(60))));
         TestCa.Entity bidder = ca.issue(bidderId(1), Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2027-12-31T00:00:00Z"));
         TestCa.Entity other = ca.issue(bidderId(2), Instant.parse("2026-01-01T00:00:00Z"),
@@ -118,11 +105,10 @@ class SignedBidTest extends LifecycleTest {
     void an_objection_signed_by_its_entity_is_taken_and_one_signed_with_another_s_certificate_changes_nothing()
             throws Exception {
         TestCa ca = new TestCa("OBJ-RSA-CA", TestCa.Algorithm.RSA, Instant.parse("2020-01-01T00:00:00Z"),
-                Instant.parse("2035-01-01T00:00:00Z"), "http://127.0.0.1:" + crlServer.getAddress().getPort()
-                        + "/crl");
+                Instant.parse("2035-01-01T00:00:00Z"), crls.url());
         trustList.add("OBJ-RSA-CA", "测试 CA", Pem.of(ca.certificate), "test");
         trustList.recognise("OBJ-RSA-CA", "41", LocalDate.of(2025, 1, 1), null, "test", "test");
-        crl = ca.crl(NOW.toInstant().minus(Duration.ofHours(1)), NOW.toInstant().plus(Duration.ofDays(60)));
+        crls.publish(ca.crl(NOW.toInstant().minus(Duration.ofHours(1)), NOW.toInstant().plus(Duration.ofDays(60))));
         TestCa.Entity objector = ca.issue(bidderId(3), Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2027-12-31T00:00:00Z"));
         TestCa.Entity other = ca.issue(bidderId(4), Instant.parse("2026-01-01T00:00:00Z"),
@@ -155,11 +141,10 @@ class SignedBidTest extends LifecycleTest {
     @Test
     void a_bid_signature_is_decided_with_the_rule_set_the_tender_is_pinned_to_not_the_active_one() throws Exception {
         TestCa ca = new TestCa("BID-PIN-CA", TestCa.Algorithm.EC, Instant.parse("2020-01-01T00:00:00Z"),
-                Instant.parse("2035-01-01T00:00:00Z"), "http://127.0.0.1:" + crlServer.getAddress().getPort()
-                        + "/crl");
+                Instant.parse("2035-01-01T00:00:00Z"), crls.url());
         trustList.add("BID-PIN-CA", "测试 CA", Pem.of(ca.certificate), "test");
         trustList.recognise("BID-PIN-CA", "41", LocalDate.of(2025, 1, 1), null, "test", "test");
-        crl = ca.crl(NOW.toInstant().minus(Duration.ofHours(1)), NOW.toInstant().plus(Duration.ofDays(60)));
+        crls.publish(ca.crl(NOW.toInstant().minus(Duration.ofHours(1)), NOW.toInstant().plus(Duration.ofDays(60))));
         TestCa.Entity bidder = ca.issue(bidderId(1), Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2027-12-31T00:00:00Z"));
         String id = registerAndApprove(works().with("bidBondAmount", new BigDecimal("50000.00")));

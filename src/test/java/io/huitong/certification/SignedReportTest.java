@@ -4,10 +4,8 @@ import static io.huitong.support.RegistrationJson.works;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import io.huitong.shared.party.IdentityNumbers;
 import io.huitong.support.LifecycleTest;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +29,7 @@ class SignedReportTest extends LifecycleTest {
     private static final String EXPERT1_ID = IdentityNumbers.withCheck("41010219800101123");
     private static final String EXPERT2_ID = IdentityNumbers.withCheck("41010219810202234");
 
-    private static HttpServer crlServer;
-    private static volatile byte[] crl;
+    private static CrlServer crls;
 
     @Autowired
     TrustList trustList;
@@ -40,30 +37,20 @@ class SignedReportTest extends LifecycleTest {
     JdbcClient jdbc;
 
     @BeforeAll
-    static void serveCrl() throws Exception {
-        crlServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        crlServer.createContext("/", exchange -> {
-            byte[] body = crl;
-            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
-            if (body != null) {
-                exchange.getResponseBody().write(body);
-            }
-            exchange.close();
-        });
-        crlServer.start();
+    static void serveCrl() {
+        crls = new CrlServer();
     }
 
     @AfterAll
     static void stopCrl() {
-        crlServer.stop(0);
+        crls.stop();
     }
 
     @Test
     void an_expert_signs_the_report_with_a_certificate_of_his_own_and_a_foreign_or_tampered_one_is_refused()
             throws Exception {
         TestCa ca = new TestCa("EXPERT-SM2-CA", TestCa.Algorithm.SM2, Instant.parse("2020-01-01T00:00:00Z"),
-                Instant.parse("2035-01-01T00:00:00Z"), "http://127.0.0.1:" + crlServer.getAddress().getPort()
-                        + "/crl");
+                Instant.parse("2035-01-01T00:00:00Z"), crls.url());
         trustList.add("EXPERT-SM2-CA", "测试 CA", Pem.of(ca.certificate), "test");
         trustList.recognise("EXPERT-SM2-CA", "41", LocalDate.of(2025, 1, 1), null, "test", "test");
         TestCa.Entity expert1 = ca.person("专家甲", EXPERT1_ID, Instant.parse("2026-01-01T00:00:00Z"),
@@ -83,7 +70,7 @@ class SignedReportTest extends LifecycleTest {
         bidAccepted(id, 2, "4700000.00", null, "SMALL");
         bidAccepted(id, 3, "4761300.00", null, "MEDIUM");
         at("2026-12-21T09:30:00");
-        crl = ca.crl(Instant.parse("2026-12-21T00:00:00Z"), Instant.parse("2027-01-21T00:00:00Z"));
+        crls.publish(ca.crl(Instant.parse("2026-12-21T00:00:00Z"), Instant.parse("2027-01-21T00:00:00Z")));
         committee(id);
         review(id);
         assertThat(get("expert1", "/api/tenders/" + id + "/report").getStatusCode().value())
