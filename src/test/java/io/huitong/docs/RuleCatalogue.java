@@ -54,6 +54,7 @@ final class RuleCatalogue {
         areas.put("remote", "Remote evaluation: who may not be drawn");
         areas.put("certification", "Certification: certificates of several CAs, signatures, mutual recognition");
         areas.put("qualification", "Qualification: the registry checks the qualification, performance and project manager");
+        areas.put("mall", "E-mall: framework agreements, orders under the quota and the price cap, split purchases");
         return areas;
     }
 

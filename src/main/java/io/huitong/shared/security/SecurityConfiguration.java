@@ -77,6 +77,11 @@ class SecurityConfiguration {
                         .hasAnyAuthority(authorities(ADMIN, PROCESS_DESIGNER))
                         .requestMatchers(path(HttpMethod.POST, "/api/tenders"))
                         .hasAnyAuthority(authorities(ADMIN, PURCHASER, REGISTRATION_CLERK))
+                        .requestMatchers(path(HttpMethod.POST, "/api/mall/agreements"),
+                                path(HttpMethod.POST, "/api/mall/agreements/**"))
+                        .hasAnyAuthority(authorities(ADMIN, CENTRE_CLERK))
+                        .requestMatchers(path(HttpMethod.POST, "/api/mall/orders"))
+                        .hasAnyAuthority(authorities(ADMIN, PURCHASER))
                         .requestMatchers(path(HttpMethod.POST, "/api/credit/**"))
                         .hasAnyAuthority(authorities(ADMIN, SUPERVISOR))
                         .requestMatchers(path(HttpMethod.POST, "/api/tenders/*/e-guarantees"))

@@ -1,0 +1,2 @@
+/** The e-mall's HTTP API: framework agreements and orders. */
+package io.huitong.mall.web;
