@@ -9,7 +9,6 @@ import io.huitong.registry.PerformanceRecord;
 import io.huitong.registry.Qualification;
 import io.huitong.registry.RegisteredPerson;
 import io.huitong.registry.RegistryFacts;
-import io.huitong.tender.Tender;
 import io.huitong.tender.TenderService;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -38,9 +37,11 @@ class RegistryBidderFacts implements BidderFactSource {
     @Override
     public List<Object> atSubmission(String tenderId, BidFacts bid) {
         BidderRequirements r = requirements.of(tenderId).orElse(null);
-        Tender tender = tenders.get(tenderId);
-        LocalDate deadline = tender.bidDeadlineDate();
-        if (r == null || deadline == null || (r.qualificationKind() == null && !performance(r))) {
+        if (r == null || (r.qualificationKind() == null && !performance(r))) {
+            return List.of();
+        }
+        LocalDate deadline = tenders.get(tenderId).bidDeadlineDate();
+        if (deadline == null) {
             return List.of();
         }
         LocalDate since = performance(r) ? deadline.minusYears(r.performanceYears()) : null;
@@ -64,9 +65,11 @@ class RegistryBidderFacts implements BidderFactSource {
     @Override
     public List<Object> atOpening(String tenderId, List<DecryptedBid> bids) {
         BidderRequirements r = requirements.of(tenderId).orElse(null);
-        Tender tender = tenders.get(tenderId);
-        LocalDate deadline = tender.bidDeadlineDate();
-        if (r == null || r.managerSpeciality() == null || deadline == null) {
+        if (r == null || r.managerSpeciality() == null) {
+            return List.of();
+        }
+        LocalDate deadline = tenders.get(tenderId).bidDeadlineDate();
+        if (deadline == null) {
             return List.of();
         }
         List<Object> out = new ArrayList<>();
