@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -54,10 +53,7 @@ class SignedBidTest extends LifecycleTest {
 
     @Test
     void a_bid_signed_by_its_bidder_is_received_and_a_tampered_or_foreign_signature_is_refused() throws Exception {
-        TestCa ca = new TestCa("BID-SM2-CA", TestCa.Algorithm.SM2, Instant.parse("2020-01-01T00:00:00Z"),
-                Instant.parse("2035-01-01T00:00:00Z"), crls.url());
-        trustList.add("BID-SM2-CA", "测试 CA", Pem.of(ca.certificate), "test");
-        trustList.recognise("BID-SM2-CA", "41", LocalDate.of(2025, 1, 1), null, "test", "test");
+        TestCa ca = crls.listedCa(trustList, "BID-SM2-CA", TestCa.Algorithm.SM2);
         crls.publish(ca.crl(NOW.toInstant().minus(Duration.ofHours(1)), NOW.toInstant().plus(Duration.ofDays(60))));
         TestCa.Entity bidder = ca.issue(bidderId(1), Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2027-12-31T00:00:00Z"));
@@ -104,10 +100,7 @@ class SignedBidTest extends LifecycleTest {
     @Test
     void an_objection_signed_by_its_entity_is_taken_and_one_signed_with_another_s_certificate_changes_nothing()
             throws Exception {
-        TestCa ca = new TestCa("OBJ-RSA-CA", TestCa.Algorithm.RSA, Instant.parse("2020-01-01T00:00:00Z"),
-                Instant.parse("2035-01-01T00:00:00Z"), crls.url());
-        trustList.add("OBJ-RSA-CA", "测试 CA", Pem.of(ca.certificate), "test");
-        trustList.recognise("OBJ-RSA-CA", "41", LocalDate.of(2025, 1, 1), null, "test", "test");
+        TestCa ca = crls.listedCa(trustList, "OBJ-RSA-CA", TestCa.Algorithm.RSA);
         crls.publish(ca.crl(NOW.toInstant().minus(Duration.ofHours(1)), NOW.toInstant().plus(Duration.ofDays(60))));
         TestCa.Entity objector = ca.issue(bidderId(3), Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2027-12-31T00:00:00Z"));
@@ -140,10 +133,7 @@ class SignedBidTest extends LifecycleTest {
 
     @Test
     void a_bid_signature_is_decided_with_the_rule_set_the_tender_is_pinned_to_not_the_active_one() throws Exception {
-        TestCa ca = new TestCa("BID-PIN-CA", TestCa.Algorithm.EC, Instant.parse("2020-01-01T00:00:00Z"),
-                Instant.parse("2035-01-01T00:00:00Z"), crls.url());
-        trustList.add("BID-PIN-CA", "测试 CA", Pem.of(ca.certificate), "test");
-        trustList.recognise("BID-PIN-CA", "41", LocalDate.of(2025, 1, 1), null, "test", "test");
+        TestCa ca = crls.listedCa(trustList, "BID-PIN-CA", TestCa.Algorithm.EC);
         crls.publish(ca.crl(NOW.toInstant().minus(Duration.ofHours(1)), NOW.toInstant().plus(Duration.ofDays(60))));
         TestCa.Entity bidder = ca.issue(bidderId(1), Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2027-12-31T00:00:00Z"));

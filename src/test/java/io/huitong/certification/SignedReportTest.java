@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.huitong.shared.party.IdentityNumbers;
 import io.huitong.support.LifecycleTest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -49,10 +47,7 @@ class SignedReportTest extends LifecycleTest {
     @Test
     void an_expert_signs_the_report_with_a_certificate_of_his_own_and_a_foreign_or_tampered_one_is_refused()
             throws Exception {
-        TestCa ca = new TestCa("EXPERT-SM2-CA", TestCa.Algorithm.SM2, Instant.parse("2020-01-01T00:00:00Z"),
-                Instant.parse("2035-01-01T00:00:00Z"), crls.url());
-        trustList.add("EXPERT-SM2-CA", "测试 CA", Pem.of(ca.certificate), "test");
-        trustList.recognise("EXPERT-SM2-CA", "41", LocalDate.of(2025, 1, 1), null, "test", "test");
+        TestCa ca = crls.listedCa(trustList, "EXPERT-SM2-CA", TestCa.Algorithm.SM2);
         TestCa.Entity expert1 = ca.person("专家甲", EXPERT1_ID, Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2027-12-31T00:00:00Z"));
         TestCa.Entity expert2 = ca.person("专家乙", EXPERT2_ID, Instant.parse("2026-01-01T00:00:00Z"),
