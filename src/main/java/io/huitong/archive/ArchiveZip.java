@@ -144,6 +144,28 @@ public final class ArchiveZip {
         return safe.isEmpty() ? "file" : safe;
     }
 
+    /**
+     * What a check of a package found, with the hashes the platform recorded for it ({@code recorded}, empty when it
+     * holds none: {@code noRecord} says so): {@code problems} are the files' and signatures' so far, to which this adds
+     * the manifest's and the package's.
+     */
+    public static ArchiveVerification verdict(Opened opened, byte[] zip, String id,
+            java.util.Optional<ArchivePackage> recorded, String noRecord, List<ArchiveVerification.Problem> problems,
+            int signaturesVerified) {
+        boolean manifestMatches = recorded.map(p -> p.manifestSha256().equals(opened.manifestSha256())).orElse(false);
+        boolean packageMatches = recorded.map(p -> p.packageSha256().equals(Digests.sha256Hex(zip))).orElse(false);
+        if (!manifestMatches) {
+            problems.add(new ArchiveVerification.Problem(MANIFEST, recorded.isEmpty() ? noRecord
+                    : "清单与平台记录的哈希不符 / the manifest differs from the one the platform recorded"));
+        }
+        // the same files in other bytes: nothing else differs, and yet it is not the package recorded
+        if (manifestMatches && !packageMatches && problems.isEmpty()) {
+            problems.add(new ArchiveVerification.Problem(MANIFEST, PACKAGE_DIFFERS));
+        }
+        return new ArchiveVerification(id, problems.isEmpty(), opened.manifest().path("files").size(),
+                opened.manifestSha256(), manifestMatches, packageMatches, signaturesVerified, problems);
+    }
+
     /** Pretty JSON, as every file of a package is written. */
     public static byte[] write(ObjectMapper json, Object value) {
         try {

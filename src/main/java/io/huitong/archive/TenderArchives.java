@@ -8,7 +8,6 @@ import io.huitong.lifecycle.TenderArchived;
 import io.huitong.publication.Ocds;
 import io.huitong.rules.DecisionRecord;
 import io.huitong.rules.DecisionRecords;
-import io.huitong.shared.Digests;
 import io.huitong.shared.audit.AuditLog;
 import io.huitong.shared.web.ConflictException;
 import io.huitong.tender.Tender;
@@ -182,27 +181,11 @@ public class TenderArchives {
         List<ArchiveVerification.Problem> problems = new ArrayList<>(opened.problems());
         int signatures = contributions.orderedStream().mapToInt(c -> c.check(opened.files(), problems)).sum();
         String tenderId = opened.manifest().path("tenderId").asText();
-        var recorded = packages.find(tenderId);
-        boolean manifestMatches = recorded.map(p -> p.manifestSha256().equals(opened.manifestSha256())).orElse(false);
-        boolean packageMatches = recorded.map(p -> p.packageSha256().equals(sha256(zip))).orElse(false);
-        if (!manifestMatches) {
-            problems.add(new ArchiveVerification.Problem(MANIFEST, recorded.isEmpty()
-                    ? "平台没有该项目的归档记录 / the platform holds no archive of this tender"
-                    : "清单与平台记录的哈希不符 / the manifest differs from the one the platform recorded"));
-        }
-        // the same files in other bytes: nothing else differs, and yet it is not the package recorded
-        if (manifestMatches && !packageMatches && problems.isEmpty()) {
-            problems.add(new ArchiveVerification.Problem(MANIFEST, ArchiveZip.PACKAGE_DIFFERS));
-        }
-        return new ArchiveVerification(tenderId, problems.isEmpty(), opened.manifest().path("files").size(),
-                opened.manifestSha256(), manifestMatches, packageMatches, signatures, problems);
+        return ArchiveZip.verdict(opened, zip, tenderId, packages.find(tenderId),
+                "平台没有该项目的归档记录 / the platform holds no archive of this tender", problems, signatures);
     }
 
     private byte[] write(Object value) {
         return ArchiveZip.write(json, value);
-    }
-
-    static String sha256(byte[] bytes) {
-        return Digests.sha256Hex(bytes);
     }
 }

@@ -96,6 +96,7 @@ class Opening {
         }
         input.addAll(credit.relationsAmong(parties));
         // what the registry knows of what the files name (a project manager): read only now, opened
+        List<Object> bidFacts = List.copyOf(input);
         List<Object> registry = bidderFacts.atOpening(tenderId, input.stream().filter(DecryptedBid.class::isInstance)
                 .map(DecryptedBid.class::cast).toList());
         input.addAll(registry);
@@ -130,7 +131,7 @@ class Opening {
                     : bid.invalidate(why.reasonZh() + " / " + why.reasonEn(), why.by().citation()));
         }
         ObjectNode inputs = json.createObjectNode();
-        inputs.set("bids", decisionRecords.facts(input.stream().filter(f -> !registry.contains(f)).toList()));
+        inputs.set("bids", decisionRecords.facts(bidFacts));
         bidderFacts.keep(inputs, registry);
         inputs.put(DecisionReplay.AS_OF, tender.bidDeadlineDate() == null ? null : tender.bidDeadlineDate().toString());
         List<Violation> found = new ArrayList<>();

@@ -106,6 +106,9 @@ public class ArchivedMessages {
     public Check verify(Map<String, byte[]> files, java.util.function.UnaryOperator<String> subjectOf) {
         int verified = 0;
         List<Finding> problems = new ArrayList<>();
+        // each signer's keys as this platform knows them, read once per signer
+        Map<String, java.util.Set<String>> peerKnown = new java.util.HashMap<>();
+        java.util.Set<String> ownKnown = thumbprints(keys.history().getKeys());
         for (String keysPath : files.keySet().stream().filter(p -> p.endsWith("/" + KEYS) || p.equals(KEYS))
                 .toList()) {
             String folder = keysPath.substring(0, keysPath.length() - KEYS.length());
@@ -117,7 +120,6 @@ public class ArchivedMessages {
             String self = ring.path("centre").asText(null);
             String subject = subjectOf.apply(folder);
             Map<String, JWK> own = keysOf(ring.path("self").path("keys"));
-            java.util.Set<String> ownKnown = thumbprints(keys.history().getKeys());
             for (JsonNode m : array(files, folder + SENT, problems)) {
                 verified += check(folder + SENT, m, own, ownKnown, self, m.path("to").asText(), subject, problems)
                         ? 1 : 0;
@@ -125,17 +127,22 @@ public class ArchivedMessages {
             for (JsonNode m : array(files, folder + RECEIVED, problems)) {
                 String from = m.path("from").asText();
                 Map<String, JWK> theirs = keysOf(ring.path("peers").path(from));
-                java.util.Set<String> known = peers.find(from).map(p -> thumbprints(p.keys().stream().map(k -> {
-                    try {
-                        return JWK.parse(k.jwk());
-                    } catch (ParseException e) {
-                        return null;
-                    }
-                }).filter(java.util.Objects::nonNull).toList())).orElse(java.util.Set.of());
+                java.util.Set<String> known = peerKnown.computeIfAbsent(from, this::knownKeysOf);
                 verified += check(folder + RECEIVED, m, theirs, known, from, self, subject, problems) ? 1 : 0;
             }
         }
         return new Check(verified, problems);
+    }
+
+    /** The thumbprints of every key this platform holds for the peer, retired ones too. */
+    private java.util.Set<String> knownKeysOf(String peer) {
+        return peers.find(peer).map(p -> thumbprints(p.keys().stream().map(k -> {
+            try {
+                return JWK.parse(k.jwk());
+            } catch (ParseException e) {
+                return null;
+            }
+        }).filter(java.util.Objects::nonNull).toList())).orElse(java.util.Set.of());
     }
 
     private static java.util.Set<String> thumbprints(List<JWK> keys) {

@@ -7,7 +7,6 @@ import io.huitong.archive.ArchivePackage;
 import io.huitong.archive.ArchiveVerification;
 import io.huitong.archive.ArchiveZip;
 import io.huitong.interconnect.ArchivedMessages;
-import io.huitong.shared.Digests;
 import io.huitong.shared.audit.AuditLog;
 import io.huitong.shared.web.ConflictException;
 import java.sql.Timestamp;
@@ -139,20 +138,9 @@ class EngagementArchives {
         ArchivedMessages.Check signatures = messages.verify(opened.files(), folder -> evaluationRef);
         signatures.problems().forEach(p -> problems.add(new ArchiveVerification.Problem(p.path(), p.problem())));
         String id = opened.manifest().path("engagementId").asText();
-        Optional<ArchivePackage> recorded = find(id);
-        boolean manifestMatches = recorded.map(p -> p.manifestSha256().equals(opened.manifestSha256())).orElse(false);
-        boolean packageMatches = recorded.map(p -> p.packageSha256().equals(Digests.sha256Hex(zip))).orElse(false);
-        if (!manifestMatches) {
-            problems.add(new ArchiveVerification.Problem(ArchiveZip.MANIFEST, recorded.isEmpty()
-                    ? "本平台没有该协作事项的归档记录 / this platform holds no archive of this engagement"
-                    : "清单与平台记录的哈希不符 / the manifest differs from the one the platform recorded"));
-        }
-        // the same files in other bytes: nothing else differs, and yet it is not the package recorded
-        if (manifestMatches && !packageMatches && problems.isEmpty()) {
-            problems.add(new ArchiveVerification.Problem(ArchiveZip.MANIFEST, ArchiveZip.PACKAGE_DIFFERS));
-        }
-        return new ArchiveVerification(id, problems.isEmpty(), opened.manifest().path("files").size(),
-                opened.manifestSha256(), manifestMatches, packageMatches, signatures.verified(), problems);
+        return ArchiveZip.verdict(opened, zip, id, find(id),
+                "本平台没有该协作事项的归档记录 / this platform holds no archive of this engagement", problems,
+                signatures.verified());
     }
 
     private Map<String, byte[]> files(PartnerEngagement g) {
